@@ -1,0 +1,50 @@
+import { Suspense, lazy } from 'react';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { SaveIndicator } from '../components/SaveIndicator';
+import { StorageBanner } from '../components/StorageBanner';
+import { Toasts } from '../components/Toasts';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { NotFound } from './NotFound';
+
+// The canvas screen carries drag and drop; load it when a canvas is opened.
+const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <a className="app-name" href="#/">
+          Outcome Canvas
+        </a>
+        <SaveIndicator />
+      </header>
+      <StorageBanner />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Suspense fallback={<p>Loading…</p>}>
+            <Switch>
+              <Route path="/" component={LibraryScreen} />
+              <Route path="/canvas/:id">{(params) => <Redirect to={`/canvas/${params.id}/step/outcome`} replace />}</Route>
+              <Route path="/canvas/:id/:view/:step?">
+                {(params) => <CanvasScreen canvasId={params.id} view={params.view} step={params.step} />}
+              </Route>
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </Router>
+  );
+}
+
+/** With hash routing, a plain #main link would change the route: move focus instead. */
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,21 @@
+import { useSaveStatus } from '../state/saveStatus';
+import { useStorageState } from '../state/storage';
+
+/** Saved / saving / not saved, always visible in the header. */
+export function SaveIndicator() {
+  const state = useSaveStatus((status) => status.state);
+  const inMemory = useStorageState((storage) => storage.problem !== null);
+  const shown = inMemory ? 'memory' : state;
+  const label = {
+    saved: 'All changes saved in this browser',
+    saving: 'Saving…',
+    error: 'Not saved: see the message above',
+    memory: 'Not saved: kept in this tab only',
+  }[shown];
+  return (
+    <span className="save-indicator" data-state={shown} role="status">
+      <span className="save-indicator__dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

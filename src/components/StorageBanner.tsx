@@ -1,0 +1,20 @@
+import { useSaveStatus } from '../state/saveStatus';
+import { useStorageState } from '../state/storage';
+
+/** Says plainly when work is not being kept, and what to do about it. */
+export function StorageBanner() {
+  const problem = useStorageState((storage) => storage.problem);
+  const saveError = useSaveStatus((status) => (status.state === 'error' ? status.message : null));
+  if (!problem && !saveError) return null;
+  return (
+    <div className={`banner${saveError ? ' banner--error' : ''}`} role="alert">
+      {problem && (
+        <p>
+          <strong>Your work is not being saved.</strong> {problem} You can keep working: canvases stay in this tab until you
+          close it. Use “Export Markdown” on each canvas to keep a copy.
+        </p>
+      )}
+      {saveError && <p>{saveError}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { STEP_IDS } from '../../domain/model';
+import { StepPanel } from './StepPanel';
+
+/** The whole canvas at once: four columns, ethics checks folded under each. */
+export function BoardView() {
+  return (
+    <div className="board">
+      {STEP_IDS.map((step) => (
+        <StepPanel key={step} step={step} focused={false} />
+      ))}
+    </div>
+  );
+}

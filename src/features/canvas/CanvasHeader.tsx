@@ -1,0 +1,92 @@
+import { Link } from 'wouter';
+import { setDescription, setTitle } from '../../domain/canvas';
+import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
+import { useCanvasStore } from '../../state/canvasStore';
+
+/** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
+export function CanvasHeader({ canvasId, view }: { canvasId: string; view: string }) {
+  const title = useCanvasTitle();
+  const description = useCanvasDescription();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const concerns = useOpenConcerns().length;
+  const edit = useCanvasStore((state) => state.edit);
+  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  const mod = isMac ? '⌘' : 'Ctrl+';
+
+  return (
+    <div className="canvas-head">
+      <p>
+        <Link href="/">← All canvases</Link>
+      </p>
+      <h1 className="visually-hidden">{title.trim() || 'Untitled canvas'}</h1>
+      <div className="field">
+        <label htmlFor="canvas-title" className="visually-hidden">
+          Canvas title
+        </label>
+        <input
+          id="canvas-title"
+          className="canvas-title-input"
+          value={title}
+          maxLength={200}
+          placeholder="Untitled canvas"
+          dir="auto"
+          onChange={(event) => edit((canvas, now) => setTitle(canvas, event.target.value, now), 'title')}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="canvas-description">Description</label>
+        <span className="hint" id="canvas-description-hint">
+          The high-level outcome or theme, for example “Tackling racial inequality”.
+        </span>
+        <textarea
+          id="canvas-description"
+          className="textarea"
+          aria-describedby="canvas-description-hint"
+          value={description}
+          maxLength={10_000}
+          dir="auto"
+          onChange={(event) => edit((canvas, now) => setDescription(canvas, event.target.value, now), 'description')}
+        />
+      </div>
+      <div className="canvas-toolbar">
+        <nav className="segmented" aria-label="Canvas views">
+          <Link href={`/canvas/${canvasId}/step/outcome`} aria-current={view === 'step' ? 'page' : undefined}>
+            Step by step
+          </Link>
+          <Link href={`/canvas/${canvasId}/board`} aria-current={view === 'board' ? 'page' : undefined}>
+            Whole board
+          </Link>
+          <Link href={`/canvas/${canvasId}/concerns`} aria-current={view === 'concerns' ? 'page' : undefined}>
+            Open concerns ({concerns})
+          </Link>
+          <Link href={`/canvas/${canvasId}/export`} aria-current={view === 'export' ? 'page' : undefined}>
+            Export Markdown
+          </Link>
+        </nav>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={!canUndo}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            title={`Undo (${mod}Z)`}
+            onClick={() => useCanvasStore.getState().undo()}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={!canRedo}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+            title={`Redo (${mod}Shift+Z)`}
+            onClick={() => useCanvasStore.getState().redo()}
+          >
+            ↷ Redo
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { Suspense, lazy, useEffect } from 'react';
+import { Redirect } from 'wouter';
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { displayTitle, isStepId } from '../../domain/model';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useCanvasTitle } from '../../state/canvasSelectors';
+import { useCanvasStore } from '../../state/canvasStore';
+import { BoardView } from './BoardView';
+import { CanvasDnd } from './CanvasDnd';
+import { CanvasHeader } from './CanvasHeader';
+import { ConcernsView } from './ConcernsView';
+import { GuidedView } from './GuidedView';
+import { useUndoShortcuts } from './useUndoShortcuts';
+
+// The Markdown serialiser and previewer load only when the export view is opened.
+const ExportView = lazy(() => import('../export/ExportView'));
+
+interface Props {
+  canvasId: string;
+  view: string;
+  step?: string;
+}
+
+export default function CanvasScreen({ canvasId, view, step }: Props) {
+  const status = useCanvasStore((state) => (state.canvasId === canvasId ? state.status : 'loading'));
+  const loadError = useCanvasStore((state) => state.loadError);
+
+  useEffect(() => {
+    void useCanvasStore.getState().open(canvasId);
+  }, [canvasId]);
+  useEffect(() => () => void useCanvasStore.getState().close(), []);
+
+  if (status === 'missing') {
+    return (
+      <div className="panel">
+        <h1>Canvas not found</h1>
+        <p>This canvas is not in this browser. It may have been deleted, or made on another computer.</p>
+        <a className="button" href="#/">
+          Go to all canvases
+        </a>
+      </div>
+    );
+  }
+  if (status === 'failed') {
+    return (
+      <div className="panel" role="alert">
+        <h1>This canvas could not be opened</h1>
+        <p>{loadError}</p>
+        <p>Nothing has been changed or deleted.</p>
+        <a className="button" href="#/">
+          Go to all canvases
+        </a>
+      </div>
+    );
+  }
+  if (status !== 'ready') return <p>Opening canvas…</p>;
+  return <ReadyCanvas canvasId={canvasId} view={view} step={step} />;
+}
+
+function ReadyCanvas({ canvasId, view, step }: Props) {
+  const title = displayTitle({ title: useCanvasTitle() });
+  useUndoShortcuts();
+  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export' }[view];
+  useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
+
+  let body: React.ReactNode;
+  if (view === 'step') {
+    if (!isStepId(step)) return <Redirect to={`/canvas/${canvasId}/step/outcome`} replace />;
+    body = (
+      <CanvasDnd>
+        <GuidedView canvasId={canvasId} step={step} />
+      </CanvasDnd>
+    );
+  } else if (view === 'board') {
+    body = (
+      <CanvasDnd>
+        <BoardView />
+      </CanvasDnd>
+    );
+  } else if (view === 'concerns') {
+    body = <ConcernsView canvasId={canvasId} />;
+  } else if (view === 'export') {
+    body = (
+      <Suspense fallback={<p>Preparing the export…</p>}>
+        <ExportView />
+      </Suspense>
+    );
+  } else {
+    return <Redirect to={`/canvas/${canvasId}/step/outcome`} replace />;
+  }
+
+  return (
+    <>
+      <CanvasHeader canvasId={canvasId} view={view} />
+      {body}
+    </>
+  );
+}

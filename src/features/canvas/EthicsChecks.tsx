@@ -1,0 +1,86 @@
+import { memo } from 'react';
+import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
+import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId } from '../../domain/model';
+import { useCheck, useStepCounts } from '../../state/canvasSelectors';
+import { changeCheckStatus, editCheckNotes } from './cardActions';
+
+export const checkElementId = (step: StepId, lens: LensId) => `check-${step}-${lens}`;
+
+/** The five bias and ethics lenses for one step, each with its own question, status and notes. */
+export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible: boolean }) {
+  const { discussed, concerns } = useStepCounts(step);
+  const title = STEP_GUIDANCE[step].title;
+  const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${concerns ? `, ${concerns} ${concerns === 1 ? 'concern' : 'concerns'}` : ''}`;
+  const body = (
+    <>
+      <p className="checks__intro">
+        Data is never neutral. Before moving on, talk through each lens and record what the team decided.
+      </p>
+      <div className="check-list">
+        {LENS_IDS.map((lens) => (
+          <CheckItem key={lens} step={step} lens={lens} />
+        ))}
+      </div>
+    </>
+  );
+  return (
+    <section className="checks" aria-label={`Ethics checks for ${title}`}>
+      {collapsible ? (
+        <details>
+          <summary>{summary}</summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          <h3>{summary}</h3>
+          {body}
+        </>
+      )}
+    </section>
+  );
+}
+
+const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: LensId }) {
+  const check = useCheck(step, lens);
+  if (!check) return null;
+  const guide = CHECK_GUIDANCE[step][lens];
+  const lensTitle = LENS_GUIDANCE[lens].title;
+  const id = checkElementId(step, lens);
+  return (
+    <div className="check" id={id} data-status={check.status} tabIndex={-1}>
+      <h4 id={`${id}-title`}>{lensTitle}</h4>
+      <p className="check__question">{guide.question}</p>
+      <p className="check__why">
+        <strong>Why it matters:</strong> {guide.whyItMatters}
+      </p>
+      <fieldset>
+        <legend className="visually-hidden">
+          {lensTitle} status for {STEP_GUIDANCE[step].title}
+        </legend>
+        {CHECK_STATUSES.map((status) => (
+          <label key={status} className="radio">
+            <input
+              type="radio"
+              name={`${id}-status`}
+              value={status}
+              checked={check.status === status}
+              onChange={() => changeCheckStatus(step, lens, status)}
+            />
+            {CHECK_STATUS_LABELS[status]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="label" htmlFor={`${id}-notes`}>
+        Notes<span className="visually-hidden"> on {lensTitle} for {STEP_GUIDANCE[step].title}</span>
+      </label>
+      <textarea
+        id={`${id}-notes`}
+        className="textarea"
+        value={check.notes}
+        maxLength={10_000}
+        dir="auto"
+        onChange={(event) => editCheckNotes(step, lens, event.target.value)}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,69 @@
+import { useDroppable } from '@dnd-kit/core';
+import { useEffect } from 'react';
+import { Link } from 'wouter';
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { STEP_IDS, type StepId } from '../../domain/model';
+import { useStepCounts } from '../../state/canvasSelectors';
+import type { StepDropData } from './dragData';
+import { StepNav } from './StepNav';
+import { StepPanel } from './StepPanel';
+
+/** One step at a time, large, with the other steps beside it as drop targets. */
+export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId }) {
+  const index = STEP_IDS.indexOf(step);
+  const previous = STEP_IDS[index - 1];
+  const next = STEP_IDS[index + 1];
+
+  useEffect(() => {
+    // After a step change, start reading at the new step (not at the top of the page).
+    const heading = document.getElementById(`step-${step}-heading`);
+    if (heading && document.activeElement?.closest('.step-nav, .step-pager')) heading.focus();
+  }, [step]);
+
+  return (
+    <>
+      <StepNav canvasId={canvasId} current={step} />
+      <div className="guided">
+        <StepPanel step={step} focused />
+        <aside className="drop-rail" aria-label="Other steps">
+          <h2>Other steps</h2>
+          {STEP_IDS.filter((other) => other !== step).map((other) => (
+            <RailTarget key={other} canvasId={canvasId} step={other} />
+          ))}
+        </aside>
+      </div>
+      <nav className="step-pager" aria-label="Previous and next step">
+        {previous ? (
+          <Link className="button button--secondary" href={`/canvas/${canvasId}/step/${previous}`}>
+            ← Previous: {STEP_GUIDANCE[previous].title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link className="button" href={`/canvas/${canvasId}/step/${next}`}>
+            Next: {STEP_GUIDANCE[next].title} →
+          </Link>
+        ) : (
+          <Link className="button" href={`/canvas/${canvasId}/concerns`}>
+            Review open concerns →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}
+
+function RailTarget({ canvasId, step }: { canvasId: string; step: StepId }) {
+  const data: StepDropData = { type: 'step', step };
+  const { setNodeRef, isOver } = useDroppable({ id: `rail:${step}`, data });
+  const { cards } = useStepCounts(step);
+  return (
+    <div ref={setNodeRef} className="drop-target" data-over={isOver || undefined}>
+      <Link href={`/canvas/${canvasId}/step/${step}`}>{STEP_GUIDANCE[step].title}</Link>
+      <div className="hint">
+        {cards} {cards === 1 ? 'card' : 'cards'} · drop a card here to move it
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { STEP_IDS, type StepId } from '../../domain/model';
+import { CardList } from './CardList';
+import { EthicsChecks } from './EthicsChecks';
+
+/** One step of the canvas: LOTI's question, prompts, the cards and the five ethics checks. */
+export function StepPanel({ step, focused }: { step: StepId; focused: boolean }) {
+  const guide = STEP_GUIDANCE[step];
+  const number = STEP_IDS.indexOf(step) + 1;
+  const headingId = `step-${step}-heading`;
+  return (
+    <section className={`step${focused ? ' step--focused' : ''}`} aria-labelledby={headingId}>
+      <p className="step__kicker">
+        Step {number} of {STEP_IDS.length}
+      </p>
+      <h2 id={headingId} className="step__title" tabIndex={-1}>
+        {guide.title}
+      </h2>
+      <p>{guide.summary}</p>
+      <blockquote className="step__question">
+        <p>“{guide.question}”</p>
+        <footer>{guide.questionSource}</footer>
+      </blockquote>
+      <h3 className="visually-hidden">Prompts for {guide.title}</h3>
+      <ul className="step__prompts">
+        {guide.prompts.map((prompt) => (
+          <li key={prompt}>{prompt}</li>
+        ))}
+      </ul>
+      <CardList step={step} />
+      <EthicsChecks step={step} collapsible={!focused} />
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The open canvas, its undo history and its autosave. Components read it
+ * through narrow selectors (one card, one check) so typing in one card does
+ * not re-render the others, and change it only through `edit`, which takes
+ * a pure domain function.
+ */
+import { create } from 'zustand';
+import { type History, record, redo, startHistory, undo } from '../domain/history';
+import type { Canvas } from '../domain/model';
+import { type Autosaver, createAutosaver } from './autosave';
+import { setSaveStatus } from './saveStatus';
+import { repository } from './storage';
+
+export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'failed';
+
+export interface CanvasState {
+  status: CanvasLoadStatus;
+  /** The id asked for, even before it has loaded. */
+  canvasId: string | null;
+  loadError: string | null;
+  history: History<Canvas> | null;
+  open(id: string): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Applies a pure change. `group` names a field being typed in, so a burst
+   * of typing undoes as one step.
+   */
+  edit(change: (canvas: Canvas, now: number) => Canvas, group?: string): void;
+  undo(): void;
+  redo(): void;
+}
+
+let autosaver: Autosaver | null = null;
+
+export const useCanvasStore = create<CanvasState>()((set, get) => ({
+  status: 'idle',
+  canvasId: null,
+  loadError: null,
+  history: null,
+
+  async open(id) {
+    const current = get();
+    if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
+    await flushCanvas();
+    autosaver = null;
+    set({ status: 'loading', canvasId: id, history: null, loadError: null });
+    try {
+      const canvas = await (await repository()).loadCanvas(id);
+      if (get().canvasId !== id) return; // the user moved on while it loaded
+      if (!canvas || canvas.deletedAt !== null) {
+        set({ status: 'missing' });
+        return;
+      }
+      autosaver = createAutosaver(await repository(), canvas);
+      setSaveStatus('saved');
+      set({ status: 'ready', history: startHistory(canvas) });
+    } catch (error) {
+      console.warn('Outcome Canvas: could not load canvas', error);
+      if (get().canvasId === id) {
+        set({ status: 'failed', loadError: error instanceof Error ? error.message : 'The canvas could not be loaded.' });
+      }
+    }
+  },
+
+  async close() {
+    await flushCanvas();
+    autosaver = null;
+    set({ status: 'idle', canvasId: null, history: null, loadError: null });
+  },
+
+  edit(change, group) {
+    const { history } = get();
+    if (!history) return;
+    const now = Date.now();
+    const next = change(history.present, now);
+    if (next === history.present) return;
+    set({ history: record(history, next, now, group ?? null) });
+    autosaver?.schedule(next);
+  },
+
+  undo() {
+    const { history } = get();
+    if (!history) return;
+    const next = undo(history);
+    set({ history: next });
+    autosaver?.schedule(next.present);
+  },
+
+  redo() {
+    const { history } = get();
+    if (!history) return;
+    const next = redo(history);
+    set({ history: next });
+    autosaver?.schedule(next.present);
+  },
+}));
+
+/** Writes any pending change now: the tab is being hidden or closed, or the canvas left. */
+export function flushCanvas(): Promise<void> {
+  return autosaver?.flush() ?? Promise.resolve();
+}
+
+export function hasUnsavedCanvas(): boolean {
+  return autosaver?.hasUnsaved() ?? false;
+}
+
+/** The open canvas, or null. Prefer a narrower selector in components. */
+export const selectCanvas = (state: CanvasState): Canvas | null => state.history?.present ?? null;

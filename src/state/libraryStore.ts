@@ -1,0 +1,92 @@
+/** The canvas library: summaries of every stored canvas and the commands on them. */
+import { create } from 'zustand';
+import { copyTitle, duplicateCanvas } from '../domain/canvas';
+import { newId } from '../domain/ids';
+import { type Canvas, LIMITS, createCanvas } from '../domain/model';
+import type { CanvasSummary } from '../storage/repository';
+import { repository } from './storage';
+
+export interface LibraryState {
+  status: 'loading' | 'ready' | 'failed';
+  summaries: CanvasSummary[];
+  error: string | null;
+  load(): Promise<void>;
+  /** Creates and stores a canvas; resolves to its id. */
+  create(title?: string): Promise<string>;
+  /** Stores a canvas made elsewhere (for example from a template); resolves to its id. */
+  add(canvas: Canvas): Promise<string>;
+  rename(id: string, title: string): Promise<void>;
+  duplicate(id: string): Promise<string | null>;
+  remove(id: string): Promise<void>;
+  restore(id: string): Promise<void>;
+  emptyDeleted(): Promise<number>;
+}
+
+export const useLibraryStore = create<LibraryState>()((set, get) => {
+  async function run<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      const result = await action();
+      await get().load();
+      return result;
+    } catch (error) {
+      console.warn('Outcome Canvas: library action failed', error);
+      set({ error: 'That did not work: the browser refused to save the change. Nothing was lost.' });
+      throw error;
+    }
+  }
+
+  return {
+    status: 'loading',
+    summaries: [],
+    error: null,
+
+    async load() {
+      try {
+        const summaries = await (await repository()).listCanvases();
+        summaries.sort((a, b) => b.meta.updatedAt - a.meta.updatedAt);
+        set({ summaries, status: 'ready', error: null });
+      } catch (error) {
+        console.warn('Outcome Canvas: could not list canvases', error);
+        set({ status: 'failed', error: 'Your canvases could not be read from this browser.' });
+      }
+    },
+
+    create(title = '') {
+      return get().add(createCanvas(newId(), Date.now(), title.slice(0, LIMITS.titleLength)));
+    },
+
+    add(canvas) {
+      return run(async () => {
+        await (await repository()).saveChanges(null, canvas);
+        return canvas.id;
+      });
+    },
+
+    rename(id, title) {
+      return run(async () => (await repository()).updateMeta(id, { title: title.slice(0, LIMITS.titleLength) }, Date.now()));
+    },
+
+    duplicate(id) {
+      return run(async () => {
+        const repo = await repository();
+        const original = await repo.loadCanvas(id);
+        if (!original) return null;
+        const copy = duplicateCanvas(original, newId(), newId, Date.now(), copyTitle(original.title));
+        await repo.saveChanges(null, copy);
+        return copy.id;
+      });
+    },
+
+    remove(id) {
+      return run(async () => (await repository()).updateMeta(id, { deletedAt: Date.now() }, Date.now()));
+    },
+
+    restore(id) {
+      return run(async () => (await repository()).updateMeta(id, { deletedAt: null }, Date.now()));
+    },
+
+    emptyDeleted() {
+      return run(async () => (await repository()).purgeDeleted());
+    },
+  };
+});

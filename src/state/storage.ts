@@ -1,0 +1,34 @@
+/**
+ * The one shared repository for the running app, opened once. The stores
+ * await it, so nothing reads or writes before storage has answered.
+ */
+import { create } from 'zustand';
+import { type OpenedStorage, openRepository } from '../storage/repository';
+
+let opening: Promise<OpenedStorage> | null = null;
+
+interface StorageState {
+  /** Why canvases are kept in memory only, in words for the user; null when all is well. */
+  problem: string | null;
+  ready: boolean;
+}
+
+export const useStorageState = create<StorageState>(() => ({ problem: null, ready: false }));
+
+export function storage(): Promise<OpenedStorage> {
+  opening ??= openRepository().then((opened) => {
+    useStorageState.setState({ problem: opened.problem, ready: true });
+    return opened;
+  });
+  return opening;
+}
+
+export async function repository() {
+  return (await storage()).repository;
+}
+
+/** Tests open a fresh database each time. */
+export function resetStorageForTests(): void {
+  opening = null;
+  useStorageState.setState({ problem: null, ready: false });
+}

@@ -1,0 +1,45 @@
+/**
+ * The one IndexedDB database, through Dexie.
+ *
+ * DO NOT change a table name, key or index, or the shape of a record,
+ * without adding a new `db.version(n)` below with an upgrade function. Old
+ * versions stay declared so Dexie can upgrade a browser from any of them.
+ * Every record also carries `v`, the record schema version it was written in.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
+
+export const DATABASE_NAME = 'outcome-canvas';
+export const RECORD_VERSION = 1;
+
+export interface CanvasRecord extends CanvasMeta {
+  v: number;
+}
+
+export interface CardRecord extends Card {
+  v: number;
+  canvasId: string;
+}
+
+export interface CheckRecord extends EthicsCheck {
+  v: number;
+  canvasId: string;
+  key: CheckKey;
+}
+
+export class CanvasDatabase extends Dexie {
+  canvases!: Table<CanvasRecord, string>;
+  cards!: Table<CardRecord, string>;
+  checks!: Table<CheckRecord, [string, CheckKey]>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // Version 1: canvases, their cards and their 20 ethics checks, keyed so
+    // that one edit writes one record.
+    this.version(1).stores({
+      canvases: 'id, updatedAt, deletedAt',
+      cards: 'id, canvasId',
+      checks: '[canvasId+key], canvasId',
+    });
+  }
+}

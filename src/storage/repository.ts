@@ -1,0 +1,209 @@
+/**
+ * The storage module: the only code that knows where canvases live.
+ *
+ * `openRepository()` tries IndexedDB; when the browser refuses it (some
+ * private modes, a locked-down profile), it falls back to memory and says
+ * why, so the app keeps working and can still export.
+ */
+import { Dexie } from 'dexie';
+import { canvasProgress, type CanvasProgress } from '../domain/canvas';
+import { type CanvasChanges, diffCanvas, isEmptyChange } from '../domain/diff';
+import { type Canvas, type CanvasMeta, type Card, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
+import { canvasMetaSchema, cardSchema, checkSchema } from '../domain/schema';
+import { CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
+
+export interface CanvasSummary {
+  meta: CanvasMeta;
+  progress: CanvasProgress;
+}
+
+export interface CanvasRepository {
+  readonly kind: 'indexeddb' | 'memory';
+  listCanvases(): Promise<CanvasSummary[]>;
+  loadCanvas(id: string): Promise<Canvas | null>;
+  /** Writes what changed between `before` (what is stored) and `after`, in one transaction. */
+  saveChanges(before: Canvas | null, after: Canvas): Promise<void>;
+  updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void>;
+  /** Removes for good every canvas in "Recently deleted"; returns how many. */
+  purgeDeleted(): Promise<number>;
+}
+
+function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canvas {
+  const cardMap: Record<string, Card> = {};
+  for (const card of cards) cardMap[card.id] = card;
+  // A check that was never written (or failed validation) reads as "not yet discussed".
+  const checkMap = emptyChecks(meta.createdAt);
+  for (const check of checks) checkMap[checkKey(check.step, check.lens)] = check;
+  return { ...meta, cards: cardMap, checks: checkMap };
+}
+
+/** Validated views of stored records: a bad record is left in place, not shown, and reported once. */
+function validRecords<T>(records: unknown[], schema: { safeParse(value: unknown): { success: boolean; data?: T } }, what: string): T[] {
+  const valid: T[] = [];
+  let skipped = 0;
+  for (const record of records) {
+    const result = schema.safeParse(record);
+    if (result.success) valid.push(result.data as T);
+    else skipped++;
+  }
+  if (skipped) console.warn(`Outcome Canvas: ${skipped} stored ${what} could not be read and were left untouched.`);
+  return valid;
+}
+
+class IndexedDbRepository implements CanvasRepository {
+  readonly kind = 'indexeddb';
+  constructor(private readonly db: CanvasDatabase) {}
+
+  async listCanvases(): Promise<CanvasSummary[]> {
+    return this.db.transaction('r', this.db.canvases, this.db.cards, this.db.checks, async () => {
+      const [metas, cards, checks] = await Promise.all([
+        this.db.canvases.toArray(),
+        this.db.cards.toArray(),
+        this.db.checks.toArray(),
+      ]);
+      const cardsBy = groupBy(cards, (card) => card.canvasId);
+      const checksBy = groupBy(checks, (check) => check.canvasId);
+      return validRecords<CanvasMeta>(metas, canvasMetaSchema, 'canvases').map((meta) => {
+        const canvas = assemble(
+          meta,
+          validRecords<Card>(cardsBy.get(meta.id) ?? [], cardSchema, 'cards'),
+          validRecords<EthicsCheck>(checksBy.get(meta.id) ?? [], checkSchema, 'checks'),
+        );
+        return { meta, progress: canvasProgress(canvas) };
+      });
+    });
+  }
+
+  async loadCanvas(id: string): Promise<Canvas | null> {
+    return this.db.transaction('r', this.db.canvases, this.db.cards, this.db.checks, async () => {
+      const meta = await this.db.canvases.get(id);
+      if (!meta) return null;
+      const parsed = canvasMetaSchema.safeParse(meta);
+      if (!parsed.success) throw new Error('This canvas is stored in a form this version of the app cannot read.');
+      const [cards, checks] = await Promise.all([
+        this.db.cards.where('canvasId').equals(id).toArray(),
+        this.db.checks.where('canvasId').equals(id).toArray(),
+      ]);
+      return assemble(parsed.data, validRecords<Card>(cards, cardSchema, 'cards'), validRecords<EthicsCheck>(checks, checkSchema, 'checks'));
+    });
+  }
+
+  async saveChanges(before: Canvas | null, after: Canvas): Promise<void> {
+    const changes = diffCanvas(before, after);
+    if (isEmptyChange(changes)) return;
+    await this.write(after.id, changes);
+  }
+
+  private write(canvasId: string, changes: CanvasChanges): Promise<void> {
+    const { db } = this;
+    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+      if (changes.meta) await db.canvases.put({ ...changes.meta, v: RECORD_VERSION });
+      if (changes.cards.length) {
+        await db.cards.bulkPut(changes.cards.map((card): CardRecord => ({ ...card, canvasId, v: RECORD_VERSION })));
+      }
+      if (changes.removedCardIds.length) await db.cards.bulkDelete(changes.removedCardIds);
+      if (changes.checks.length) {
+        await db.checks.bulkPut(
+          changes.checks.map((check): CheckRecord => ({ ...check, canvasId, key: checkKey(check.step, check.lens), v: RECORD_VERSION })),
+        );
+      }
+    });
+  }
+
+  async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {
+    await this.db.canvases.update(id, { ...change, updatedAt: now });
+  }
+
+  async purgeDeleted(): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+      const doomed = (await db.canvases.toArray()).filter((meta) => meta.deletedAt !== null).map((meta) => meta.id);
+      if (!doomed.length) return 0;
+      await db.cards.where('canvasId').anyOf(doomed).delete();
+      await db.checks.where('canvasId').anyOf(doomed).delete();
+      await db.canvases.bulkDelete(doomed);
+      return doomed.length;
+    });
+  }
+}
+
+/** Keeps canvases for the life of the tab only. */
+export class MemoryRepository implements CanvasRepository {
+  readonly kind = 'memory';
+  private readonly canvases = new Map<string, Canvas>();
+
+  async listCanvases(): Promise<CanvasSummary[]> {
+    return [...this.canvases.values()].map((canvas) => {
+      const { cards: _cards, checks: _checks, ...meta } = canvas;
+      return { meta, progress: canvasProgress(canvas) };
+    });
+  }
+  async loadCanvas(id: string): Promise<Canvas | null> {
+    return this.canvases.get(id) ?? null;
+  }
+  async saveChanges(_before: Canvas | null, after: Canvas): Promise<void> {
+    this.canvases.set(after.id, after);
+  }
+  async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {
+    const canvas = this.canvases.get(id);
+    if (canvas) this.canvases.set(id, { ...canvas, ...change, updatedAt: now });
+  }
+  async purgeDeleted(): Promise<number> {
+    let count = 0;
+    for (const [id, canvas] of this.canvases) {
+      if (canvas.deletedAt !== null) {
+        this.canvases.delete(id);
+        count++;
+      }
+    }
+    return count;
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export interface OpenedStorage {
+  repository: CanvasRepository;
+  /** Why the app is working in memory, in words for the user; null when saving to the browser. */
+  problem: string | null;
+}
+
+export async function openRepository(name?: string): Promise<OpenedStorage> {
+  const db = new CanvasDatabase(name);
+  try {
+    await db.open();
+    return { repository: new IndexedDbRepository(db), problem: null };
+  } catch (error) {
+    console.warn('Outcome Canvas: IndexedDB could not be opened; working in memory.', error);
+    return { repository: new MemoryRepository(), problem: describeOpenError(error) };
+  }
+}
+
+function describeOpenError(error: unknown): string {
+  if (error instanceof Dexie.MissingAPIError || error instanceof Dexie.OpenFailedError || error instanceof Dexie.InvalidStateError) {
+    return 'This browser is not letting Outcome Canvas save anything (this happens in some private windows and locked-down profiles).';
+  }
+  if (error instanceof Dexie.VersionError) {
+    return 'Your saved canvases were written by a newer version of Outcome Canvas. Reload to get the newest version.';
+  }
+  return 'Outcome Canvas could not open its storage in this browser.';
+}
+
+export function describeWriteError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = error instanceof Dexie.DexieError ? (error.inner as Error | undefined)?.name : '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'The browser has run out of storage space for this site, so your latest changes are not saved. They are still here in this tab: export the canvas now.';
+  }
+  return 'Your latest changes could not be saved to this browser. They are still here in this tab: export the canvas to keep a copy.';
+}
+
