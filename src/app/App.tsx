@@ -6,6 +6,7 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { StorageBanner } from '../components/StorageBanner';
 import { Toasts } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
 import { NotFound } from './NotFound';
 
 // The canvas screen carries drag and drop; load it when a canvas is opened.
@@ -39,6 +40,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Toasts />
+      <FileDropOverlay />
     </Router>
   );
 }

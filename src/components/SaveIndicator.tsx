@@ -1,7 +1,10 @@
 import { useSaveStatus } from '../state/saveStatus';
 import { useStorageState } from '../state/storage';
 
-/** Saved / saving / not saved, always visible in the header. */
+/**
+ * Saved / saving / not saved, always visible in the header. Not a live
+ * region: it changes on every keystroke; failures are announced by the banner.
+ */
 export function SaveIndicator() {
   const state = useSaveStatus((status) => status.state);
   const inMemory = useStorageState((storage) => storage.problem !== null);
@@ -13,7 +16,7 @@ export function SaveIndicator() {
     memory: 'Not saved: kept in this tab only',
   }[shown];
   return (
-    <span className="save-indicator" data-state={shown} role="status">
+    <span className="save-indicator" data-state={shown}>
       <span className="save-indicator__dot" aria-hidden="true" />
       {label}
     </span>

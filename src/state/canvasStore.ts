@@ -63,9 +63,12 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   },
 
   async close() {
-    await flushCanvas();
+    // Reset at once (a canvas opened right after must not be clobbered), then
+    // finish writing what the closed canvas still had pending.
+    const saver = autosaver;
     autosaver = null;
     set({ status: 'idle', canvasId: null, history: null, loadError: null });
+    await saver?.flush();
   },
 
   edit(change, group) {

@@ -26,6 +26,48 @@ export interface CanvasRepository {
   updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void>;
   /** Removes for good every canvas in "Recently deleted"; returns how many. */
   purgeDeleted(): Promise<number>;
+  /** Every canvas, whole, deleted ones included: for full backups. */
+  loadAllCanvases(): Promise<Canvas[]>;
+  /** Which of these canvas ids are already stored. */
+  existingIds(ids: string[]): Promise<string[]>;
+  /**
+   * Stores imported canvases in one transaction: all or nothing. A canvas
+   * whose id is already here replaces it only when `replaceExisting`;
+   * otherwise it comes in as a copy with a new id.
+   */
+  importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary>;
+}
+
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  copied: number;
+  /** The ids the imported canvases have now, in file order. */
+  ids: string[];
+}
+
+/** Imported cards always get fresh ids, so they can never overwrite a card of another canvas. */
+function withFreshCardIds(canvas: Canvas, id: string, newId: () => string): Canvas {
+  const cards: Record<string, Card> = {};
+  for (const card of Object.values(canvas.cards)) {
+    const cardId = newId();
+    cards[cardId] = { ...card, id: cardId };
+  }
+  return { ...canvas, id, cards };
+}
+
+function planImport(canvases: Canvas[], existing: Set<string>, replaceExisting: boolean, newId: () => string) {
+  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, ids: [] };
+  const planned = canvases.map((canvas) => {
+    const clash = existing.has(canvas.id);
+    if (clash && replaceExisting) summary.replaced++;
+    else if (clash) summary.copied++;
+    else summary.added++;
+    const id = clash && !replaceExisting ? newId() : canvas.id;
+    summary.ids.push(id);
+    return { canvas: withFreshCardIds(canvas, id, newId), replaces: clash && replaceExisting };
+  });
+  return { planned, summary };
 }
 
 function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canvas {
@@ -114,6 +156,33 @@ class IndexedDbRepository implements CanvasRepository {
     await this.db.canvases.update(id, { ...change, updatedAt: now });
   }
 
+  async loadAllCanvases(): Promise<Canvas[]> {
+    const ids = (await this.db.canvases.toCollection().primaryKeys()) as string[];
+    const canvases = await Promise.all(ids.map((id) => this.loadCanvas(id)));
+    return canvases.filter((canvas): canvas is Canvas => canvas !== null);
+  }
+
+  async existingIds(ids: string[]): Promise<string[]> {
+    const found = await this.db.canvases.bulkGet(ids);
+    return ids.filter((_, i) => found[i] !== undefined);
+  }
+
+  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary> {
+    const { db } = this;
+    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+      const existing = new Set(await this.existingIds(canvases.map((canvas) => canvas.id)));
+      const { planned, summary } = planImport(canvases, existing, replaceExisting, newId);
+      for (const { canvas, replaces } of planned) {
+        if (replaces) {
+          await db.cards.where('canvasId').equals(canvas.id).delete();
+          await db.checks.where('canvasId').equals(canvas.id).delete();
+        }
+        await this.write(canvas.id, diffCanvas(null, canvas));
+      }
+      return summary;
+    });
+  }
+
   async purgeDeleted(): Promise<number> {
     const { db } = this;
     return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
@@ -147,6 +216,17 @@ export class MemoryRepository implements CanvasRepository {
   async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {
     const canvas = this.canvases.get(id);
     if (canvas) this.canvases.set(id, { ...canvas, ...change, updatedAt: now });
+  }
+  async loadAllCanvases(): Promise<Canvas[]> {
+    return [...this.canvases.values()];
+  }
+  async existingIds(ids: string[]): Promise<string[]> {
+    return ids.filter((id) => this.canvases.has(id));
+  }
+  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary> {
+    const { planned, summary } = planImport(canvases, new Set(this.canvases.keys()), replaceExisting, newId);
+    for (const { canvas } of planned) this.canvases.set(canvas.id, canvas);
+    return summary;
   }
   async purgeDeleted(): Promise<number> {
     let count = 0;

@@ -1,53 +1,55 @@
 /**
- * Canvas -> GitHub-flavoured Markdown. The document is built as an mdast
- * tree and serialised by mdast-util-to-markdown, so user text always sits in
- * text nodes and is escaped by the serialiser: `#`, `*`, `|`, `<script>`,
+ * Canvas -> GitHub-flavoured Markdown in the canvas Markdown format
+ * (docs/canvas-markdown.md). The document is built as an mdast tree and
+ * serialised by mdast-util-to-markdown, so user text always sits in text
+ * nodes and is escaped by the serialiser: `#`, `*`, `|`, `<script>`,
  * backticks and `[x](javascript:...)` come out literally, by construction.
+ * The only raw HTML written is the app's own: colour comments, <br> in table
+ * cells and space character references.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { cardsInStep } from '../cards';
-import { checksForStep, openConcerns, undiscussedChecks } from '../canvas';
+import { openConcerns, undiscussedChecks } from '../canvas';
+import { contentOf, hasText } from '../content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
-import { type Canvas, CHECK_STATUS_LABELS, STEP_IDS, displayTitle } from '../model';
+import { type Canvas, CHECK_STATUS_LABELS, LENS_IDS, STEP_IDS, checkKey, displayTitle } from '../model';
+import { CELL_LINE_BREAK, FORMAT_NAME, FORMAT_VERSION, NO_CARDS_LINE, TITLE_WHEN_EMPTY, colourComment } from './format';
+import { normaliseText } from '../text';
 
 export interface ExportOptions {
   exportedAt: Date;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const html = (value: string): PhrasingContent => ({ type: 'html', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
 const paragraph = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
 
-/** Keeps the user's line breaks as hard breaks instead of letting Markdown fold them. */
+/**
+ * Keeps every line break as a hard break, blank lines included, so the text
+ * comes back exactly on import instead of being folded by Markdown.
+ */
 function multiline(value: string): PhrasingContent[] {
-  const lines = normaliseNewlines(value).split('\n');
-  return lines.flatMap((line, i) => (i === 0 ? [text(line)] : [{ type: 'break' } as PhrasingContent, text(line)]));
+  return value.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [{ type: 'break' } as PhrasingContent, text(line)]));
 }
 
-function normaliseNewlines(value: string): string {
-  return value.replace(/\r\n?/g, '\n');
-}
-
-/** Blank lines separate paragraphs; single newlines become hard breaks. */
-function paragraphs(value: string): BlockContent[] {
-  return normaliseNewlines(value)
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .filter(Boolean)
-    .map((block) => paragraph(...multiline(block)));
-}
-
-/** Table cells cannot hold line breaks in GFM; join lines with a visible separator. */
-function cellText(value: string): string {
-  return normaliseNewlines(value)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(' / ');
+/**
+ * GFM table cells can hold neither line breaks nor surrounding spaces: write
+ * breaks as <br> and the outermost spaces or tabs as character references.
+ */
+function cell(value: string): PhrasingContent[] {
+  const lead = /^[ \t]/.exec(value)?.[0];
+  const trail = value.length > 1 ? /[ \t]$/.exec(value)?.[0] : undefined;
+  const inner = value.slice(lead ? 1 : 0, trail ? -1 : undefined);
+  const charRef = (c: string) => html(c === '\t' ? '&#x9;' : '&#x20;');
+  return [
+    ...(lead ? [charRef(lead)] : []),
+    ...inner.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [html(CELL_LINE_BREAK), text(line)])).filter((node) => node.type !== 'text' || node.value !== ''),
+    ...(trail ? [charRef(trail)] : []),
+  ];
 }
 
 function list(items: PhrasingContent[][]): RootContent {
@@ -59,8 +61,8 @@ function list(items: PhrasingContent[][]): RootContent {
   };
 }
 
-function row(cells: string[]): TableRow {
-  return { type: 'tableRow', children: cells.map((value) => ({ type: 'tableCell', children: value ? [text(value)] : [] })) };
+function row(cells: PhrasingContent[][]): TableRow {
+  return { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) };
 }
 
 export function formatExportDate(date: Date): string {
@@ -68,25 +70,32 @@ export function formatExportDate(date: Date): string {
 }
 
 export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
-  const children: RootContent[] = [heading(1, displayTitle(canvas)), ...paragraphs(canvas.description)];
+  const content = contentOf(canvas);
+  const children: RootContent[] = [heading(1, content.title || TITLE_WHEN_EMPTY)];
+  if (hasText(content.description)) children.push(paragraph(...multiline(content.description)));
   children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatExportDate(options.exportedAt)}.`)));
 
   STEP_IDS.forEach((step, i) => {
     const guide = STEP_GUIDANCE[step];
     children.push(heading(2, `${i + 1}. ${guide.title}`));
     children.push({ type: 'blockquote', children: [paragraph(text(`“${guide.question}” (${guide.questionSource})`))] });
-    const cards = cardsInStep(canvas, step).filter((card) => card.text.trim() !== '');
-    children.push(cards.length ? list(cards.map((card) => multiline(card.text.trim()))) : paragraph(emphasis('No cards yet.')));
+    const cards = content.cards[step];
+    children.push(
+      cards.length
+        ? list(cards.map((card) => [...multiline(card.text), ...(card.colour === 'yellow' ? [] : [html(colourComment(card.colour))])]))
+        : paragraph(emphasis(NO_CARDS_LINE)),
+    );
 
     children.push(heading(3, `Ethics checks: ${guide.title}`));
     children.push({
       type: 'table',
       align: ['left', 'left', 'left'],
       children: [
-        row(['Lens', 'Status', 'Notes']),
-        ...checksForStep(canvas, step).map((check) =>
-          row([LENS_GUIDANCE[check.lens].title, CHECK_STATUS_LABELS[check.status], cellText(check.notes)]),
-        ),
+        row([[text('Lens')], [text('Status')], [text('Notes')]]),
+        ...LENS_IDS.map((lens) => {
+          const check = content.checks[checkKey(step, lens)];
+          return row([[text(LENS_GUIDANCE[lens].title)], [text(CHECK_STATUS_LABELS[check.status])], cell(check.notes)]);
+        }),
       ],
     });
   });
@@ -98,8 +107,8 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
       ? list(
           concerns.map((check) => {
             const label = `${STEP_GUIDANCE[check.step].title}, ${LENS_GUIDANCE[check.lens].title}:`;
-            const detail = check.notes.trim() ? multiline(check.notes.trim()) : [text(CHECK_GUIDANCE[check.step][check.lens].question)];
-            return [strong(label), text(' '), ...detail];
+            const notes = normaliseText(check.notes).trim();
+            return [strong(label), text(' '), ...(notes ? multiline(notes) : [text(CHECK_GUIDANCE[check.step][check.lens].question)])];
           }),
         )
       : paragraph(text('No concerns raised.')),
@@ -121,8 +130,13 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
   return { type: 'root', children };
 }
 
+/** The format marker and version, as YAML front matter, which Markdown tools know to skip. */
+function frontMatter(canvas: Canvas, options: ExportOptions): string {
+  return ['---', `format: ${FORMAT_NAME}`, `version: ${FORMAT_VERSION}`, `id: ${canvas.id}`, `exported: ${options.exportedAt.toISOString()}`, '---', '', ''].join('\n');
+}
+
 export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string {
-  return toMarkdown(canvasToMdast(canvas, options), {
+  return frontMatter(canvas, options) + toMarkdown(canvasToMdast(canvas, options), {
     extensions: [gfmToMarkdown()],
     bullet: '-',
     emphasis: '_',

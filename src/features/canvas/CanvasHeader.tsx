@@ -15,7 +15,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
   const mod = isMac ? '⌘' : 'Ctrl+';
 
   return (
-    <div className="canvas-head">
+    <div className="canvas-head no-print">
       <p>
         <Link href="/">← All canvases</Link>
       </p>
@@ -62,6 +62,9 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           </Link>
           <Link href={`/canvas/${canvasId}/export`} aria-current={view === 'export' ? 'page' : undefined}>
             Export Markdown
+          </Link>
+          <Link href={`/canvas/${canvasId}/print`} aria-current={view === 'print' ? 'page' : undefined}>
+            Print
           </Link>
         </nav>
         <div className="button-row">

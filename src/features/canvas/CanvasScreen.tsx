@@ -10,6 +10,8 @@ import { CanvasDnd } from './CanvasDnd';
 import { CanvasHeader } from './CanvasHeader';
 import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
+import { PrintView } from './PrintView';
+import { usePrinting } from './usePrinting';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
 // The Markdown serialiser and previewer load only when the export view is opened.
@@ -59,12 +61,17 @@ export default function CanvasScreen({ canvasId, view, step }: Props) {
 
 function ReadyCanvas({ canvasId, view, step }: Props) {
   const title = displayTitle({ title: useCanvasTitle() });
+  const printing = usePrinting();
   useUndoShortcuts();
-  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export' }[view];
+  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print' }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
+  if (printing && view !== 'print') return <PrintView showToolbar={false} />;
+
   let body: React.ReactNode;
-  if (view === 'step') {
+  if (view === 'print') {
+    body = <PrintView showToolbar />;
+  } else if (view === 'step') {
     if (!isStepId(step)) return <Redirect to={`/canvas/${canvasId}/step/outcome`} replace />;
     body = (
       <CanvasDnd>

@@ -1,6 +1,8 @@
 import { Link } from 'wouter';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import { useOpenConcerns } from '../../state/canvasSelectors';
+import { checkElementId } from './EthicsChecks';
+import { requestCheckFocus } from './focusRequests';
 
 /** Every raised concern in one list, each linking back to its step. */
 export function ConcernsView({ canvasId }: { canvasId: string }) {
@@ -21,7 +23,7 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
               <p style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                 {check.notes.trim() ? check.notes : <em>No notes yet.</em>}
               </p>
-              <Link href={`/canvas/${canvasId}/step/${check.step}`}>
+              <Link href={`/canvas/${canvasId}/step/${check.step}`} onClick={() => requestCheckFocus(checkElementId(check.step, check.lens))}>
                 Go to {LENS_GUIDANCE[check.lens].title} in {STEP_GUIDANCE[check.step].title}
               </Link>
             </li>

@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId } from '../../domain/model';
 import { useCheck, useStepCounts } from '../../state/canvasSelectors';
 import { changeCheckStatus, editCheckNotes } from './cardActions';
+import { takeCheckFocusRequest } from './focusRequests';
 
 export const checkElementId = (step: StepId, lens: LensId) => `check-${step}-${lens}`;
 
@@ -42,12 +43,19 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
 
 const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: LensId }) {
   const check = useCheck(step, lens);
+  const ref = useRef<HTMLDivElement>(null);
+  const id = checkElementId(step, lens);
+  useEffect(() => {
+    if (takeCheckFocusRequest(id)) {
+      ref.current?.scrollIntoView?.({ block: 'center' });
+      ref.current?.focus({ preventScroll: true });
+    }
+  }, [id]);
   if (!check) return null;
   const guide = CHECK_GUIDANCE[step][lens];
   const lensTitle = LENS_GUIDANCE[lens].title;
-  const id = checkElementId(step, lens);
   return (
-    <div className="check" id={id} data-status={check.status} tabIndex={-1}>
+    <div ref={ref} className="check" id={id} data-status={check.status} tabIndex={-1} aria-labelledby={`${id}-title`} role="group">
       <h4 id={`${id}-title`}>{lensTitle}</h4>
       <p className="check__question">{guide.question}</p>
       <p className="check__why">

@@ -16,3 +16,16 @@ export function takeCardFocusRequest(cardId: string): CardFocusTarget | null {
   pending = null;
   return target;
 }
+
+/** The ethics check to bring into view when its step opens (from the concerns list). */
+let pendingCheck: string | null = null;
+
+export function requestCheckFocus(elementId: string): void {
+  pendingCheck = elementId;
+}
+
+export function takeCheckFocusRequest(elementId: string): boolean {
+  if (pendingCheck !== elementId) return false;
+  pendingCheck = null;
+  return true;
+}

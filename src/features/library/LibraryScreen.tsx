@@ -5,6 +5,7 @@ import { showToast } from '../../components/toasts';
 import { displayTitle } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLibraryStore } from '../../state/libraryStore';
+import { ImportPanel } from '../transfer/ImportPanel';
 import { CanvasListItem } from './CanvasListItem';
 import { DeletedCanvasList } from './DeletedCanvasList';
 
@@ -107,6 +108,8 @@ export function LibraryScreen() {
           )}
         </section>
       )}
+
+      <ImportPanel />
 
       {deleted.length > 0 && (
         <DeletedCanvasList deleted={deleted} onEmpty={() => setConfirmEmpty(true)} />

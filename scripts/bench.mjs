@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks, not tests: prints figures and checks the bundle budget.
+ *  1. gzip bytes of the JavaScript a first visit loads, and of all JavaScript;
+ *  2. time to open a canvas of 500 cards in Chromium (median of several runs).
+ * Usage: npm run bench   (BENCH_RUNS=9 for more runs)
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const PORT = 4331;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const FIRST_VISIT_BUDGET = 130 * 1024;
+const CARD_COUNT = 500;
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function bundleFigures() {
+  execFileSync('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const firstVisit = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const allJs = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const first = firstVisit.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
+  const total = allJs.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
+  console.log('\nJavaScript (gzip -9)');
+  for (const f of allJs.sort()) console.log(`  ${firstVisit.includes(f) ? '*' : ' '} ${f.padEnd(40)} ${kb(gz(join(DIST, f)))}`);
+  console.log(`  first visit (*): ${kb(first)}  (budget ${kb(FIRST_VISIT_BUDGET)})`);
+  console.log(`  all JavaScript:  ${kb(total)}`);
+  return { first, total };
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Writes a canvas of CARD_COUNT cards straight into the app's database. */
+function seedCanvas(cardCount) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('outcome-canvas');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const id = 'bench-canvas';
+      const now = Date.now();
+      const steps = ['outcome', 'action', 'insight', 'enablers'];
+      const lenses = ['trust', 'consent', 'power', 'transparency', 'inclusivity'];
+      const tx = db.transaction(['canvases', 'cards', 'checks'], 'readwrite');
+      tx.objectStore('canvases').put({ v: 1, id, title: 'Benchmark canvas', description: '', createdAt: now, updatedAt: now, deletedAt: null });
+      for (let i = 0; i < cardCount; i++) {
+        tx.objectStore('cards').put({
+          v: 1,
+          canvasId: id,
+          id: `card-${i}`,
+          step: steps[i % 4],
+          order: `a${String(i).padStart(4, '0')}`,
+          text: `Card ${i}: a realistic sentence or two of workshop notes about who could act differently.`,
+          colour: 'yellow',
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+        });
+      }
+      for (const step of steps) {
+        for (const lens of lenses) {
+          tx.objectStore('checks').put({ v: 1, canvasId: id, key: `${step}:${lens}`, step, lens, status: 'not-discussed', notes: '', updatedAt: now });
+        }
+      }
+      tx.oncomplete = () => resolve(id);
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+async function openTimes() {
+  const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${PORT}/`;
+  try {
+    await waitForServer(base);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Your canvases' }).waitFor();
+    const id = await page.evaluate(seedCanvas, CARD_COUNT);
+
+    const results = {};
+    for (const [label, path, expected] of [
+      ['whole board (500 cards)', `#/canvas/${id}/board`, CARD_COUNT],
+      ['one step, guided (125 cards)', `#/canvas/${id}/step/action`, CARD_COUNT / 4],
+    ]) {
+      const times = [];
+      for (let run = 0; run < RUNS; run++) {
+        const fresh = await context.newPage();
+        const start = Date.now();
+        await fresh.goto(base + path);
+        await fresh.waitForFunction((n) => document.querySelectorAll('[data-card-id]').length === n, expected, { polling: 'raf', timeout: 30_000 });
+        times.push(Date.now() - start);
+        await fresh.close();
+      }
+      results[label] = times;
+    }
+    await browser.close();
+    console.log(`\nTime to open a canvas of ${CARD_COUNT} cards in Chromium (navigation to all cards rendered; ${RUNS} runs)`);
+    for (const [label, times] of Object.entries(results)) {
+      console.log(`  ${label.padEnd(30)} median ${median(times)} ms   (min ${Math.min(...times)}, max ${Math.max(...times)})`);
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+const { first } = bundleFigures();
+await openTimes();
+if (first > FIRST_VISIT_BUDGET) {
+  console.error(`\nOver budget: first-visit JavaScript is ${kb(first)}, the budget is ${kb(FIRST_VISIT_BUDGET)}.`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,19 @@
+/**
+ * Text cleaning at the doors where text enters: imported files and backups.
+ * Line endings become \n; the byte-order mark and control characters other
+ * than tab and newline go (they cannot be typed, and some break other tools).
+ */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  );
+}
+
+/** Text as the Markdown format carries it: cleaned, without trailing line breaks. */
+export function normaliseText(text: string): string {
+  return cleanText(text).replace(/\n+$/, '');
+}

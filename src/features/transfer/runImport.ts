@@ -1,0 +1,125 @@
+/**
+ * Imports a canvas Markdown file or a full backup. Parsers load only when a
+ * file arrives. Nothing is stored unless the whole file is valid, and a
+ * backup is stored in one transaction.
+ */
+import { newId } from '../../domain/ids';
+import { displayTitle } from '../../domain/model';
+import { useLibraryStore } from '../../state/libraryStore';
+import { repository } from '../../state/storage';
+import { downloadText } from '../../lib/download';
+import { setTransfer, useTransferStore } from './transferStore';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'other' };
+
+function looksLikeBackup(name: string, text: string): boolean {
+  if (/\.json$/i.test(name)) return true;
+  if (/\.(md|markdown|txt)$/i.test(name)) return false;
+  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+}
+
+export async function importFile(file: File): Promise<ImportOutcome> {
+  if (file.size > MAX_BYTES) {
+    setTransfer({ status: 'failed', fileName: file.name, problems: ['The file is larger than 10 MB, so it was not read. A canvas or backup file is far smaller than that.'] });
+    return { kind: 'other' };
+  }
+  if (!/\.(md|markdown|txt|json)$/i.test(file.name) && file.type && !/^(text\/|application\/json)/.test(file.type)) {
+    setTransfer({ status: 'failed', fileName: file.name, problems: ['Only canvas Markdown files (.md) and backups (.json) can be imported.'] });
+    return { kind: 'other' };
+  }
+  setTransfer({ status: 'working', fileName: file.name });
+  try {
+    return await importText(file.name, await file.text());
+  } catch (error) {
+    console.warn('Outcome Canvas: could not read file', error);
+    setTransfer({ status: 'failed', fileName: file.name, problems: ['The file could not be read. Nothing was imported.'] });
+    return { kind: 'other' };
+  }
+}
+
+export async function importText(fileName: string, text: string): Promise<ImportOutcome> {
+  setTransfer({ status: 'working', fileName });
+  try {
+    return looksLikeBackup(fileName, text) ? await importBackup(fileName, text) : await importMarkdown(fileName, text);
+  } catch (error) {
+    console.warn('Outcome Canvas: import failed', error);
+    setTransfer({ status: 'failed', fileName, problems: ['The browser would not store the imported canvases. Nothing was imported; what was here is unchanged.'] });
+    return { kind: 'other' };
+  }
+}
+
+async function importMarkdown(fileName: string, text: string): Promise<ImportOutcome> {
+  const [{ importCanvasMarkdown, describeProblems }, { canvasFromContent }] = await Promise.all([
+    import('../../domain/markdown/importCanvas'),
+    import('../../domain/content'),
+  ]);
+  const result = importCanvasMarkdown(text);
+  if (!result.ok) {
+    setTransfer({ status: 'failed', fileName, problems: describeProblems(result.problems) });
+    return { kind: 'other' };
+  }
+  const canvas = canvasFromContent(result.content, newId(), newId, Date.now());
+  const id = await useLibraryStore.getState().add(canvas);
+  setTransfer({ status: 'done', fileName, message: `Imported “${displayTitle(canvas)}” as a new canvas.` });
+  return { kind: 'canvas', id };
+}
+
+async function importBackup(fileName: string, text: string): Promise<ImportOutcome> {
+  const { readBackup } = await import('../../domain/backup');
+  const result = readBackup(text);
+  if (!result.ok) {
+    setTransfer({ status: 'failed', fileName, problems: result.problems });
+    return { kind: 'other' };
+  }
+  if (result.canvases.length === 0) {
+    setTransfer({ status: 'done', fileName, message: 'The backup holds no canvases, so nothing was added.' });
+    return { kind: 'other' };
+  }
+  const clashes = (await (await repository()).existingIds(result.canvases.map((canvas) => canvas.id))).length;
+  if (clashes) {
+    setTransfer({ status: 'conflict', fileName, canvases: result.canvases, clashes });
+    return { kind: 'other' };
+  }
+  await restore(fileName, result.canvases, false);
+  return { kind: 'other' };
+}
+
+/** The user's answer when a backup holds canvases that are already here. */
+export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'): Promise<void> {
+  const state = useTransferStore.getState();
+  if (state.status !== 'conflict') return;
+  if (choice === 'cancel') {
+    setTransfer({ status: 'done', fileName: state.fileName, message: 'Restore cancelled. Nothing was changed.' });
+    return;
+  }
+  try {
+    await restore(state.fileName, state.canvases, choice === 'replace');
+  } catch (error) {
+    console.warn('Outcome Canvas: restore failed', error);
+    setTransfer({ status: 'failed', fileName: state.fileName, problems: ['The browser would not store the backup. Nothing was restored; what was here is unchanged.'] });
+  }
+}
+
+async function restore(fileName: string, canvases: Parameters<Awaited<ReturnType<typeof repository>>['importCanvases']>[0], replace: boolean) {
+  const summary = await (await repository()).importCanvases(canvases, replace, newId);
+  await useLibraryStore.getState().load();
+  const parts = [
+    summary.added && `${summary.added} added`,
+    summary.replaced && `${summary.replaced} replaced`,
+    summary.copied && `${summary.copied} added as copies next to the ones already here`,
+  ].filter(Boolean);
+  const total = canvases.length;
+  setTransfer({ status: 'done', fileName, message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}: ${parts.join(', ')}.` });
+}
+
+export async function downloadBackup(): Promise<number> {
+  const [{ createBackup, backupFileName }, canvases] = await Promise.all([
+    import('../../domain/backup'),
+    repository().then((repo) => repo.loadAllCanvases()),
+  ]);
+  const now = new Date();
+  downloadText(backupFileName(now), createBackup(canvases, now), 'application/json');
+  return canvases.length;
+}
