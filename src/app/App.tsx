@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SaveIndicator } from '../components/SaveIndicator';
@@ -11,10 +11,20 @@ import { NotFound } from './NotFound';
 
 // The canvas screen carries drag and drop; load it when a canvas is opened.
 const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
+const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen'));
 
 export function App() {
   return (
     <Router hook={useHashLocation}>
+      <Shell />
+    </Router>
+  );
+}
+
+function Shell() {
+  const [location] = useLocation();
+  return (
+    <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
         Skip to main content
       </a>
@@ -22,7 +32,15 @@ export function App() {
         <a className="app-name" href="#/">
           Outcome Canvas
         </a>
-        <SaveIndicator />
+        <nav className="app-nav" aria-label="Main">
+          <Link href="/" aria-current={location === '/' ? 'page' : undefined}>
+            Canvases
+          </Link>
+          <Link href="/templates" aria-current={location.startsWith('/templates') ? 'page' : undefined}>
+            Templates
+          </Link>
+          <SaveIndicator />
+        </nav>
       </header>
       <StorageBanner />
       <main id="main" className="app-main" tabIndex={-1}>
@@ -30,6 +48,8 @@ export function App() {
           <Suspense fallback={<p>Loading…</p>}>
             <Switch>
               <Route path="/" component={LibraryScreen} />
+              <Route path="/templates">{() => <TemplatesScreen />}</Route>
+              <Route path="/templates/:id">{(params) => <TemplatesScreen templateId={params.id} />}</Route>
               <Route path="/canvas/:id">{(params) => <Redirect to={`/canvas/${params.id}/step/outcome`} replace />}</Route>
               <Route path="/canvas/:id/:view/:step?">
                 {(params) => <CanvasScreen canvasId={params.id} view={params.view} step={params.step} />}
@@ -41,7 +61,7 @@ export function App() {
       </main>
       <Toasts />
       <FileDropOverlay />
-    </Router>
+    </>
   );
 }
 

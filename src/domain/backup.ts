@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS, type Canvas, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from './model';
-import { canvasMetaSchema, cardSchema, checkSchema } from './schema';
+import { canvasMetaSchema, cardSchema, checkSchema, templateSchema } from './schema';
+import type { Template } from './templates';
 import { cleanText } from './text';
 
 export const BACKUP_FORMAT = 'outcome-canvas-backup';
@@ -25,18 +26,21 @@ const backupSchema = z.object({
   version: z.number().check(z.int()),
   exportedAt: z.string(),
   canvases: z.array(backedUpCanvasSchema),
+  // Trainers' own templates; backups made before templates existed have none.
+  templates: z.optional(z.array(templateSchema)),
 });
 
 type BackedUpCanvas = z.infer<typeof backedUpCanvasSchema>;
 
-export type BackupRead = { ok: true; canvases: Canvas[] } | { ok: false; problems: string[] };
+export type BackupRead = { ok: true; canvases: Canvas[]; templates: Template[] } | { ok: false; problems: string[] };
 
-export function createBackup(canvases: Canvas[], exportedAt: Date): string {
+export function createBackup(canvases: Canvas[], templates: Template[], exportedAt: Date): string {
   const backup: z.infer<typeof backupSchema> = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
     canvases: canvases.map(({ cards, checks, ...meta }) => ({ ...meta, cards: Object.values(cards), checks: Object.values(checks) })),
+    templates: templates.filter((template) => !template.preset),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -88,7 +92,13 @@ export function readBackup(text: string): BackupRead {
     if (live > LIMITS.cardsPerCanvas) problems.push(`The canvas "${canvas.title || 'Untitled canvas'}" has ${live} cards; one canvas can hold at most ${LIMITS.cardsPerCanvas}.`);
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, 10) };
-  return { ok: true, canvases: parsed.data.canvases.map(toCanvas) };
+  const templateIds = new Set<string>();
+  for (const template of parsed.data.templates ?? []) {
+    if (templateIds.has(template.id)) problems.push(`Two templates in the file share the id "${template.id}".`);
+    templateIds.add(template.id);
+  }
+  if (problems.length) return { ok: false, problems: problems.slice(0, 10) };
+  return { ok: true, canvases: parsed.data.canvases.map(toCanvas), templates: parsed.data.templates ?? [] };
 }
 
 function fail(problem: string): BackupRead {

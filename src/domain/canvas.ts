@@ -4,6 +4,7 @@ import {
   type Canvas,
   type CheckStatus,
   type EthicsCheck,
+  type FacilitatorNote,
   type LensId,
   type StepId,
   LENS_IDS,
@@ -20,6 +21,13 @@ export function setTitle(canvas: Canvas, title: string, now: number): Canvas {
 export function setDescription(canvas: Canvas, description: string, now: number): Canvas {
   const next = description.slice(0, LIMITS.descriptionLength);
   return next === canvas.description ? canvas : { ...canvas, description: next, updatedAt: now };
+}
+
+export function setFacilitatorNote(canvas: Canvas, step: StepId, change: Partial<FacilitatorNote>, now: number): Canvas {
+  const current = canvas.facilitation[step];
+  const next = { ...current, ...change, notes: (change.notes ?? current.notes).slice(0, LIMITS.notesLength) };
+  if (next.minutes === current.minutes && next.notes === current.notes) return canvas;
+  return { ...canvas, facilitation: { ...canvas.facilitation, [step]: next }, updatedAt: now };
 }
 
 function updateCheck(

@@ -11,6 +11,8 @@ import {
   type CheckKey,
   type CheckStatus,
   type Card,
+  type Facilitation,
+  emptyFacilitation,
   LENS_IDS,
   STEP_IDS,
   type StepId,
@@ -31,6 +33,7 @@ export interface CheckContent {
 export interface CanvasContent {
   title: string;
   description: string;
+  facilitation: Facilitation;
   cards: Record<StepId, CardContent[]>;
   checks: Record<CheckKey, CheckContent>;
 }
@@ -38,7 +41,7 @@ export interface CanvasContent {
 export function emptyContent(): CanvasContent {
   const checks = {} as Record<CheckKey, CheckContent>;
   for (const step of STEP_IDS) for (const lens of LENS_IDS) checks[checkKey(step, lens)] = { status: 'not-discussed', notes: '' };
-  return { title: '', description: '', cards: { outcome: [], action: [], insight: [], enablers: [] }, checks };
+  return { title: '', description: '', facilitation: emptyFacilitation(), cards: { outcome: [], action: [], insight: [], enablers: [] }, checks };
 }
 
 /** True when a card has something to say; blank cards are not carried into files. */
@@ -53,6 +56,11 @@ export function contentOf(canvas: Canvas): CanvasContent {
   content.title = normaliseText(canvas.title).replace(/\n/g, ' ').trim();
   const description = normaliseText(canvas.description);
   content.description = hasText(description) ? description : '';
+  for (const step of STEP_IDS) {
+    const note = canvas.facilitation[step];
+    const notes = normaliseText(note.notes);
+    content.facilitation[step] = { minutes: note.minutes, notes: hasText(notes) ? notes : '' };
+  }
   for (const step of STEP_IDS) {
     content.cards[step] = cardsInStep(canvas, step)
       .map((card) => ({ text: normaliseText(card.text), colour: card.colour }))
@@ -78,5 +86,5 @@ export function canvasFromContent(content: CanvasContent, id: string, newCardId:
   }
   const checks = emptyChecks(now);
   for (const key of Object.keys(checks) as CheckKey[]) checks[key] = { ...checks[key], ...content.checks[key] };
-  return { id, title: content.title, description: content.description, createdAt: now, updatedAt: now, deletedAt: null, cards, checks };
+  return { id, title: content.title, description: content.description, facilitation: content.facilitation, createdAt: now, updatedAt: now, deletedAt: null, cards, checks };
 }

@@ -14,14 +14,15 @@ export interface CanvasChanges {
 }
 
 export function metaOf(canvas: Canvas): CanvasMeta {
-  const { id, title, description, createdAt, updatedAt, deletedAt } = canvas;
-  return { id, title, description, createdAt, updatedAt, deletedAt };
+  const { id, title, description, facilitation, createdAt, updatedAt, deletedAt } = canvas;
+  return { id, title, description, facilitation, createdAt, updatedAt, deletedAt };
 }
 
 function metaChanged(before: Canvas, after: Canvas): boolean {
   return (
     before.title !== after.title ||
     before.description !== after.description ||
+    before.facilitation !== after.facilitation ||
     before.updatedAt !== after.updatedAt ||
     before.deletedAt !== after.deletedAt ||
     before.createdAt !== after.createdAt

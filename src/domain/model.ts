@@ -47,8 +47,6 @@ export const LIMITS = {
   cardsPerCanvas: 5_000,
 } as const;
 
-/** Bumped with every change to the stored shape; see src/storage/db.ts. */
-export const CANVAS_SCHEMA_VERSION = 1;
 
 export interface Card {
   id: string;
@@ -72,10 +70,20 @@ export interface EthicsCheck {
   updatedAt: number;
 }
 
+/** A trainer's notes for running one step: carried by templates and the canvases made from them. */
+export interface FacilitatorNote {
+  /** Suggested minutes for the step, when the trainer gave one. */
+  minutes: number | null;
+  notes: string;
+}
+
+export type Facilitation = Record<StepId, FacilitatorNote>;
+
 export interface CanvasMeta {
   id: string;
   title: string;
   description: string;
+  facilitation: Facilitation;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
@@ -104,11 +112,25 @@ export function emptyChecks(now: number): Record<CheckKey, EthicsCheck> {
   return checks;
 }
 
+export function emptyFacilitation(): Facilitation {
+  return {
+    outcome: { minutes: null, notes: '' },
+    action: { minutes: null, notes: '' },
+    insight: { minutes: null, notes: '' },
+    enablers: { minutes: null, notes: '' },
+  };
+}
+
+export function hasFacilitation(facilitation: Facilitation): boolean {
+  return STEP_IDS.some((step) => facilitation[step].minutes !== null || facilitation[step].notes.trim() !== '');
+}
+
 export function createCanvas(id: string, now: number, title = ''): Canvas {
   return {
     id,
     title,
     description: '',
+    facilitation: emptyFacilitation(),
     createdAt: now,
     updatedAt: now,
     deletedAt: null,

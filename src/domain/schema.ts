@@ -4,7 +4,7 @@
  * the first-load bundle.
  */
 import * as z from 'zod/mini';
-import { CARD_COLOURS, CHECK_STATUSES, LENS_IDS, LIMITS, STEP_IDS } from './model';
+import { CARD_COLOURS, CHECK_STATUSES, LENS_IDS, LIMITS, STEP_IDS, emptyFacilitation } from './model';
 
 const timestamp = z.number().check(z.int(), z.nonnegative());
 
@@ -27,10 +27,24 @@ export const checkSchema = z.object({
   updatedAt: timestamp,
 });
 
+const facilitatorNoteSchema = z.object({
+  minutes: z.nullable(z.number().check(z.int(), z.nonnegative(), z.lte(1000))),
+  notes: z.string().check(z.maxLength(LIMITS.notesLength)),
+});
+
+export const facilitationSchema = z.object({
+  outcome: facilitatorNoteSchema,
+  action: facilitatorNoteSchema,
+  insight: facilitatorNoteSchema,
+  enablers: facilitatorNoteSchema,
+});
+
 export const canvasMetaSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   title: z.string().check(z.maxLength(LIMITS.titleLength)),
   description: z.string().check(z.maxLength(LIMITS.descriptionLength)),
+  // Records and backups from before facilitator notes existed have none.
+  facilitation: z._default(facilitationSchema, () => emptyFacilitation()),
   createdAt: timestamp,
   updatedAt: timestamp,
   deletedAt: z.nullable(timestamp),
@@ -43,3 +57,39 @@ export function describeIssues(error: z.core.$ZodError): string {
     .map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`)
     .join('; ');
 }
+
+const cardContentSchema = z.object({
+  text: z.string().check(z.maxLength(LIMITS.cardTextLength)),
+  colour: z.enum(CARD_COLOURS),
+});
+
+const checkContentSchema = z.object({
+  status: z.enum(CHECK_STATUSES),
+  notes: z.string().check(z.maxLength(LIMITS.notesLength)),
+});
+
+const detail = z.string().check(z.maxLength(LIMITS.titleLength * 5));
+
+/** A template as stored or backed up. */
+export const templateSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: detail,
+  summary: detail,
+  audience: detail,
+  duration: detail,
+  preset: z.boolean(),
+  content: z.object({
+    title: z.string().check(z.maxLength(LIMITS.titleLength)),
+    description: z.string().check(z.maxLength(LIMITS.descriptionLength)),
+    facilitation: facilitationSchema,
+    cards: z.object({
+      outcome: z.array(cardContentSchema),
+      action: z.array(cardContentSchema),
+      insight: z.array(cardContentSchema),
+      enablers: z.array(cardContentSchema),
+    }),
+    checks: z.record(z.templateLiteral([z.enum(STEP_IDS), ':', z.enum(LENS_IDS)]), checkContentSchema),
+  }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});

@@ -17,3 +17,16 @@ export function cleanText(text: string): string {
 export function normaliseText(text: string): string {
   return cleanText(text).replace(/\n+$/, '');
 }
+
+/** A file-name-safe slug: lower case, accents dropped, dashes between words, at most `max` characters. */
+export function slugify(text: string, max = 60): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, max + 1)
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}

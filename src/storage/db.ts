@@ -8,9 +8,12 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
+import type { Template } from '../domain/templates';
+import { canvasV1toV2, recordV1toV2 } from './migrations';
 
 export const DATABASE_NAME = 'outcome-canvas';
-export const RECORD_VERSION = 1;
+/** The version every record is written in now. */
+export const RECORD_VERSION = 2;
 
 export interface CanvasRecord extends CanvasMeta {
   v: number;
@@ -27,10 +30,16 @@ export interface CheckRecord extends EthicsCheck {
   key: CheckKey;
 }
 
+/** A trainer's own template (presets are bundled with the app, not stored). */
+export interface TemplateRecord extends Template {
+  v: number;
+}
+
 export class CanvasDatabase extends Dexie {
   canvases!: Table<CanvasRecord, string>;
   cards!: Table<CardRecord, string>;
   checks!: Table<CheckRecord, [string, CheckKey]>;
+  templates!: Table<TemplateRecord, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -41,5 +50,18 @@ export class CanvasDatabase extends Dexie {
       cards: 'id, canvasId',
       checks: '[canvasId+key], canvasId',
     });
+    // Version 2: facilitator notes on canvases; trainers' own templates.
+    this.version(2)
+      .stores({ templates: 'id, updatedAt' })
+      .upgrade(async (tx) => {
+        await tx.table('canvases').toCollection().modify((record, ref) => {
+          ref.value = canvasV1toV2(record) as unknown as CanvasRecord;
+        });
+        for (const table of ['cards', 'checks']) {
+          await tx.table(table).toCollection().modify((record, ref) => {
+            ref.value = recordV1toV2(record) as never;
+          });
+        }
+      });
   }
 }

@@ -9,7 +9,8 @@ import { Dexie } from 'dexie';
 import { canvasProgress, type CanvasProgress } from '../domain/canvas';
 import { type CanvasChanges, diffCanvas, isEmptyChange } from '../domain/diff';
 import { type Canvas, type CanvasMeta, type Card, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
-import { canvasMetaSchema, cardSchema, checkSchema } from '../domain/schema';
+import { canvasMetaSchema, cardSchema, checkSchema, templateSchema } from '../domain/schema';
+import type { Template } from '../domain/templates';
 import { CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
 
 export interface CanvasSummary {
@@ -35,13 +36,18 @@ export interface CanvasRepository {
    * whose id is already here replaces it only when `replaceExisting`;
    * otherwise it comes in as a copy with a new id.
    */
-  importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary>;
+  importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates?: Template[]): Promise<ImportSummary>;
+  /** Trainers' own templates (presets are bundled, not stored). */
+  listTemplates(): Promise<Template[]>;
+  saveTemplate(template: Template): Promise<void>;
+  deleteTemplate(id: string): Promise<void>;
 }
 
 export interface ImportSummary {
   added: number;
   replaced: number;
   copied: number;
+  templates: number;
   /** The ids the imported canvases have now, in file order. */
   ids: string[];
 }
@@ -57,7 +63,7 @@ function withFreshCardIds(canvas: Canvas, id: string, newId: () => string): Canv
 }
 
 function planImport(canvases: Canvas[], existing: Set<string>, replaceExisting: boolean, newId: () => string) {
-  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, ids: [] };
+  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, ids: [] };
   const planned = canvases.map((canvas) => {
     const clash = existing.has(canvas.id);
     if (clash && replaceExisting) summary.replaced++;
@@ -167,9 +173,9 @@ class IndexedDbRepository implements CanvasRepository {
     return ids.filter((_, i) => found[i] !== undefined);
   }
 
-  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary> {
+  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates: Template[] = []): Promise<ImportSummary> {
     const { db } = this;
-    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+    return db.transaction('rw', [db.canvases, db.cards, db.checks, db.templates], async () => {
       const existing = new Set(await this.existingIds(canvases.map((canvas) => canvas.id)));
       const { planned, summary } = planImport(canvases, existing, replaceExisting, newId);
       for (const { canvas, replaces } of planned) {
@@ -179,8 +185,26 @@ class IndexedDbRepository implements CanvasRepository {
         }
         await this.write(canvas.id, diffCanvas(null, canvas));
       }
+      const existingTemplates = new Set((await db.templates.toCollection().primaryKeys()) as string[]);
+      for (const template of templates) {
+        const id = existingTemplates.has(template.id) && !replaceExisting ? newId() : template.id;
+        await db.templates.put({ ...template, id, preset: false, v: RECORD_VERSION });
+        summary.templates++;
+      }
       return summary;
     });
+  }
+
+  async listTemplates(): Promise<Template[]> {
+    return validRecords<Template>(await this.db.templates.toArray(), templateSchema, 'templates');
+  }
+
+  async saveTemplate(template: Template): Promise<void> {
+    await this.db.templates.put({ ...template, v: RECORD_VERSION });
+  }
+
+  async deleteTemplate(id: string): Promise<void> {
+    await this.db.templates.delete(id);
   }
 
   async purgeDeleted(): Promise<number> {
@@ -200,6 +224,7 @@ class IndexedDbRepository implements CanvasRepository {
 export class MemoryRepository implements CanvasRepository {
   readonly kind = 'memory';
   private readonly canvases = new Map<string, Canvas>();
+  private readonly templates = new Map<string, Template>();
 
   async listCanvases(): Promise<CanvasSummary[]> {
     return [...this.canvases.values()].map((canvas) => {
@@ -223,10 +248,24 @@ export class MemoryRepository implements CanvasRepository {
   async existingIds(ids: string[]): Promise<string[]> {
     return ids.filter((id) => this.canvases.has(id));
   }
-  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string): Promise<ImportSummary> {
+  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates: Template[] = []): Promise<ImportSummary> {
     const { planned, summary } = planImport(canvases, new Set(this.canvases.keys()), replaceExisting, newId);
     for (const { canvas } of planned) this.canvases.set(canvas.id, canvas);
+    for (const template of templates) {
+      const id = this.templates.has(template.id) && !replaceExisting ? newId() : template.id;
+      this.templates.set(id, { ...template, id, preset: false });
+      summary.templates++;
+    }
     return summary;
+  }
+  async listTemplates(): Promise<Template[]> {
+    return [...this.templates.values()];
+  }
+  async saveTemplate(template: Template): Promise<void> {
+    this.templates.set(template.id, template);
+  }
+  async deleteTemplate(id: string): Promise<void> {
+    this.templates.delete(id);
   }
   async purgeDeleted(): Promise<number> {
     let count = 0;

@@ -14,11 +14,16 @@ import { openConcerns, undiscussedChecks } from '../canvas';
 import { contentOf, hasText } from '../content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
 import { type Canvas, CHECK_STATUS_LABELS, LENS_IDS, STEP_IDS, checkKey, displayTitle } from '../model';
-import { CELL_LINE_BREAK, FORMAT_NAME, FORMAT_VERSION, NO_CARDS_LINE, TITLE_WHEN_EMPTY, colourComment } from './format';
-import { normaliseText } from '../text';
+import { CELL_LINE_BREAK, FORMAT_NAME, FORMAT_VERSION, NO_CARDS_LINE, TEMPLATE_FIELDS, TITLE_WHEN_EMPTY, colourComment, suggestedTimeLine } from './format';
+import type { TemplateDetails } from './importCanvas';
+import { normaliseText, slugify } from '../text';
 
 export interface ExportOptions {
   exportedAt: Date;
+  /** Facilitator notes are for the trainer; they go into a file only when asked for. */
+  includeFacilitatorNotes?: boolean;
+  /** Writes the file as a template with these details in its front matter. */
+  template?: TemplateDetails;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -73,7 +78,7 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
   const content = contentOf(canvas);
   const children: RootContent[] = [heading(1, content.title || TITLE_WHEN_EMPTY)];
   if (hasText(content.description)) children.push(paragraph(...multiline(content.description)));
-  children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatExportDate(options.exportedAt)}.`)));
+  if (!options.template) children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatExportDate(options.exportedAt)}.`)));
 
   STEP_IDS.forEach((step, i) => {
     const guide = STEP_GUIDANCE[step];
@@ -85,6 +90,13 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
         ? list(cards.map((card) => [...multiline(card.text), ...(card.colour === 'yellow' ? [] : [html(colourComment(card.colour))])]))
         : paragraph(emphasis(NO_CARDS_LINE)),
     );
+
+    const note = content.facilitation[step];
+    if (options.includeFacilitatorNotes && (note.minutes !== null || note.notes)) {
+      children.push(heading(3, `Facilitator notes: ${guide.title}`));
+      if (note.minutes !== null) children.push(paragraph(text(suggestedTimeLine(note.minutes))));
+      if (note.notes) children.push(paragraph(...multiline(note.notes)));
+    }
 
     children.push(heading(3, `Ethics checks: ${guide.title}`));
     children.push({
@@ -99,6 +111,9 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
       ],
     });
   });
+
+  // A template is a starting point: what is open is worked out once it is used.
+  if (options.template) return { type: 'root', children };
 
   children.push(heading(2, 'Open concerns'));
   const concerns = openConcerns(canvas);
@@ -132,7 +147,16 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
 
 /** The format marker and version, as YAML front matter, which Markdown tools know to skip. */
 function frontMatter(canvas: Canvas, options: ExportOptions): string {
-  return ['---', `format: ${FORMAT_NAME}`, `version: ${FORMAT_VERSION}`, `id: ${canvas.id}`, `exported: ${options.exportedAt.toISOString()}`, '---', '', ''].join('\n');
+  const lines = ['---', `format: ${FORMAT_NAME}`, `version: ${FORMAT_VERSION}`];
+  const { template } = options;
+  if (template) {
+    lines.push('kind: template');
+    if (template.id) lines.push(`id: ${JSON.stringify(template.id)}`);
+    for (const field of TEMPLATE_FIELDS) lines.push(`${field}: ${JSON.stringify(template[field])}`);
+  } else {
+    lines.push(`id: ${JSON.stringify(canvas.id)}`, `exported: ${options.exportedAt.toISOString()}`);
+  }
+  return [...lines, '---', '', ''].join('\n');
 }
 
 export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string {
@@ -147,11 +171,5 @@ export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string
 
 /** A file name a project lead can keep: the title in lower case, dashes for the rest. */
 export function markdownFileName(canvas: Canvas): string {
-  const slug = displayTitle(canvas)
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'canvas'}.md`;
+  return `${slugify(displayTitle(canvas)) || 'canvas'}.md`;
 }

@@ -22,3 +22,10 @@ export const NO_CARDS_LINE = 'No cards yet.';
 
 export const ETHICS_HEADING = /^ethics checks(?::.*)?$/i;
 export const DERIVED_SECTIONS = ['open concerns', 'checks not yet discussed'];
+
+export const FACILITATOR_HEADING = /^facilitator notes(?::.*)?$/i;
+export const SUGGESTED_TIME = /^suggested time:\s*(\d{1,4})\s*min(ute)?s?\.?$/i;
+export const suggestedTimeLine = (minutes: number) => `Suggested time: ${minutes} minutes`;
+
+/** Template details carried in the front matter of a template file. */
+export const TEMPLATE_FIELDS = ['name', 'summary', 'audience', 'duration'] as const;

@@ -29,6 +29,9 @@ import {
   DERIVED_SECTIONS,
   ETHICS_HEADING,
   EXPORTED_LINE,
+  FACILITATOR_HEADING,
+  SUGGESTED_TIME,
+  TEMPLATE_FIELDS,
   FORMAT_NAME,
   FORMAT_VERSION,
   MAX_IMPORT_BYTES,
@@ -43,8 +46,16 @@ export interface ImportProblem {
   message: string;
 }
 
+export interface TemplateDetails {
+  id: string | null;
+  name: string;
+  summary: string;
+  audience: string;
+  duration: string;
+}
+
 export type MarkdownImport =
-  | { ok: true; content: CanvasContent; sourceId: string | null }
+  | { ok: true; content: CanvasContent; sourceId: string | null; template: TemplateDetails | null }
   | { ok: false; problems: ImportProblem[] };
 
 const MAX_PROBLEMS = 10;
@@ -69,11 +80,24 @@ function readFrontMatter(text: string): FrontMatter | null {
   const fields = new Map<string, string>();
   for (const line of block.split('\n')) {
     const match = /^([A-Za-z][\w-]*):\s*(.*?)\s*$/.exec(line);
-    if (match) fields.set(match[1]!.toLowerCase(), match[2]!.replace(/^["']|["']$/g, ''));
+    if (match) fields.set(match[1]!.toLowerCase(), frontMatterValue(match[2]!));
   }
   const closingLineEnd = text.indexOf('\n', end + 1);
   const consumed = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
   return { fields, lineCount: text.slice(0, consumed).split('\n').length - 1 };
+}
+
+/** Values are plain text, or JSON strings (which the exporter writes) when they need quoting. */
+function frontMatterValue(raw: string): string {
+  if (raw.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (typeof value === 'string') return cleanText(value);
+    } catch {
+      /* not JSON: take it as written */
+    }
+  }
+  return raw.replace(/^'(.*)'$/, '$1');
 }
 
 export function importCanvasMarkdown(input: string): MarkdownImport {
@@ -110,7 +134,24 @@ function parse(input: string): MarkdownImport {
   if (!front && !looksLikeCanvas(tree)) throw notACanvas();
   const reader = new CanvasReader(body, lineCount);
   const content = reader.read(tree);
-  return { ok: true, content, sourceId: front?.fields.get('id') || null };
+  return { ok: true, content, sourceId: front?.fields.get('id') || null, template: templateDetails(front, content) };
+}
+
+function templateDetails(front: FrontMatter | null, content: CanvasContent): TemplateDetails | null {
+  if (front?.fields.get('kind') !== 'template') return null;
+  const field = (name: (typeof TEMPLATE_FIELDS)[number]) => (front.fields.get(name) ?? '').trim();
+  const problems: ImportProblem[] = [];
+  for (const name of TEMPLATE_FIELDS) {
+    if (field(name).length > LIMITS.titleLength * 5) problems.push({ line: null, message: `The template's ${name} is too long (at most ${LIMITS.titleLength * 5} characters).` });
+  }
+  if (problems.length) throw new Problems(problems);
+  return {
+    id: front.fields.get('id') || null,
+    name: field('name') || content.title || 'Untitled template',
+    summary: field('summary'),
+    audience: field('audience'),
+    duration: field('duration'),
+  };
 }
 
 function notACanvas(): Problems {
@@ -135,7 +176,12 @@ function plainText(nodes: PhrasingContent[]): string {
   return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children as PhrasingContent[]) : '')).join('');
 }
 
-type Section = { kind: 'preamble' } | { kind: 'step'; step: StepId } | { kind: 'checks'; step: StepId } | { kind: 'derived' };
+type Section =
+  | { kind: 'preamble' }
+  | { kind: 'step'; step: StepId }
+  | { kind: 'facilitation'; step: StepId }
+  | { kind: 'checks'; step: StepId }
+  | { kind: 'derived' };
 
 class CanvasReader {
   private readonly problems: ImportProblem[] = [];
@@ -207,18 +253,46 @@ class CanvasReader {
         this.descriptionParts.push(this.inlineText(node.children));
         return;
       case 'step':
-        if (node.type === 'heading' && node.depth === 3 && ETHICS_HEADING.test(this.inlineText(node.children).trim())) {
-          Object.assign(section, { kind: 'checks' });
-          return;
+      case 'facilitation':
+      case 'checks':
+        if (node.type === 'heading' && node.depth === 3) {
+          const heading = this.inlineText(node.children).trim();
+          if (ETHICS_HEADING.test(heading)) return void Object.assign(section, { kind: 'checks' });
+          if (FACILITATOR_HEADING.test(heading)) return void Object.assign(section, { kind: 'facilitation' });
+          return this.problem(node, `"### ${heading}" is not part of a step. Under a step, only "### Facilitator notes" and "### Ethics checks" may follow the cards.`);
+        }
+        if (section.kind === 'facilitation') return this.readFacilitation(section.step, node);
+        if (section.kind === 'checks') {
+          if (node.type === 'table') return this.readChecks(section.step, node);
+          return this.problem(node, `Under "Ethics checks: ${STEP_GUIDANCE[section.step].title}" only a table with the columns Lens, Status and Notes is expected.`);
         }
         if (node.type === 'blockquote') return; // LOTI's question for the step
         if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'emphasis' && this.inlineText(node.children[0]!.children) === NO_CARDS_LINE) return;
         if (node.type === 'list') return this.readCards(section.step, node);
         return this.problem(node, `Under ${STEP_GUIDANCE[section.step].title}, this is not a card. Put each card on its own line starting with "- ".`);
-      case 'checks':
-        if (node.type === 'table') return this.readChecks(section.step, node);
-        return this.problem(node, `Under "Ethics checks: ${STEP_GUIDANCE[section.step].title}" only a table with the columns Lens, Status and Notes is expected.`);
     }
+  }
+
+  /** Facilitator notes: an optional "Suggested time: N minutes" line, then paragraphs and lists kept as text. */
+  private readFacilitation(step: StepId, node: RootContent): void {
+    const note = this.content.facilitation[step];
+    let text: string;
+    if (node.type === 'paragraph') {
+      text = this.inlineText(node.children);
+      const time = SUGGESTED_TIME.exec(text.trim());
+      if (time && note.minutes === null && note.notes === '') {
+        note.minutes = Number(time[1]);
+        return;
+      }
+    } else if (node.type === 'list') {
+      text = node.children
+        .map((item) => `- ${item.children.map((block) => (block.type === 'paragraph' ? this.inlineText(block.children) : this.literal(block))).join(' ')}`)
+        .join('\n');
+    } else {
+      return this.problem(node, `Facilitator notes for ${STEP_GUIDANCE[step].title} can hold only paragraphs and lists.`);
+    }
+    const notes = note.notes ? `${note.notes}\n\n${text}` : text;
+    note.notes = this.checkLength(node, normaliseText(notes), LIMITS.notesLength, 'Facilitator notes');
   }
 
   private readCards(step: StepId, list: List): void {

@@ -66,6 +66,9 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           <Link href={`/canvas/${canvasId}/print`} aria-current={view === 'print' ? 'page' : undefined}>
             Print
           </Link>
+          <Link href={`/canvas/${canvasId}/save-template`} aria-current={view === 'save-template' ? 'page' : undefined}>
+            Save as template
+          </Link>
         </nav>
         <div className="button-row">
           <button

@@ -11,6 +11,7 @@ import { CanvasHeader } from './CanvasHeader';
 import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
 import { PrintView } from './PrintView';
+import { SaveAsTemplateView } from './SaveAsTemplateView';
 import { usePrinting } from './usePrinting';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
@@ -63,7 +64,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const title = displayTitle({ title: useCanvasTitle() });
   const printing = usePrinting();
   useUndoShortcuts();
-  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print' }[view];
+  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print', 'save-template': 'Save as template' }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
   if (printing && view !== 'print') return <PrintView showToolbar={false} />;
@@ -71,6 +72,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   let body: React.ReactNode;
   if (view === 'print') {
     body = <PrintView showToolbar />;
+  } else if (view === 'save-template') {
+    body = <SaveAsTemplateView />;
   } else if (view === 'step') {
     if (!isStepId(step)) return <Redirect to={`/canvas/${canvasId}/step/outcome`} replace />;
     body = (

@@ -5,6 +5,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
 import type { StepDropData } from './dragData';
+import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
 
@@ -25,7 +26,8 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
       <StepNav canvasId={canvasId} current={step} />
       <div className="guided">
         <StepPanel step={step} focused />
-        <aside className="drop-rail" aria-label="Other steps">
+        <aside className="drop-rail" aria-label="Facilitator notes and other steps">
+          <FacilitatorPanel step={step} />
           <h2>Other steps</h2>
           {STEP_IDS.filter((other) => other !== step).map((other) => (
             <RailTarget key={other} canvasId={canvasId} step={other} />

@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { showToast } from '../../components/toasts';
 import { canvasToMarkdown, markdownFileName } from '../../domain/markdown/exportCanvas';
 import { downloadText } from '../../lib/download';
+import { hasFacilitation } from '../../domain/model';
 import { selectCanvas, useCanvasStore } from '../../state/canvasStore';
 
 /**
@@ -26,7 +27,11 @@ const previewComponents: Components = {
 export default function ExportView() {
   const canvas = useCanvasStore(selectCanvas);
   const [tab, setTab] = useState<'preview' | 'source'>('preview');
-  const markdown = useMemo(() => (canvas ? canvasToMarkdown(canvas, { exportedAt: new Date() }) : ''), [canvas]);
+  const [withFacilitation, setWithFacilitation] = useState(false);
+  const markdown = useMemo(
+    () => (canvas ? canvasToMarkdown(canvas, { exportedAt: new Date(), includeFacilitatorNotes: withFacilitation }) : ''),
+    [canvas, withFacilitation],
+  );
   if (!canvas) return null;
 
   async function copy() {
@@ -47,6 +52,12 @@ export default function ExportView() {
           Clean GitHub-flavoured Markdown for project documents: each step with its cards, the ethics checks as tables,
           and the open concerns at the end.
         </p>
+        {hasFacilitation(canvas.facilitation) && (
+          <label className="radio">
+            <input type="checkbox" checked={withFacilitation} onChange={(event) => setWithFacilitation(event.target.checked)} />
+            Include facilitator notes
+          </label>
+        )}
         <div className="button-row">
           <button type="button" className="button" onClick={() => downloadText(markdownFileName(canvas), markdown)}>
             Download .md

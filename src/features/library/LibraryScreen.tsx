@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/toasts';
 import { displayTitle } from '../../domain/model';
@@ -70,6 +70,9 @@ export function LibraryScreen() {
           <button type="submit" className="button">
             Create canvas
           </button>
+          <Link className="button button--secondary" href="/templates">
+            Start from a template
+          </Link>
         </form>
         {active.length > 0 && (
           <div className="field" style={{ margin: 0 }}>

@@ -17,15 +17,15 @@ export function ImportPanel() {
     const outcome = await importFile(file);
     if (fileInput.current) fileInput.current.value = '';
     if (outcome.kind === 'canvas') navigate(`/canvas/${outcome.id}/step/outcome`);
+    if (outcome.kind === 'template') navigate(`/templates/${outcome.id}`);
   }
 
   async function onPaste(event: React.FormEvent) {
     event.preventDefault();
     const outcome = await importText('Pasted Markdown', pasted);
-    if (outcome.kind === 'canvas') {
-      setPasted('');
-      navigate(`/canvas/${outcome.id}/step/outcome`);
-    }
+    if (outcome.kind !== 'other') setPasted('');
+    if (outcome.kind === 'canvas') navigate(`/canvas/${outcome.id}/step/outcome`);
+    if (outcome.kind === 'template') navigate(`/templates/${outcome.id}`);
   }
 
   async function onBackup() {
@@ -37,7 +37,7 @@ export function ImportPanel() {
     <section className="panel" aria-labelledby="transfer-heading">
       <h2 id="transfer-heading">Import and back up</h2>
       <p className="hint">
-        Import a canvas exported as Markdown (.md) or restore a backup (.json). You can also drop a file anywhere on this
+        Import a canvas or template exported as Markdown (.md), or restore a backup (.json). You can also drop a file anywhere on this
         window.
       </p>
       <div className="button-row">
@@ -102,7 +102,7 @@ function TransferResult() {
     <div className="banner" role="alert">
       <p>
         <strong>
-          {state.clashes} of the {state.canvases.length} canvases in {state.fileName} {state.clashes === 1 ? 'is' : 'are'} already in this browser.
+          {state.clashes} of the {state.canvases.length + state.templates.length} canvases and templates in {state.fileName} {state.clashes === 1 ? 'is' : 'are'} already in this browser.
         </strong>{' '}
         Keep both (the backup’s {state.clashes === 1 ? 'copy comes' : 'copies come'} in as new canvases), or replace the ones here with the
         backup’s?

@@ -4,7 +4,9 @@
  * backup is stored in one transaction.
  */
 import { newId } from '../../domain/ids';
-import { displayTitle } from '../../domain/model';
+import { type Canvas, displayTitle } from '../../domain/model';
+import type { Template } from '../../domain/templates';
+import { useTemplateStore } from '../../state/templateStore';
 import { useLibraryStore } from '../../state/libraryStore';
 import { repository } from '../../state/storage';
 import { downloadText } from '../../lib/download';
@@ -12,7 +14,7 @@ import { setTransfer, useTransferStore } from './transferStore';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
-export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'other' };
+export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'template'; id: string } | { kind: 'other' };
 
 function looksLikeBackup(name: string, text: string): boolean {
   if (/\.json$/i.test(name)) return true;
@@ -60,6 +62,12 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
     setTransfer({ status: 'failed', fileName, problems: describeProblems(result.problems) });
     return { kind: 'other' };
   }
+  if (result.template) {
+    const template: Template = { ...result.template, id: newId(), preset: false, content: result.content, createdAt: Date.now(), updatedAt: Date.now() };
+    await useTemplateStore.getState().save(template);
+    setTransfer({ status: 'done', fileName, message: `Imported the template “${template.name}”. It is in Templates.` });
+    return { kind: 'template', id: template.id };
+  }
   const canvas = canvasFromContent(result.content, newId(), newId, Date.now());
   const id = await useLibraryStore.getState().add(canvas);
   setTransfer({ status: 'done', fileName, message: `Imported “${displayTitle(canvas)}” as a new canvas.` });
@@ -73,16 +81,19 @@ async function importBackup(fileName: string, text: string): Promise<ImportOutco
     setTransfer({ status: 'failed', fileName, problems: result.problems });
     return { kind: 'other' };
   }
-  if (result.canvases.length === 0) {
-    setTransfer({ status: 'done', fileName, message: 'The backup holds no canvases, so nothing was added.' });
+  if (result.canvases.length === 0 && result.templates.length === 0) {
+    setTransfer({ status: 'done', fileName, message: 'The backup holds no canvases or templates, so nothing was added.' });
     return { kind: 'other' };
   }
-  const clashes = (await (await repository()).existingIds(result.canvases.map((canvas) => canvas.id))).length;
+  const repo = await repository();
+  const ownTemplateIds = new Set((await repo.listTemplates()).map((template) => template.id));
+  const clashes =
+    (await repo.existingIds(result.canvases.map((canvas) => canvas.id))).length + result.templates.filter((template) => ownTemplateIds.has(template.id)).length;
   if (clashes) {
-    setTransfer({ status: 'conflict', fileName, canvases: result.canvases, clashes });
+    setTransfer({ status: 'conflict', fileName, canvases: result.canvases, templates: result.templates, clashes });
     return { kind: 'other' };
   }
-  await restore(fileName, result.canvases, false);
+  await restore(fileName, result.canvases, result.templates, false);
   return { kind: 'other' };
 }
 
@@ -95,31 +106,35 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
     return;
   }
   try {
-    await restore(state.fileName, state.canvases, choice === 'replace');
+    await restore(state.fileName, state.canvases, state.templates, choice === 'replace');
   } catch (error) {
     console.warn('Outcome Canvas: restore failed', error);
     setTransfer({ status: 'failed', fileName: state.fileName, problems: ['The browser would not store the backup. Nothing was restored; what was here is unchanged.'] });
   }
 }
 
-async function restore(fileName: string, canvases: Parameters<Awaited<ReturnType<typeof repository>>['importCanvases']>[0], replace: boolean) {
-  const summary = await (await repository()).importCanvases(canvases, replace, newId);
-  await useLibraryStore.getState().load();
+async function restore(fileName: string, canvases: Canvas[], templates: Template[], replace: boolean) {
+  const summary = await (await repository()).importCanvases(canvases, replace, newId, templates);
+  await Promise.all([useLibraryStore.getState().load(), useTemplateStore.getState().load()]);
   const parts = [
     summary.added && `${summary.added} added`,
     summary.replaced && `${summary.replaced} replaced`,
     summary.copied && `${summary.copied} added as copies next to the ones already here`,
   ].filter(Boolean);
   const total = canvases.length;
-  setTransfer({ status: 'done', fileName, message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}: ${parts.join(', ')}.` });
+  const templateNote = summary.templates ? ` and ${summary.templates} ${summary.templates === 1 ? 'template' : 'templates'}` : '';
+  const detail = parts.length ? `: ${parts.join(', ')}` : '';
+  setTransfer({ status: 'done', fileName, message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}${templateNote}${detail}.` });
 }
 
 export async function downloadBackup(): Promise<number> {
-  const [{ createBackup, backupFileName }, canvases] = await Promise.all([
+  const repo = await repository();
+  const [{ createBackup, backupFileName }, canvases, templates] = await Promise.all([
     import('../../domain/backup'),
-    repository().then((repo) => repo.loadAllCanvases()),
+    repo.loadAllCanvases(),
+    repo.listTemplates(),
   ]);
   const now = new Date();
-  downloadText(backupFileName(now), createBackup(canvases, now), 'application/json');
+  downloadText(backupFileName(now), createBackup(canvases, templates, now), 'application/json');
   return canvases.length;
 }

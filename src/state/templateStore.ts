@@ -1,0 +1,63 @@
+/** Templates: the bundled presets and the trainer's own, stored in the browser. */
+import { create } from 'zustand';
+import { newId } from '../domain/ids';
+import { type KeepOptions, type Template, type TemplateMeta, canvasFromTemplate, templateFromCanvas } from '../domain/templates';
+import type { Canvas } from '../domain/model';
+import { loadPresets } from './presets';
+import { useLibraryStore } from './libraryStore';
+import { repository } from './storage';
+
+export interface TemplateState {
+  status: 'loading' | 'ready' | 'failed';
+  presets: Template[];
+  own: Template[];
+  load(): Promise<void>;
+  save(template: Template): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Creates a canvas from a template; resolves to the canvas id. */
+  use(template: Template): Promise<string>;
+  saveFromCanvas(canvas: Canvas, meta: TemplateMeta, keep: KeepOptions): Promise<Template>;
+}
+
+export const useTemplateStore = create<TemplateState>()((set, get) => ({
+  status: 'loading',
+  presets: [],
+  own: [],
+
+  async load() {
+    try {
+      const [presets, own] = await Promise.all([loadPresets(), repository().then((repo) => repo.listTemplates())]);
+      own.sort((a, b) => b.updatedAt - a.updatedAt);
+      set({ presets, own, status: 'ready' });
+    } catch (error) {
+      console.warn('Outcome Canvas: could not load templates', error);
+      set({ status: 'failed' });
+    }
+  },
+
+  async save(template) {
+    if (template.preset) throw new Error('Presets cannot be changed.');
+    await (await repository()).saveTemplate(template);
+    await get().load();
+  },
+
+  async remove(id) {
+    if (get().presets.some((preset) => preset.id === id)) return;
+    await (await repository()).deleteTemplate(id);
+    await get().load();
+  },
+
+  use(template) {
+    return useLibraryStore.getState().add(canvasFromTemplate(template, newId(), newId, Date.now()));
+  },
+
+  async saveFromCanvas(canvas, meta, keep) {
+    const template = templateFromCanvas(canvas, meta, keep, newId(), Date.now());
+    await get().save(template);
+    return template;
+  },
+}));
+
+export function findTemplate(state: Pick<TemplateState, 'presets' | 'own'>, id: string): Template | undefined {
+  return state.presets.find((template) => template.id === id) ?? state.own.find((template) => template.id === id);
+}

@@ -1,0 +1,146 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTemplateMarkdown, templateToMarkdown } from '../../../../src/domain/markdown/templateFiles';
+import { LENS_IDS, STEP_IDS, checkKey } from '../../../../src/domain/model';
+import { templateSchema } from '../../../../src/domain/schema';
+import { canvasFromTemplate, templateFromCanvas } from '../../../../src/domain/templates';
+import type { Template } from '../../../../src/domain/templates';
+
+const TEMPLATE_DIR = join(__dirname, '../../../../templates');
+const files = readdirSync(TEMPLATE_DIR).filter((name) => name.endsWith('.md'));
+
+function preset(file: string): Template {
+  const result = readTemplateMarkdown(readFileSync(join(TEMPLATE_DIR, file), 'utf8'), { id: file, now: 0, preset: true });
+  if (!result.ok) throw new Error(`${file}: ${result.problems.join('\n')}`);
+  return result.template;
+}
+
+const allCardText = (template: Template, step?: (typeof STEP_IDS)[number]) =>
+  (step ? [step] : STEP_IDS).flatMap((s) => template.content.cards[s].map((card) => card.text)).join('\n');
+
+describe('preset templates in templates/', () => {
+  it('includes the three presets the trainers asked for', () => {
+    expect(files.sort()).toEqual(['blank-with-guidance.md', 'early-help-data-linkage.md', 'tackling-racial-inequality.md']);
+  });
+
+  it.each(files)('%s parses, validates and has details and facilitator notes for every step', (file) => {
+    const template = preset(file);
+    expect(templateSchema.safeParse(template).success).toBe(true);
+    expect(template.name).not.toBe('');
+    expect(template.summary).not.toBe('');
+    expect(template.audience).not.toBe('');
+    expect(template.duration).not.toBe('');
+    for (const step of STEP_IDS) {
+      expect(template.content.facilitation[step].minutes, `${file} ${step} minutes`).toBeGreaterThan(0);
+      expect(template.content.facilitation[step].notes.length, `${file} ${step} notes`).toBeGreaterThan(40);
+    }
+  });
+
+  it.each(files)('%s survives being written out and read back unchanged', (file) => {
+    const template = preset(file);
+    const again = readTemplateMarkdown(templateToMarkdown(template, new Date()), { id: 'x', now: 0, preset: true });
+    expect(again.ok && again.template.content).toEqual(template.content);
+    expect(again.ok && [again.template.name, again.template.summary, again.template.audience, again.template.duration]).toEqual([
+      template.name,
+      template.summary,
+      template.audience,
+      template.duration,
+    ]);
+  });
+
+  describe('Tackling Racial Inequality', () => {
+    const template = preset('tackling-racial-inequality.md');
+
+    it('offers each of LOTI’s six specific projects as a candidate action', () => {
+      const actions = allCardText(template, 'action');
+      for (const project of [/professional networks.*youth justice/i, /London Crime Reduction Board/i, /Kevin Fenton/i, /Thrive LDN/i, /employment/i, /rough sleep|sleeping rough/i]) {
+        expect(actions).toMatch(project);
+      }
+    });
+
+    it('names the four kinds of data need and the question of reproducing bias', () => {
+      const insight = allCardText(template, 'insight');
+      for (const need of [/new data/i, /combin/i, /shar/i, /analys/i]) expect(insight).toMatch(need);
+      expect(insight).toMatch(/reproduce.*bias/i);
+    });
+
+    it('names the four kinds of enabler and the systems view', () => {
+      const enablers = allCardText(template, 'enablers');
+      for (const kind of [/policy/i, /process/i, /culture/i, /funding/i, /system/i, /racism/i]) expect(enablers).toMatch(kind);
+    });
+
+    it('asks for outcomes for specific ethnic groups', () => {
+      expect(`${template.content.description}\n${allCardText(template, 'outcome')}`).toMatch(/specific ethnic group/i);
+    });
+  });
+
+  describe('Early help for families through data linkage', () => {
+    const template = preset('early-help-data-linkage.md');
+    const notes = STEP_IDS.flatMap((step) => LENS_IDS.map((lens) => template.content.checks[checkKey(step, lens)].notes)).join('\n');
+
+    it('pre-fills the ethics checks with the brief’s figures, each with its source', () => {
+      const figures: [RegExp, string][] = [
+        [/82%/, 'do not feel they know or understand how records are used'],
+        [/81%/, 'want government to publicise how it links data'],
+        [/60%/, 'want to be asked permission'],
+        [/66%/, 'marginalised groups wanting permission'],
+        [/35%/, 'sure they would not avoid a service'],
+        [/15%/, 'sure other families would not avoid services'],
+        [/28%/, 'Black parents trusting linked police data'],
+        [/55%/, 'against commercial sharing'],
+      ];
+      for (const [figure, what] of figures) expect(notes, what).toMatch(figure);
+      const checksWithFigures = STEP_IDS.flatMap((step) => LENS_IDS.map((lens) => template.content.checks[checkKey(step, lens)].notes)).filter((note) => /\d+%/.test(note));
+      for (const note of checksWithFigures) expect(note).toMatch(/Edwards et al\.,? 2023/);
+    });
+
+    it('carries the figures as the brief gives them', () => {
+      expect(notes).toMatch(/28% of Black parents/i);
+      expect(notes).not.toMatch(/28% of (all )?parents/i);
+      expect(notes).toMatch(/82%[^.]*(know|understand)/i);
+    });
+
+    it('offers the brief’s recommendations as candidate enablers, with the service-capacity caveat', () => {
+      const enablers = allCardText(template, 'enablers');
+      for (const recommendation of [/consent/i, /view|see all/i, /correct|fixed/i, /opt out/i, /commercial|private/i, /algorithm register/i, /independent/i, /resourc|capacity|funded/i]) {
+        expect(enablers).toMatch(recommendation);
+      }
+    });
+  });
+
+  it('the blank canvas has no cards but guidance at every step', () => {
+    const template = preset('blank-with-guidance.md');
+    expect(allCardText(template)).toBe('');
+    const minutes = STEP_IDS.reduce((sum, step) => sum + (template.content.facilitation[step].minutes ?? 0), 0);
+    expect(minutes).toBeGreaterThanOrEqual(90);
+    expect(minutes).toBeLessThanOrEqual(150);
+  });
+});
+
+describe('templates and canvases', () => {
+  it('a canvas made from a template has its content and leaves the template unchanged', () => {
+    const template = preset('tackling-racial-inequality.md');
+    const before = JSON.stringify(template);
+    let n = 0;
+    const canvas = canvasFromTemplate(template, 'new-canvas', () => `c${n++}`, 5);
+    expect(canvas.title).toBe(template.content.title);
+    expect(Object.keys(canvas.cards)).toHaveLength(STEP_IDS.reduce((sum, step) => sum + template.content.cards[step].length, 0));
+    expect(canvas.facilitation).toEqual(template.content.facilitation);
+    expect(JSON.stringify(template)).toBe(before);
+  });
+
+  it('"Save as template" keeps only what the trainer chose', () => {
+    const template = preset('early-help-data-linkage.md');
+    let n = 0;
+    const canvas = canvasFromTemplate(template, 'c', () => `c${n++}`, 5);
+    const meta = { name: 'Mine', summary: 's', audience: 'a', duration: '1 hour' };
+    const bare = templateFromCanvas(canvas, meta, { cards: false, checks: false, facilitatorNotes: false }, 't1', 6);
+    expect(allCardText(bare)).toBe('');
+    expect(bare.content.checks[checkKey('insight', 'consent')]).toEqual({ status: 'not-discussed', notes: '' });
+    expect(bare.content.facilitation.outcome).toEqual({ minutes: null, notes: '' });
+    const full = templateFromCanvas(canvas, meta, { cards: true, checks: true, facilitatorNotes: true }, 't2', 6);
+    expect(full.content).toEqual(template.content);
+    expect(full.preset).toBe(false);
+  });
+});
