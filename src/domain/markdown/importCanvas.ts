@@ -309,6 +309,11 @@ class CanvasReader {
     const parts: string[] = [];
     let colour: CardColour = 'yellow';
     for (const block of item.children) {
+      // Raw HTML typed at the start of a card is kept as the characters typed.
+      if (block.type === 'html') {
+        parts.push(block.value);
+        continue;
+      }
       if (block.type !== 'paragraph') {
         this.problem(block, 'A card can hold only text: lists, headings, tables or code blocks inside a card are not supported.');
         return null;
