@@ -29,19 +29,47 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node } } },
   // The bench script runs some functions inside the page.
   { files: ['scripts/bench.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
-  layer(['src/domain/**'], `${UI}|${STORE}`, ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'], 'The domain layer is plain TypeScript: no React, storage or state.'),
-  layer(['src/storage/**'], `${UI}|^zustand(/.*)?$`, ['**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'], 'Storage may use only the domain.'),
+  layer(
+    ['src/domain/**'],
+    `${UI}|${STORE}`,
+    ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
+    'The domain layer is plain TypeScript: no React, storage or state.',
+  ),
+  layer(
+    ['src/storage/**'],
+    `${UI}|^zustand(/.*)?$`,
+    ['**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
+    'Storage may use only the domain.',
+  ),
   layer(['src/state/**'], UI, ['**/features/**', '**/components/**', '**/lib/**', '**/app/**'], 'State may use only domain and storage.'),
   // The library hosts the import panel.
-  layer(['src/features/library/**'], null, ['**/features/canvas/**', '**/features/export/**', '**/app/**'], 'Features do not import each other or the app shell.'),
-  layer(['src/features/transfer/**'], null, ['**/features/library/**', '**/features/canvas/**', '**/features/export/**', '**/app/**'], 'Features do not import each other or the app shell.'),
+  layer(
+    ['src/features/library/**'],
+    null,
+    ['**/features/canvas/**', '**/features/export/**', '**/app/**'],
+    'Features do not import each other or the app shell.',
+  ),
+  layer(
+    ['src/features/transfer/**'],
+    null,
+    ['**/features/library/**', '**/features/canvas/**', '**/features/export/**', '**/app/**'],
+    'Features do not import each other or the app shell.',
+  ),
   // The canvas screen hosts the export view, loading it lazily; nothing else crosses features.
   layer(['src/features/canvas/**'], null, ['**/features/library/**', '**/app/**'], 'Features do not import each other or the app shell.'),
-  layer(['src/features/export/**'], null, ['**/features/library/**', '**/features/canvas/**', '**/app/**'], 'Features do not import each other or the app shell.'),
+  layer(
+    ['src/features/export/**'],
+    null,
+    ['**/features/library/**', '**/features/canvas/**', '**/app/**'],
+    'Features do not import each other or the app shell.',
+  ),
 );

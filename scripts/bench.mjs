@@ -26,7 +26,9 @@ function bundleFigures() {
   execFileSync('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const firstVisit = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
-  const allJs = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const allJs = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const first = firstVisit.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
   const total = allJs.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
   console.log('\nJavaScript (gzip -9)');
@@ -60,7 +62,15 @@ function seedCanvas(cardCount) {
       const steps = ['outcome', 'action', 'insight', 'enablers'];
       const lenses = ['trust', 'consent', 'power', 'transparency', 'inclusivity'];
       const tx = db.transaction(['canvases', 'cards', 'checks'], 'readwrite');
-      tx.objectStore('canvases').put({ v: 1, id, title: 'Benchmark canvas', description: '', createdAt: now, updatedAt: now, deletedAt: null });
+      tx.objectStore('canvases').put({
+        v: 1,
+        id,
+        title: 'Benchmark canvas',
+        description: '',
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      });
       for (let i = 0; i < cardCount; i++) {
         tx.objectStore('cards').put({
           v: 1,
@@ -77,7 +87,16 @@ function seedCanvas(cardCount) {
       }
       for (const step of steps) {
         for (const lens of lenses) {
-          tx.objectStore('checks').put({ v: 1, canvasId: id, key: `${step}:${lens}`, step, lens, status: 'not-discussed', notes: '', updatedAt: now });
+          tx.objectStore('checks').put({
+            v: 1,
+            canvasId: id,
+            key: `${step}:${lens}`,
+            step,
+            lens,
+            status: 'not-discussed',
+            notes: '',
+            updatedAt: now,
+          });
         }
       }
       tx.oncomplete = () => resolve(id);
@@ -87,16 +106,28 @@ function seedCanvas(cardCount) {
 }
 
 async function openTimes() {
-  const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'node',
+    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   const base = `http://127.0.0.1:${PORT}/`;
   try {
     await waitForServer(base);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -114,7 +145,10 @@ async function openTimes() {
         const fresh = await context.newPage();
         const start = Date.now();
         await fresh.goto(base + path);
-        await fresh.waitForFunction((n) => document.querySelectorAll('[data-card-id]').length === n, expected, { polling: 'raf', timeout: 30_000 });
+        await fresh.waitForFunction((n) => document.querySelectorAll('[data-card-id]').length === n, expected, {
+          polling: 'raf',
+          timeout: 30_000,
+        });
         times.push(Date.now() - start);
         await fresh.close();
       }

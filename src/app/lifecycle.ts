@@ -2,17 +2,18 @@
  * Saves at once when the tab is hidden or closed: the debounce in autosave
  * is for typing, not for leaving.
  */
-import { flushCanvas, hasUnsavedCanvas } from '../state/canvasStore';
+import { flushCanvasOnExit } from '../state/canvasStore';
 import { useStorageState } from '../state/storage';
 
 export function installLifecycleSaves(): void {
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushCanvas();
+    if (document.visibilityState === 'hidden') void flushCanvasOnExit();
   });
-  window.addEventListener('pagehide', () => void flushCanvas());
+  window.addEventListener('pagehide', () => void flushCanvasOnExit());
   window.addEventListener('beforeunload', (event) => {
-    void flushCanvas();
-    // Only in memory-only mode is closing the tab a real loss; then ask first.
-    if (useStorageState.getState().problem !== null || hasUnsavedCanvas()) event.preventDefault();
+    void flushCanvasOnExit();
+    // Only in memory-only mode is closing the tab a real loss (otherwise the
+    // unsaved-changes note above has it); then ask first.
+    if (useStorageState.getState().problem !== null) event.preventDefault();
   });
 }

@@ -12,6 +12,7 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -19,6 +20,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // The safe choice has focus, so Enter never destroys anything by accident.
+      cancelRef.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
@@ -40,7 +43,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <button type="button" className="button button--danger" onClick={onConfirm}>
           {confirmLabel}
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel} autoFocus>
+        <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>

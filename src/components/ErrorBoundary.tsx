@@ -31,9 +31,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="panel" role="alert">
         <h1>Something went wrong on this screen</h1>
-        <p>
-          Outcome Canvas hit a problem it did not expect. Everything up to your last change is saved in this browser.
-        </p>
+        <p>Outcome Canvas hit a problem it did not expect. Everything up to your last change is saved in this browser.</p>
         {canvas && <p>To be safe, you can download the canvas you were working on as Markdown now.</p>}
         <div className="button-row">
           {canvas && (

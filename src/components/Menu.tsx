@@ -21,11 +21,12 @@ interface MenuProps {
   /** What the button shows; defaults to the label. */
   buttonContent?: ReactNode;
   buttonClassName?: string;
-  items: MenuItem[];
+  /** The items, or a function that builds them when the menu opens (so closed menus cost nothing). */
+  items: MenuItem[] | (() => MenuItem[]);
   align?: 'start' | 'end';
 }
 
-export function Menu({ label, buttonContent, buttonClassName = 'icon-button', items, align = 'start' }: MenuProps) {
+export function Menu({ label, buttonContent, buttonClassName = 'icon-button', items: itemsOrBuild, align = 'start' }: MenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -82,6 +83,8 @@ export function Menu({ label, buttonContent, buttonClassName = 'icon-button', it
     }
   }
 
+  const items = open ? (typeof itemsOrBuild === 'function' ? itemsOrBuild() : itemsOrBuild) : [];
+
   return (
     <div className="menu">
       <button
@@ -104,7 +107,14 @@ export function Menu({ label, buttonContent, buttonClassName = 'icon-button', it
         {buttonContent ?? label}
       </button>
       {open && (
-        <ul ref={listRef} id={menuId} role="menu" aria-label={label} className={`menu__list${align === 'end' ? ' menu__list--end' : ''}`} onKeyDown={onListKeyDown}>
+        <ul
+          ref={listRef}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className={`menu__list${align === 'end' ? ' menu__list--end' : ''}`}
+          onKeyDown={onListKeyDown}
+        >
           {items.map((item) => (
             <li key={item.key} role="none">
               {item.separatorBefore && <div className="menu__separator" role="separator" />}

@@ -10,8 +10,8 @@ export function StorageBanner() {
     <div className={`banner${saveError ? ' banner--error' : ''}`} role="alert">
       {problem && (
         <p>
-          <strong>Your work is not being saved.</strong> {problem} You can keep working: canvases stay in this tab until you
-          close it. Use “Export Markdown” on each canvas to keep a copy.
+          <strong>Your work is not being saved.</strong> {problem} You can keep working: canvases stay in this tab until you close it. Use
+          “Export Markdown” on each canvas to keep a copy.
         </p>
       )}
       {saveError && <p>{saveError}</p>}

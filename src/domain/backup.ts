@@ -71,14 +71,18 @@ export function readBackup(text: string): BackupRead {
     );
   }
   if (forbidden.size) {
-    return fail(`The file contains the key ${[...forbidden].map((key) => `"${key}"`).join(', ')}, which a backup never has. It was not imported, for safety.`);
+    return fail(
+      `The file contains the key ${[...forbidden].map((key) => `"${key}"`).join(', ')}, which a backup never has. It was not imported, for safety.`,
+    );
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     return fail('This is not an Outcome Canvas backup: it has no "format": "outcome-canvas-backup" marker.');
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return fail(`The backup was made by a newer version of Outcome Canvas (format version ${version}; this app reads up to ${BACKUP_VERSION}). Update the app, then restore it again.`);
+    return fail(
+      `The backup was made by a newer version of Outcome Canvas (format version ${version}; this app reads up to ${BACKUP_VERSION}). Update the app, then restore it again.`,
+    );
   }
 
   const parsed = backupSchema.safeParse(data);
@@ -89,7 +93,10 @@ export function readBackup(text: string): BackupRead {
   const problems = [...duplicateProblems(parsed.data.canvases)];
   for (const canvas of parsed.data.canvases) {
     const live = canvas.cards.filter((card) => card.deletedAt === null).length;
-    if (live > LIMITS.cardsPerCanvas) problems.push(`The canvas "${canvas.title || 'Untitled canvas'}" has ${live} cards; one canvas can hold at most ${LIMITS.cardsPerCanvas}.`);
+    if (live > LIMITS.cardsPerCanvas)
+      problems.push(
+        `The canvas "${canvas.title || 'Untitled canvas'}" has ${live} cards; one canvas can hold at most ${LIMITS.cardsPerCanvas}.`,
+      );
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, 10) };
   const templateIds = new Set<string>();
@@ -118,7 +125,8 @@ function* duplicateProblems(canvases: BackedUpCanvas[]): Generator<string> {
     const checkKeys = new Set<string>();
     for (const check of canvas.checks) {
       const key = checkKey(check.step, check.lens);
-      if (checkKeys.has(key)) yield `The canvas "${canvas.title || 'Untitled canvas'}" has the ${check.lens} check for ${check.step} twice.`;
+      if (checkKeys.has(key))
+        yield `The canvas "${canvas.title || 'Untitled canvas'}" has the ${check.lens} check for ${check.step} twice.`;
       checkKeys.add(key);
     }
   }

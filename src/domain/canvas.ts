@@ -30,13 +30,7 @@ export function setFacilitatorNote(canvas: Canvas, step: StepId, change: Partial
   return { ...canvas, facilitation: { ...canvas.facilitation, [step]: next }, updatedAt: now };
 }
 
-function updateCheck(
-  canvas: Canvas,
-  step: StepId,
-  lens: LensId,
-  now: number,
-  change: (check: EthicsCheck) => EthicsCheck | null,
-): Canvas {
+function updateCheck(canvas: Canvas, step: StepId, lens: LensId, now: number, change: (check: EthicsCheck) => EthicsCheck | null): Canvas {
   const key = checkKey(step, lens);
   const check = canvas.checks[key];
   const next = change(check);

@@ -41,7 +41,13 @@ export interface CanvasContent {
 export function emptyContent(): CanvasContent {
   const checks = {} as Record<CheckKey, CheckContent>;
   for (const step of STEP_IDS) for (const lens of LENS_IDS) checks[checkKey(step, lens)] = { status: 'not-discussed', notes: '' };
-  return { title: '', description: '', facilitation: emptyFacilitation(), cards: { outcome: [], action: [], insight: [], enablers: [] }, checks };
+  return {
+    title: '',
+    description: '',
+    facilitation: emptyFacilitation(),
+    cards: { outcome: [], action: [], insight: [], enablers: [] },
+    checks,
+  };
 }
 
 /** True when a card has something to say; blank cards are not carried into files. */
@@ -81,10 +87,29 @@ export function canvasFromContent(content: CanvasContent, id: string, newCardId:
     const keys = generateNKeysBetween(null, null, stepCards.length);
     stepCards.forEach((card, i) => {
       const cardId = newCardId();
-      cards[cardId] = { id: cardId, step, order: keys[i]!, text: card.text, colour: card.colour, createdAt: now, updatedAt: now, deletedAt: null };
+      cards[cardId] = {
+        id: cardId,
+        step,
+        order: keys[i]!,
+        text: card.text,
+        colour: card.colour,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
     });
   }
   const checks = emptyChecks(now);
   for (const key of Object.keys(checks) as CheckKey[]) checks[key] = { ...checks[key], ...content.checks[key] };
-  return { id, title: content.title, description: content.description, facilitation: content.facilitation, createdAt: now, updatedAt: now, deletedAt: null, cards, checks };
+  return {
+    id,
+    title: content.title,
+    description: content.description,
+    facilitation: content.facilitation,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    cards,
+    checks,
+  };
 }

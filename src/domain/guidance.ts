@@ -69,8 +69,7 @@ export const STEP_GUIDANCE: Record<StepId, StepGuidance> = {
     id: 'insight',
     title: 'Insight',
     summary: 'Describe the data product someone needs to see in order to act.',
-    question:
-      'What would someone need to see on a screen (the data product) to enable the action?',
+    question: 'What would someone need to see on a screen (the data product) to enable the action?',
     questionSource: LOTI_SOURCE,
     prompts: [
       'What exactly must be on the screen for the action to happen?',
@@ -127,8 +126,7 @@ export const LENS_GUIDANCE: Record<LensId, LensGuidance> = {
 export const CHECK_GUIDANCE: Record<StepId, Record<LensId, CheckGuidance>> = {
   outcome: {
     trust: {
-      question:
-        'Would the people this outcome is meant to help agree that it would make them better off?',
+      question: 'Would the people this outcome is meant to help agree that it would make them better off?',
       whyItMatters:
         'An outcome chosen for people rather than with them can feel like surveillance. Only around half of parents surveyed trust government and services to share their records (Edwards et al., 2023).',
     },

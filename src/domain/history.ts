@@ -29,8 +29,7 @@ export function startHistory<T>(present: T): History<T> {
  */
 export function record<T>(history: History<T>, next: T, now: number, group: string | null = null): History<T> {
   if (next === history.present) return history;
-  const coalesce =
-    group !== null && group === history.lastGroup && now - history.lastChangeAt < COALESCE_MS && history.future.length === 0;
+  const coalesce = group !== null && group === history.lastGroup && now - history.lastChangeAt < COALESCE_MS && history.future.length === 0;
   const past = coalesce ? history.past : [...history.past, history.present].slice(-HISTORY_LIMIT);
   return { past, present: next, future: [], lastGroup: group, lastChangeAt: now };
 }

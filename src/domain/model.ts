@@ -47,7 +47,6 @@ export const LIMITS = {
   cardsPerCanvas: 5_000,
 } as const;
 
-
 export interface Card {
   id: string;
   step: StepId;

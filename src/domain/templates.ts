@@ -55,7 +55,8 @@ export function templateCardCount(template: Template): number {
 }
 
 export function templateCheckNotesCount(template: Template): number {
-  return STEP_IDS.reduce((sum, step) => sum + LENS_IDS.filter((lens) => template.content.checks[checkKey(step, lens)].notes !== '').length, 0);
+  return STEP_IDS.reduce(
+    (sum, step) => sum + LENS_IDS.filter((lens) => template.content.checks[checkKey(step, lens)].notes !== '').length,
+    0,
+  );
 }
-
-

@@ -6,6 +6,8 @@
  * an empty or half-loaded canvas over saved data.
  */
 import type { Canvas } from '../domain/model';
+import { diffCanvas } from '../domain/diff';
+import { clearJournal, writeJournal } from '../storage/journal';
 import { type CanvasRepository, describeWriteError } from '../storage/repository';
 import { setSaveStatus } from './saveStatus';
 
@@ -14,6 +16,11 @@ export const SAVE_DELAY_MS = 300;
 export interface Autosaver {
   schedule(next: Canvas): void;
   flush(): Promise<void>;
+  /**
+   * For a tab being hidden or closed: notes unsaved changes synchronously
+   * (they survive even if the page dies before IndexedDB answers), then flushes.
+   */
+  flushOnExit(): Promise<void>;
   /** True while a change has not yet reached storage. */
   hasUnsaved(): boolean;
 }
@@ -33,7 +40,10 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas): A
       try {
         await repository.saveChanges(stored, target);
         stored = target;
-        if (latest === stored) setSaveStatus('saved');
+        if (latest === stored) {
+          setSaveStatus('saved');
+          clearJournal(target.id);
+        }
       } catch (error) {
         // `stored` is unchanged, so the next attempt writes everything still missing.
         console.warn('Outcome Canvas: save failed', error);
@@ -52,6 +62,10 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas): A
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
     flush,
+    flushOnExit() {
+      if (latest !== stored && repository.kind === 'indexeddb') writeJournal(latest.id, diffCanvas(stored, latest));
+      return flush();
+    },
     hasUnsaved: () => latest !== stored,
   };
 }

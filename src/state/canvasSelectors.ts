@@ -11,10 +11,12 @@ import { type CanvasState, useCanvasStore } from './canvasStore';
 const present = (state: CanvasState) => state.history?.present;
 
 export const useCardIds = (step: StepId) =>
-  useCanvasStore(useShallow((state) => {
-    const canvas = present(state);
-    return canvas ? cardsInStep(canvas, step).map((card) => card.id) : [];
-  }));
+  useCanvasStore(
+    useShallow((state) => {
+      const canvas = present(state);
+      return canvas ? cardsInStep(canvas, step).map((card) => card.id) : [];
+    }),
+  );
 
 export const useCard = (id: string) => useCanvasStore((state) => present(state)?.cards[id]);
 
@@ -24,29 +26,35 @@ export const useCanvasTitle = () => useCanvasStore((state) => present(state)?.ti
 export const useCanvasDescription = () => useCanvasStore((state) => present(state)?.description ?? '');
 
 export const useProgress = () =>
-  useCanvasStore(useShallow((state) => {
-    const canvas = present(state);
-    return canvas ? canvasProgress(canvas) : null;
-  }));
+  useCanvasStore(
+    useShallow((state) => {
+      const canvas = present(state);
+      return canvas ? canvasProgress(canvas) : null;
+    }),
+  );
 
 /** Per step: cards and checks discussed, for the step navigation. */
 export const useStepCounts = (step: StepId) =>
-  useCanvasStore(useShallow((state) => {
-    const canvas = present(state);
-    if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
-    const checks = Object.values(canvas.checks).filter((check) => check.step === step);
-    return {
-      cards: cardsInStep(canvas, step).length,
-      discussed: checks.filter((check) => check.status !== 'not-discussed').length,
-      concerns: checks.filter((check) => check.status === 'concern').length,
-    };
-  }));
+  useCanvasStore(
+    useShallow((state) => {
+      const canvas = present(state);
+      if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
+      const checks = Object.values(canvas.checks).filter((check) => check.step === step);
+      return {
+        cards: cardsInStep(canvas, step).length,
+        discussed: checks.filter((check) => check.status !== 'not-discussed').length,
+        concerns: checks.filter((check) => check.status === 'concern').length,
+      };
+    }),
+  );
 
 export const useOpenConcerns = () =>
-  useCanvasStore(useShallow((state) => {
-    const canvas = present(state);
-    return canvas ? openConcerns(canvas) : [];
-  }));
+  useCanvasStore(
+    useShallow((state) => {
+      const canvas = present(state);
+      return canvas ? openConcerns(canvas) : [];
+    }),
+  );
 
 export const useCanUndo = () => useCanvasStore((state) => (state.history?.past.length ?? 0) > 0);
 export const useCanRedo = () => useCanvasStore((state) => (state.history?.future.length ?? 0) > 0);

@@ -103,6 +103,11 @@ export function flushCanvas(): Promise<void> {
   return autosaver?.flush() ?? Promise.resolve();
 }
 
+/** The tab is being hidden or closed: note unsaved changes synchronously, then write them. */
+export function flushCanvasOnExit(): Promise<void> {
+  return autosaver?.flushOnExit() ?? Promise.resolve();
+}
+
 export function hasUnsavedCanvas(): boolean {
   return autosaver?.hasUnsaved() ?? false;
 }

@@ -3,6 +3,7 @@
  * await it, so nothing reads or writes before storage has answered.
  */
 import { create } from 'zustand';
+import { clearJournal, readJournals } from '../storage/journal';
 import { type OpenedStorage, openRepository } from '../storage/repository';
 
 let opening: Promise<OpenedStorage> | null = null;
@@ -16,11 +17,25 @@ interface StorageState {
 export const useStorageState = create<StorageState>(() => ({ problem: null, ready: false }));
 
 export function storage(): Promise<OpenedStorage> {
-  opening ??= openRepository().then((opened) => {
+  opening ??= openRepository().then(async (opened) => {
+    await recoverJournals(opened);
     useStorageState.setState({ problem: opened.problem, ready: true });
     return opened;
   });
   return opening;
+}
+
+/** Changes noted as a tab closed go into storage before anything is read. */
+async function recoverJournals({ repository, problem }: OpenedStorage): Promise<void> {
+  if (problem) return;
+  for (const entry of readJournals()) {
+    try {
+      await repository.applyJournal(entry);
+      clearJournal(entry.canvasId);
+    } catch (error) {
+      console.warn('Outcome Canvas: unsaved changes could not be recovered yet; they are kept for next time.', error);
+    }
+  }
 }
 
 export async function repository() {

@@ -54,13 +54,19 @@ export class CanvasDatabase extends Dexie {
     this.version(2)
       .stores({ templates: 'id, updatedAt' })
       .upgrade(async (tx) => {
-        await tx.table('canvases').toCollection().modify((record, ref) => {
-          ref.value = canvasV1toV2(record) as unknown as CanvasRecord;
-        });
-        for (const table of ['cards', 'checks']) {
-          await tx.table(table).toCollection().modify((record, ref) => {
-            ref.value = recordV1toV2(record) as never;
+        await tx
+          .table('canvases')
+          .toCollection()
+          .modify((record, ref) => {
+            ref.value = canvasV1toV2(record) as unknown as CanvasRecord;
           });
+        for (const table of ['cards', 'checks']) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record, ref) => {
+              ref.value = recordV1toV2(record) as never;
+            });
         }
       });
   }

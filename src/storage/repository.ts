@@ -8,10 +8,11 @@
 import { Dexie } from 'dexie';
 import { canvasProgress, type CanvasProgress } from '../domain/canvas';
 import { type CanvasChanges, diffCanvas, isEmptyChange } from '../domain/diff';
-import { type Canvas, type CanvasMeta, type Card, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
+import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
 import { canvasMetaSchema, cardSchema, checkSchema, templateSchema } from '../domain/schema';
 import type { Template } from '../domain/templates';
 import { CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
+import type { JournalEntry } from './journal';
 
 export interface CanvasSummary {
   meta: CanvasMeta;
@@ -37,6 +38,11 @@ export interface CanvasRepository {
    * otherwise it comes in as a copy with a new id.
    */
   importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates?: Template[]): Promise<ImportSummary>;
+  /**
+   * Copies changes noted when a tab closed into storage. A record is written
+   * only where it is at least as new as the stored one.
+   */
+  applyJournal(entry: JournalEntry): Promise<void>;
   /** Trainers' own templates (presets are bundled, not stored). */
   listTemplates(): Promise<Template[]>;
   saveTemplate(template: Template): Promise<void>;
@@ -104,11 +110,7 @@ class IndexedDbRepository implements CanvasRepository {
 
   async listCanvases(): Promise<CanvasSummary[]> {
     return this.db.transaction('r', this.db.canvases, this.db.cards, this.db.checks, async () => {
-      const [metas, cards, checks] = await Promise.all([
-        this.db.canvases.toArray(),
-        this.db.cards.toArray(),
-        this.db.checks.toArray(),
-      ]);
+      const [metas, cards, checks] = await Promise.all([this.db.canvases.toArray(), this.db.cards.toArray(), this.db.checks.toArray()]);
       const cardsBy = groupBy(cards, (card) => card.canvasId);
       const checksBy = groupBy(checks, (check) => check.canvasId);
       return validRecords<CanvasMeta>(metas, canvasMetaSchema, 'canvases').map((meta) => {
@@ -132,7 +134,11 @@ class IndexedDbRepository implements CanvasRepository {
         this.db.cards.where('canvasId').equals(id).toArray(),
         this.db.checks.where('canvasId').equals(id).toArray(),
       ]);
-      return assemble(parsed.data, validRecords<Card>(cards, cardSchema, 'cards'), validRecords<EthicsCheck>(checks, checkSchema, 'checks'));
+      return assemble(
+        parsed.data,
+        validRecords<Card>(cards, cardSchema, 'cards'),
+        validRecords<EthicsCheck>(checks, checkSchema, 'checks'),
+      );
     });
   }
 
@@ -173,7 +179,12 @@ class IndexedDbRepository implements CanvasRepository {
     return ids.filter((_, i) => found[i] !== undefined);
   }
 
-  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates: Template[] = []): Promise<ImportSummary> {
+  async importCanvases(
+    canvases: Canvas[],
+    replaceExisting: boolean,
+    newId: () => string,
+    templates: Template[] = [],
+  ): Promise<ImportSummary> {
     const { db } = this;
     return db.transaction('rw', [db.canvases, db.cards, db.checks, db.templates], async () => {
       const existing = new Set(await this.existingIds(canvases.map((canvas) => canvas.id)));
@@ -192,6 +203,20 @@ class IndexedDbRepository implements CanvasRepository {
         summary.templates++;
       }
       return summary;
+    });
+  }
+
+  async applyJournal({ canvasId, changes }: JournalEntry): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+      const stored = await db.canvases.get(canvasId);
+      if (!stored && !changes.meta) return;
+      const meta = changes.meta && (!stored || stored.updatedAt <= changes.meta.updatedAt) ? changes.meta : null;
+      const storedCards = await db.cards.bulkGet(changes.cards.map((card) => card.id));
+      const cards = changes.cards.filter((card, i) => (storedCards[i]?.updatedAt ?? -1) <= card.updatedAt);
+      const storedChecks = await db.checks.bulkGet(changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]));
+      const checks = changes.checks.filter((check, i) => (storedChecks[i]?.updatedAt ?? -1) <= check.updatedAt);
+      await this.write(canvasId, { meta, cards, checks, removedCardIds: changes.removedCardIds });
     });
   }
 
@@ -248,7 +273,12 @@ export class MemoryRepository implements CanvasRepository {
   async existingIds(ids: string[]): Promise<string[]> {
     return ids.filter((id) => this.canvases.has(id));
   }
-  async importCanvases(canvases: Canvas[], replaceExisting: boolean, newId: () => string, templates: Template[] = []): Promise<ImportSummary> {
+  async importCanvases(
+    canvases: Canvas[],
+    replaceExisting: boolean,
+    newId: () => string,
+    templates: Template[] = [],
+  ): Promise<ImportSummary> {
     const { planned, summary } = planImport(canvases, new Set(this.canvases.keys()), replaceExisting, newId);
     for (const { canvas } of planned) this.canvases.set(canvas.id, canvas);
     for (const template of templates) {
@@ -257,6 +287,9 @@ export class MemoryRepository implements CanvasRepository {
       summary.templates++;
     }
     return summary;
+  }
+  async applyJournal(): Promise<void> {
+    // Nothing outlives the tab in memory, so there is nothing to recover into.
   }
   async listTemplates(): Promise<Template[]> {
     return [...this.templates.values()];
@@ -325,4 +358,3 @@ export function describeWriteError(error: unknown): string {
   }
   return 'Your latest changes could not be saved to this browser. They are still here in this tab: export the canvas to keep a copy.';
 }
-

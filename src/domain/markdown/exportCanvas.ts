@@ -14,7 +14,16 @@ import { openConcerns, undiscussedChecks } from '../canvas';
 import { contentOf, hasText } from '../content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
 import { type Canvas, CHECK_STATUS_LABELS, LENS_IDS, STEP_IDS, checkKey, displayTitle } from '../model';
-import { CELL_LINE_BREAK, FORMAT_NAME, FORMAT_VERSION, NO_CARDS_LINE, TEMPLATE_FIELDS, TITLE_WHEN_EMPTY, colourComment, suggestedTimeLine } from './format';
+import {
+  CELL_LINE_BREAK,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  NO_CARDS_LINE,
+  TEMPLATE_FIELDS,
+  TITLE_WHEN_EMPTY,
+  colourComment,
+  suggestedTimeLine,
+} from './format';
 import type { TemplateDetails } from './importCanvas';
 import { normaliseText, slugify } from '../text';
 
@@ -52,7 +61,10 @@ function cell(value: string): PhrasingContent[] {
   const charRef = (c: string) => html(c === '\t' ? '&#x9;' : '&#x20;');
   return [
     ...(lead ? [charRef(lead)] : []),
-    ...inner.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [html(CELL_LINE_BREAK), text(line)])).filter((node) => node.type !== 'text' || node.value !== ''),
+    ...inner
+      .split('\n')
+      .flatMap((line, i) => (i === 0 ? [text(line)] : [html(CELL_LINE_BREAK), text(line)]))
+      .filter((node) => node.type !== 'text' || node.value !== ''),
     ...(trail ? [charRef(trail)] : []),
   ];
 }
@@ -160,13 +172,16 @@ function frontMatter(canvas: Canvas, options: ExportOptions): string {
 }
 
 export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string {
-  return frontMatter(canvas, options) + toMarkdown(canvasToMdast(canvas, options), {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-    emphasis: '_',
-    rule: '-',
-    listItemIndent: 'one',
-  });
+  return (
+    frontMatter(canvas, options) +
+    toMarkdown(canvasToMdast(canvas, options), {
+      extensions: [gfmToMarkdown()],
+      bullet: '-',
+      emphasis: '_',
+      rule: '-',
+      listItemIndent: 'one',
+    })
+  );
 }
 
 /** A file name a project lead can keep: the title in lower case, dashes for the rest. */

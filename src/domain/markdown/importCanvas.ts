@@ -111,7 +111,9 @@ export function importCanvasMarkdown(input: string): MarkdownImport {
 
 function parse(input: string): MarkdownImport {
   if (new Blob([input]).size > MAX_IMPORT_BYTES) {
-    throw new Problems([{ line: null, message: 'The file is larger than 10 MB, so it was not read. A canvas file is far smaller than that.' }]);
+    throw new Problems([
+      { line: null, message: 'The file is larger than 10 MB, so it was not read. A canvas file is far smaller than that.' },
+    ]);
   }
   // Byte-order mark, CRLF and control characters are normalised for the whole file.
   const text = cleanText(input);
@@ -119,11 +121,16 @@ function parse(input: string): MarkdownImport {
   if (front && front.fields.get('format') !== FORMAT_NAME) throw notACanvas();
   const version = front ? Number(front.fields.get('version')) : FORMAT_VERSION;
   if (!Number.isInteger(version) || version < 1) {
-    throw new Problems([{ line: null, message: 'The file does not say which version of the format it uses (a line "version: 1" at the top).' }]);
+    throw new Problems([
+      { line: null, message: 'The file does not say which version of the format it uses (a line "version: 1" at the top).' },
+    ]);
   }
   if (version > FORMAT_VERSION) {
     throw new Problems([
-      { line: null, message: `The file was written by a newer version of Outcome Canvas (format version ${version}; this app reads up to ${FORMAT_VERSION}). Update the app, then import it again.` },
+      {
+        line: null,
+        message: `The file was written by a newer version of Outcome Canvas (format version ${version}; this app reads up to ${FORMAT_VERSION}). Update the app, then import it again.`,
+      },
     ]);
   }
   const lineCount = front?.lineCount ?? 0;
@@ -142,7 +149,8 @@ function templateDetails(front: FrontMatter | null, content: CanvasContent): Tem
   const field = (name: (typeof TEMPLATE_FIELDS)[number]) => (front.fields.get(name) ?? '').trim();
   const problems: ImportProblem[] = [];
   for (const name of TEMPLATE_FIELDS) {
-    if (field(name).length > LIMITS.titleLength * 5) problems.push({ line: null, message: `The template's ${name} is too long (at most ${LIMITS.titleLength * 5} characters).` });
+    if (field(name).length > LIMITS.titleLength * 5)
+      problems.push({ line: null, message: `The template's ${name} is too long (at most ${LIMITS.titleLength * 5} characters).` });
   }
   if (problems.length) throw new Problems(problems);
   return {
@@ -168,12 +176,23 @@ function looksLikeCanvas(tree: Root): boolean {
   const stepNames = STEP_IDS.map((id) => STEP_GUIDANCE[id].title.toLowerCase());
   return (
     headings.some((heading) => heading.depth === 1) &&
-    headings.some((heading) => heading.depth === 2 && stepNames.includes(plainText(heading.children).replace(/^\d+[.)]?\s*/, '').trim().toLowerCase()))
+    headings.some(
+      (heading) =>
+        heading.depth === 2 &&
+        stepNames.includes(
+          plainText(heading.children)
+            .replace(/^\d+[.)]?\s*/, '')
+            .trim()
+            .toLowerCase(),
+        ),
+    )
   );
 }
 
 function plainText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children as PhrasingContent[]) : '')).join('');
+  return nodes
+    .map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children as PhrasingContent[]) : ''))
+    .join('');
 }
 
 type Section =
@@ -212,7 +231,8 @@ class CanvasReader {
       }
       this.readInSection(section, node);
     }
-    if (!this.titleSeen && this.problems.length === 0) this.problems.push({ line: null, message: 'The file has no title: add a level-one heading ("# Title") at the top.' });
+    if (!this.titleSeen && this.problems.length === 0)
+      this.problems.push({ line: null, message: 'The file has no title: add a level-one heading ("# Title") at the top.' });
     if (this.problems.length) throw new Problems(this.problems);
     this.content.description = this.descriptionParts.join('\n\n');
     return this.content;
@@ -231,11 +251,17 @@ class CanvasReader {
       return { kind: 'preamble' };
     }
     if (!this.titleSeen) this.problem(heading, 'The canvas title ("# Title") must come first.');
-    const name = text.replace(/^\d+[.)]?\s*/, '').trim().toLowerCase();
+    const name = text
+      .replace(/^\d+[.)]?\s*/, '')
+      .trim()
+      .toLowerCase();
     if (DERIVED_SECTIONS.includes(name)) return { kind: 'derived' };
     const step = STEP_IDS.find((id) => STEP_GUIDANCE[id].title.toLowerCase() === name);
     if (!step) {
-      this.problem(heading, `"## ${text}" is not a canvas step. The steps are ${STEP_IDS.map((id) => STEP_GUIDANCE[id].title).join(', ')}.`);
+      this.problem(
+        heading,
+        `"## ${text}" is not a canvas step. The steps are ${STEP_IDS.map((id) => STEP_GUIDANCE[id].title).join(', ')}.`,
+      );
       return null;
     }
     if (this.stepsSeen.has(step)) this.problem(heading, `The step ${STEP_GUIDANCE[step].title} appears twice.`);
@@ -249,7 +275,12 @@ class CanvasReader {
         return; // open concerns and undiscussed checks are worked out from the checks
       case 'preamble':
         if (node.type !== 'paragraph') return this.problem(node, 'Only the description may come between the title and the first step.');
-        if (node.children.length === 1 && node.children[0]!.type === 'emphasis' && EXPORTED_LINE.test(this.inlineText(node.children[0]!.children))) return;
+        if (
+          node.children.length === 1 &&
+          node.children[0]!.type === 'emphasis' &&
+          EXPORTED_LINE.test(this.inlineText(node.children[0]!.children))
+        )
+          return;
         this.descriptionParts.push(this.inlineText(node.children));
         return;
       case 'step':
@@ -259,17 +290,32 @@ class CanvasReader {
           const heading = this.inlineText(node.children).trim();
           if (ETHICS_HEADING.test(heading)) return void Object.assign(section, { kind: 'checks' });
           if (FACILITATOR_HEADING.test(heading)) return void Object.assign(section, { kind: 'facilitation' });
-          return this.problem(node, `"### ${heading}" is not part of a step. Under a step, only "### Facilitator notes" and "### Ethics checks" may follow the cards.`);
+          return this.problem(
+            node,
+            `"### ${heading}" is not part of a step. Under a step, only "### Facilitator notes" and "### Ethics checks" may follow the cards.`,
+          );
         }
         if (section.kind === 'facilitation') return this.readFacilitation(section.step, node);
         if (section.kind === 'checks') {
           if (node.type === 'table') return this.readChecks(section.step, node);
-          return this.problem(node, `Under "Ethics checks: ${STEP_GUIDANCE[section.step].title}" only a table with the columns Lens, Status and Notes is expected.`);
+          return this.problem(
+            node,
+            `Under "Ethics checks: ${STEP_GUIDANCE[section.step].title}" only a table with the columns Lens, Status and Notes is expected.`,
+          );
         }
         if (node.type === 'blockquote') return; // LOTI's question for the step
-        if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'emphasis' && this.inlineText(node.children[0]!.children) === NO_CARDS_LINE) return;
+        if (
+          node.type === 'paragraph' &&
+          node.children.length === 1 &&
+          node.children[0]!.type === 'emphasis' &&
+          this.inlineText(node.children[0]!.children) === NO_CARDS_LINE
+        )
+          return;
         if (node.type === 'list') return this.readCards(section.step, node);
-        return this.problem(node, `Under ${STEP_GUIDANCE[section.step].title}, this is not a card. Put each card on its own line starting with "- ".`);
+        return this.problem(
+          node,
+          `Under ${STEP_GUIDANCE[section.step].title}, this is not a card. Put each card on its own line starting with "- ".`,
+        );
     }
   }
 
@@ -286,7 +332,10 @@ class CanvasReader {
       }
     } else if (node.type === 'list') {
       text = node.children
-        .map((item) => `- ${item.children.map((block) => (block.type === 'paragraph' ? this.inlineText(block.children) : this.literal(block))).join(' ')}`)
+        .map(
+          (item) =>
+            `- ${item.children.map((block) => (block.type === 'paragraph' ? this.inlineText(block.children) : this.literal(block))).join(' ')}`,
+        )
         .join('\n');
     } else {
       return this.problem(node, `Facilitator notes for ${STEP_GUIDANCE[step].title} can hold only paragraphs and lists.`);
@@ -300,7 +349,8 @@ class CanvasReader {
       const card = this.readCard(item);
       if (!card || !hasText(card.text)) continue;
       this.cardCount++;
-      if (this.cardCount === LIMITS.cardsPerCanvas + 1) this.problem(item, `The file has more than ${LIMITS.cardsPerCanvas} cards, more than one canvas can hold.`);
+      if (this.cardCount === LIMITS.cardsPerCanvas + 1)
+        this.problem(item, `The file has more than ${LIMITS.cardsPerCanvas} cards, more than one canvas can hold.`);
       this.content.cards[step].push(card);
     }
   }
@@ -359,9 +409,14 @@ class CanvasReader {
       }
       seen.add(lens);
       const statusText = statusCell ? this.cellText(statusCell).trim().toLowerCase() : '';
-      const status = CHECK_STATUSES.find((id) => id === statusText || CHECK_STATUS_LABELS[id].toLowerCase() === statusText) ?? (statusText === '' ? 'not-discussed' : null);
+      const status =
+        CHECK_STATUSES.find((id) => id === statusText || CHECK_STATUS_LABELS[id].toLowerCase() === statusText) ??
+        (statusText === '' ? 'not-discussed' : null);
       if (!status) {
-        this.problem(row, `"${statusText}" is not a status. Use one of: ${CHECK_STATUSES.map((id) => CHECK_STATUS_LABELS[id]).join(', ')}.`);
+        this.problem(
+          row,
+          `"${statusText}" is not a status. Use one of: ${CHECK_STATUSES.map((id) => CHECK_STATUS_LABELS[id]).join(', ')}.`,
+        );
         continue;
       }
       const notes = normaliseText(notesCell ? this.cellText(notesCell) : '');
@@ -410,7 +465,11 @@ class CanvasReader {
   }
 
   private checkLength(node: Nodes, text: string, limit: number, what: string): string {
-    if (text.length > limit) this.problem(node, `${what} is ${text.length.toLocaleString('en-GB')} characters long; the most allowed is ${limit.toLocaleString('en-GB')}.`);
+    if (text.length > limit)
+      this.problem(
+        node,
+        `${what} is ${text.length.toLocaleString('en-GB')} characters long; the most allowed is ${limit.toLocaleString('en-GB')}.`,
+      );
     return text;
   }
 

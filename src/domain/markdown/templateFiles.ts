@@ -11,7 +11,13 @@ export type TemplateRead = { ok: true; template: Template } | { ok: false; probl
 export function readTemplateMarkdown(text: string, ids: { id: string; now: number; preset: boolean }): TemplateRead {
   const result = importCanvasMarkdown(text);
   if (!result.ok) return { ok: false, problems: describeProblems(result.problems) };
-  const details: TemplateDetails = result.template ?? { id: null, name: result.content.title || 'Untitled template', summary: '', audience: '', duration: '' };
+  const details: TemplateDetails = result.template ?? {
+    id: null,
+    name: result.content.title || 'Untitled template',
+    summary: '',
+    audience: '',
+    duration: '',
+  };
   return {
     ok: true,
     template: {

@@ -55,9 +55,14 @@ function describeWhere(id: string | number): string {
 const announcements: Announcements = {
   onDragStart: ({ active }) => `Picked up ${describeCard(active.id)}, in ${describeWhere(active.id)}.`,
   onDragOver: ({ active, over }) =>
-    over ? `${describeCard(active.id)} is over ${describeDestination(over.id, over.data.current, active.id)}.` : `${describeCard(active.id)} is not over a step.`,
+    over
+      ? `${describeCard(active.id)} is over ${describeDestination(over.id, over.data.current, active.id)}.`
+      : `${describeCard(active.id)} is not over a step.`,
   // Runs after the drop handler, so the card is already in its new place.
-  onDragEnd: ({ active, over }) => (over ? `Dropped. ${describeCard(active.id)} is now in ${describeWhere(active.id)}.` : 'Dropped outside the steps: the card did not move.'),
+  onDragEnd: ({ active, over }) =>
+    over
+      ? `Dropped. ${describeCard(active.id)} is now in ${describeWhere(active.id)}.`
+      : 'Dropped outside the steps: the card did not move.',
   onDragCancel: ({ active }) => `Move cancelled. ${describeCard(active.id)} is back in ${describeWhere(active.id)}.`,
 };
 
@@ -70,7 +75,9 @@ const screenReaderInstructions = {
 const collisionDetection: CollisionDetection = (args) => {
   const underPointer = pointerWithin(args);
   if (underPointer.length) {
-    const cards = underPointer.filter((collision) => isCardDragData(args.droppableContainers.find((d) => d.id === collision.id)?.data.current));
+    const cards = underPointer.filter((collision) =>
+      isCardDragData(args.droppableContainers.find((d) => d.id === collision.id)?.data.current),
+    );
     return cards.length ? cards : underPointer;
   }
   return closestCorners(args);

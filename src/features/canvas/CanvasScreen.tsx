@@ -64,7 +64,10 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const title = displayTitle({ title: useCanvasTitle() });
   const printing = usePrinting();
   useUndoShortcuts();
-  const viewName = view === 'step' && isStepId(step) ? STEP_GUIDANCE[step].title : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print', 'save-template': 'Save as template' }[view];
+  const viewName =
+    view === 'step' && isStepId(step)
+      ? STEP_GUIDANCE[step].title
+      : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print', 'save-template': 'Save as template' }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
   if (printing && view !== 'print') return <PrintView showToolbar={false} />;

@@ -4,7 +4,9 @@ import { memo, useEffect, useRef } from 'react';
 import { Menu, type MenuItem } from '../../components/Menu';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, STEP_IDS, type StepId } from '../../domain/model';
+import { cardsInStep } from '../../domain/cards';
 import { useCard } from '../../state/canvasSelectors';
+import { useCanvasStore } from '../../state/canvasStore';
 import { changeCardColour, editCardText, moveCardBy, removeCard } from './cardActions';
 import type { CardDragData } from './dragData';
 import { takeCardFocusRequest } from './focusRequests';
@@ -14,10 +16,9 @@ interface CardItemProps {
   step: StepId;
   /** 0-based position in the step, for names such as "card 2 in Action". */
   index: number;
-  count: number;
 }
 
-export const CardItem = memo(function CardItem({ id, step, index, count }: CardItemProps) {
+export const CardItem = memo(function CardItem({ id, step, index }: CardItemProps) {
   const card = useCard(id);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const moveRef = useRef<HTMLDivElement>(null);
@@ -33,18 +34,22 @@ export const CardItem = memo(function CardItem({ id, step, index, count }: CardI
   if (!card) return null;
   const name = `card ${index + 1} in ${STEP_GUIDANCE[step].title}`;
 
-  const moveItems: MenuItem[] = [
-    { key: 'up', label: 'Move up', onSelect: () => moveCardBy(id, 'up'), disabled: index === 0 },
-    { key: 'down', label: 'Move down', onSelect: () => moveCardBy(id, 'down'), disabled: index === count - 1 },
-    { key: 'top', label: 'Move to top', onSelect: () => moveCardBy(id, 'top'), disabled: index === 0 },
-    { key: 'bottom', label: 'Move to bottom', onSelect: () => moveCardBy(id, 'bottom'), disabled: index === count - 1 },
-    ...STEP_IDS.filter((other) => other !== step).map((other, i) => ({
-      key: other,
-      label: `Move to ${STEP_GUIDANCE[other].title}`,
-      onSelect: () => moveCardBy(id, { step: other }),
-      separatorBefore: i === 0,
-    })),
-  ];
+  // Built when the menu opens: the card count is read then, so adding a card elsewhere re-renders no other card.
+  const moveItems = (): MenuItem[] => {
+    const count = useCanvasStore.getState().history?.present ? cardsInStep(useCanvasStore.getState().history!.present, step).length : 0;
+    return [
+      { key: 'up', label: 'Move up', onSelect: () => moveCardBy(id, 'up'), disabled: index === 0 },
+      { key: 'down', label: 'Move down', onSelect: () => moveCardBy(id, 'down'), disabled: index === count - 1 },
+      { key: 'top', label: 'Move to top', onSelect: () => moveCardBy(id, 'top'), disabled: index === 0 },
+      { key: 'bottom', label: 'Move to bottom', onSelect: () => moveCardBy(id, 'bottom'), disabled: index === count - 1 },
+      ...STEP_IDS.filter((other) => other !== step).map((other, i) => ({
+        key: other,
+        label: `Move to ${STEP_GUIDANCE[other].title}`,
+        onSelect: () => moveCardBy(id, { step: other }),
+        separatorBefore: i === 0,
+      })),
+    ];
+  };
 
   const colourItems: MenuItem[] = CARD_COLOURS.map((colour) => ({
     key: colour,

@@ -19,7 +19,7 @@ export function CardList({ step }: { step: StepId }) {
       <SortableContext id={stepDropId(step)} items={ids} strategy={verticalListSortingStrategy}>
         <ul className="card-list" aria-label={`Cards in ${title}`}>
           {ids.map((id, index) => (
-            <CardItem key={id} id={id} step={step} index={index} count={ids.length} />
+            <CardItem key={id} id={id} step={step} index={index} />
           ))}
         </ul>
       </SortableContext>

@@ -23,7 +23,10 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
               <p style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                 {check.notes.trim() ? check.notes : <em>No notes yet.</em>}
               </p>
-              <Link href={`/canvas/${canvasId}/step/${check.step}`} onClick={() => requestCheckFocus(checkElementId(check.step, check.lens))}>
+              <Link
+                href={`/canvas/${canvasId}/step/${check.step}`}
+                onClick={() => requestCheckFocus(checkElementId(check.step, check.lens))}
+              >
                 Go to {LENS_GUIDANCE[check.lens].title} in {STEP_GUIDANCE[check.step].title}
               </Link>
             </li>

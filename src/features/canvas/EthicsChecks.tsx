@@ -14,9 +14,7 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
   const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${concerns ? `, ${concerns} ${concerns === 1 ? 'concern' : 'concerns'}` : ''}`;
   const body = (
     <>
-      <p className="checks__intro">
-        Data is never neutral. Before moving on, talk through each lens and record what the team decided.
-      </p>
+      <p className="checks__intro">Data is never neutral. Before moving on, talk through each lens and record what the team decided.</p>
       <div className="check-list">
         {LENS_IDS.map((lens) => (
           <CheckItem key={lens} step={step} lens={lens} />
@@ -79,7 +77,11 @@ const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: 
         ))}
       </fieldset>
       <label className="label" htmlFor={`${id}-notes`}>
-        Notes<span className="visually-hidden"> on {lensTitle} for {STEP_GUIDANCE[step].title}</span>
+        Notes
+        <span className="visually-hidden">
+          {' '}
+          on {lensTitle} for {STEP_GUIDANCE[step].title}
+        </span>
       </label>
       <textarea
         id={`${id}-notes`}

@@ -35,7 +35,10 @@ export function FacilitatorPanel({ step }: { step: StepId }) {
             onChange={(event) => {
               const raw = event.target.value;
               const minutes = raw === '' ? null : Math.max(0, Math.min(1000, Math.round(Number(raw))));
-              edit((canvas, now) => setFacilitatorNote(canvas, step, { minutes: Number.isFinite(minutes) ? minutes : null }, now), `facilitation-minutes:${step}`);
+              edit(
+                (canvas, now) => setFacilitatorNote(canvas, step, { minutes: Number.isFinite(minutes) ? minutes : null }, now),
+                `facilitation-minutes:${step}`,
+              );
             }}
           />
         </div>
@@ -47,7 +50,9 @@ export function FacilitatorPanel({ step }: { step: StepId }) {
             rows={4}
             maxLength={10_000}
             value={note.notes}
-            onChange={(event) => edit((canvas, now) => setFacilitatorNote(canvas, step, { notes: event.target.value }, now), `facilitation-notes:${step}`)}
+            onChange={(event) =>
+              edit((canvas, now) => setFacilitatorNote(canvas, step, { notes: event.target.value }, now), `facilitation-notes:${step}`)
+            }
           />
         </div>
       </details>

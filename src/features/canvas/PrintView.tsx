@@ -18,7 +18,9 @@ export function PrintView({ showToolbar }: { showToolbar: boolean }) {
     <article className="print-document" aria-labelledby="print-title">
       {showToolbar && (
         <div className="panel no-print">
-          <p>This is how the canvas prints: A4, without the app’s buttons. Use your browser’s print dialogue to print it or save it as a PDF.</p>
+          <p>
+            This is how the canvas prints: A4, without the app’s buttons. Use your browser’s print dialogue to print it or save it as a PDF.
+          </p>
           <button type="button" className="button" onClick={() => window.print()}>
             Print or save as PDF
           </button>
@@ -32,7 +34,9 @@ export function PrintView({ showToolbar }: { showToolbar: boolean }) {
           {content.description}
         </p>
       )}
-      <p className="hint">Printed from Outcome Canvas on {new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.</p>
+      <p className="hint">
+        Printed from Outcome Canvas on {new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.
+      </p>
       {STEP_IDS.map((step, i) => (
         <section key={step} className="print-step">
           <h3>

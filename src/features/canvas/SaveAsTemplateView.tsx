@@ -10,8 +10,17 @@ import { useTemplateStore } from '../../state/templateStore';
 export function SaveAsTemplateView() {
   const canvas = useCanvasStore(selectCanvas);
   const [, navigate] = useLocation();
-  const [meta, setMeta] = useState<TemplateMeta>(() => ({ name: canvas?.title.trim() || 'Untitled template', summary: '', audience: '', duration: '2 hours' }));
-  const [keep, setKeep] = useState<KeepOptions>(() => ({ cards: true, checks: false, facilitatorNotes: canvas ? hasFacilitation(canvas.facilitation) : true }));
+  const [meta, setMeta] = useState<TemplateMeta>(() => ({
+    name: canvas?.title.trim() || 'Untitled template',
+    summary: '',
+    audience: '',
+    duration: '2 hours',
+  }));
+  const [keep, setKeep] = useState<KeepOptions>(() => ({
+    cards: true,
+    checks: false,
+    facilitatorNotes: canvas ? hasFacilitation(canvas.facilitation) : true,
+  }));
   const [saving, setSaving] = useState(false);
   if (!canvas) return null;
 
@@ -20,7 +29,9 @@ export function SaveAsTemplateView() {
     if (!canvas) return;
     setSaving(true);
     try {
-      const template = await useTemplateStore.getState().saveFromCanvas(canvas, { ...meta, name: meta.name.trim() || 'Untitled template' }, keep);
+      const template = await useTemplateStore
+        .getState()
+        .saveFromCanvas(canvas, { ...meta, name: meta.name.trim() || 'Untitled template' }, keep);
       showToast({ message: `Saved the template “${template.name}”.` });
       navigate(`/templates/${template.id}`);
     } catch (error) {
@@ -34,7 +45,13 @@ export function SaveAsTemplateView() {
     <div className="field">
       <label htmlFor={`new-template-${key}`}>{label}</label>
       {hint && <span className="hint">{hint}</span>}
-      <input id={`new-template-${key}`} className="input" value={meta[key]} maxLength={1000} onChange={(event) => setMeta({ ...meta, [key]: event.target.value })} />
+      <input
+        id={`new-template-${key}`}
+        className="input"
+        value={meta[key]}
+        maxLength={1000}
+        onChange={(event) => setMeta({ ...meta, [key]: event.target.value })}
+      />
     </div>
   );
   const checkbox = (key: keyof KeepOptions, label: string) => (

@@ -1,12 +1,21 @@
 /** User commands on cards: each is one undoable edit through the store. */
 import { showToast } from '../../components/toasts';
 import { setCheckNotes, setCheckStatus } from '../../domain/canvas';
-import { type MoveCommand, addCard, applyMoveCommand, cardPosition, deleteCard, restoreCard, setCardColour, setCardText } from '../../domain/cards';
+import {
+  type MoveCommand,
+  addCard,
+  applyMoveCommand,
+  cardPosition,
+  deleteCard,
+  restoreCard,
+  setCardColour,
+  setCardText,
+} from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { newId } from '../../domain/ids';
 import type { CardColour, CheckStatus, LensId, StepId } from '../../domain/model';
 import { useCanvasStore } from '../../state/canvasStore';
-import { requestCardFocus } from './focusRequests';
+import { cancelCardFocusRequest, isCardFocusPending, requestCardFocus } from './focusRequests';
 
 const edit = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['edit']>) => useCanvasStore.getState().edit(...args);
 
@@ -43,7 +52,15 @@ export function removeCard(id: string): void {
 export function moveCardBy(id: string, command: MoveCommand): void {
   const before = useCanvasStore.getState().history?.present.cards[id];
   if (!before) return;
-  if (typeof command === 'object') requestCardFocus(id, 'move');
+  if (typeof command === 'object') {
+    requestCardFocus(id, 'move');
+    // In the step-by-step view the card leaves the screen: keep focus in the step it left.
+    setTimeout(() => {
+      if (!isCardFocusPending(id)) return;
+      cancelCardFocusRequest();
+      document.getElementById(`add-card-${before.step}`)?.focus();
+    }, 0);
+  }
   edit((canvas, now) => applyMoveCommand(canvas, id, command, now));
   const canvas = useCanvasStore.getState().history?.present;
   const position = canvas && cardPosition(canvas, id);

@@ -10,6 +10,15 @@ export function requestCardFocus(cardId: string, target: CardFocusTarget): void 
   pending = { cardId, target };
 }
 
+/** True while a request for this card has not been taken: the card is not on screen. */
+export function isCardFocusPending(cardId: string): boolean {
+  return pending?.cardId === cardId;
+}
+
+export function cancelCardFocusRequest(): void {
+  pending = null;
+}
+
 export function takeCardFocusRequest(cardId: string): CardFocusTarget | null {
   if (pending?.cardId !== cardId) return null;
   const { target } = pending;

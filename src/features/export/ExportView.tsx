@@ -24,6 +24,9 @@ const previewComponents: Components = {
   h3: ({ children }) => <h4>{children}</h4>,
 };
 
+/** The format marker at the top is for the app, not the reader: the preview leaves it out. */
+const withoutFrontMatter = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n+/, '');
+
 export default function ExportView() {
   const canvas = useCanvasStore(selectCanvas);
   const [tab, setTab] = useState<'preview' | 'source'>('preview');
@@ -49,8 +52,8 @@ export default function ExportView() {
       <div className="panel">
         <h2 id="export-heading">Export as Markdown</h2>
         <p>
-          Clean GitHub-flavoured Markdown for project documents: each step with its cards, the ethics checks as tables,
-          and the open concerns at the end.
+          Clean GitHub-flavoured Markdown for project documents: each step with its cards, the ethics checks as tables, and the open
+          concerns at the end.
         </p>
         {hasFacilitation(canvas.facilitation) && (
           <label className="radio">
@@ -78,7 +81,7 @@ export default function ExportView() {
       {tab === 'preview' ? (
         <article className="markdown-preview" aria-label="Preview of the exported Markdown">
           <Markdown remarkPlugins={[remarkGfm]} components={previewComponents} skipHtml>
-            {markdown}
+            {withoutFrontMatter(markdown)}
           </Markdown>
         </article>
       ) : (

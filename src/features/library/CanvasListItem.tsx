@@ -22,7 +22,12 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
 
   async function duplicate() {
     const id = await useLibraryStore.getState().duplicate(meta.id);
-    if (id) showToast({ message: `Made a copy of “${title}”.`, actionLabel: 'Open copy', onAction: () => navigate(`/canvas/${id}/step/outcome`) });
+    if (id)
+      showToast({
+        message: `Made a copy of “${title}”.`,
+        actionLabel: 'Open copy',
+        onAction: () => navigate(`/canvas/${id}/step/outcome`),
+      });
   }
 
   async function remove() {
@@ -66,15 +71,24 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
           </h3>
         )}
         <p className="canvas-item__meta">
-          Last edited <time dateTime={new Date(meta.updatedAt).toISOString()} title={formatDateTime(meta.updatedAt)}>{formatRelativeTime(meta.updatedAt)}</time>
+          Last edited{' '}
+          <time dateTime={new Date(meta.updatedAt).toISOString()} title={formatDateTime(meta.updatedAt)}>
+            {formatRelativeTime(meta.updatedAt)}
+          </time>
           {meta.description.trim() && <> · {meta.description.trim().slice(0, 140)}</>}
         </p>
         <ul className="progress-list" aria-label="Progress">
           <li>
-            Steps with content: <strong>{progress.stepsWithContent} of {progress.stepCount}</strong>
+            Steps with content:{' '}
+            <strong>
+              {progress.stepsWithContent} of {progress.stepCount}
+            </strong>
           </li>
           <li>
-            Ethics checks discussed: <strong>{progress.checksDiscussed} of {progress.checkCount}</strong>
+            Ethics checks discussed:{' '}
+            <strong>
+              {progress.checksDiscussed} of {progress.checkCount}
+            </strong>
           </li>
           <li className={progress.openConcerns ? 'concern-count' : undefined}>
             Open concerns: <strong>{progress.openConcerns}</strong>

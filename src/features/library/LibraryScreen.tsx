@@ -46,8 +46,8 @@ export function LibraryScreen() {
     <>
       <h1>Your canvases</h1>
       <p className="hint">
-        Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency
-        and inclusivity checked at every step. Everything is saved in this browser as you type.
+        Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency and inclusivity
+        checked at every step. Everything is saved in this browser as you type.
       </p>
       {error && (
         <p className="banner banner--error" role="alert">
@@ -77,13 +77,7 @@ export function LibraryScreen() {
         {active.length > 0 && (
           <div className="field" style={{ margin: 0 }}>
             <label htmlFor="canvas-filter">Filter by title</label>
-            <input
-              id="canvas-filter"
-              className="input"
-              type="search"
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-            />
+            <input id="canvas-filter" className="input" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
           </div>
         )}
       </div>
@@ -98,7 +92,9 @@ export function LibraryScreen() {
       {active.length > 0 && (
         <section aria-labelledby="canvas-list-heading">
           <h2 id="canvas-list-heading">
-            {filter.trim() ? `${shown.length} of ${active.length} canvases match` : `${active.length} ${active.length === 1 ? 'canvas' : 'canvases'}`}
+            {filter.trim()
+              ? `${shown.length} of ${active.length} canvases match`
+              : `${active.length} ${active.length === 1 ? 'canvas' : 'canvases'}`}
           </h2>
           {shown.length === 0 ? (
             <p>No canvas title contains “{filter.trim()}”.</p>
@@ -114,9 +110,7 @@ export function LibraryScreen() {
 
       <ImportPanel />
 
-      {deleted.length > 0 && (
-        <DeletedCanvasList deleted={deleted} onEmpty={() => setConfirmEmpty(true)} />
-      )}
+      {deleted.length > 0 && <DeletedCanvasList deleted={deleted} onEmpty={() => setConfirmEmpty(true)} />}
       <ConfirmDialog
         open={confirmEmpty}
         title="Empty recently deleted?"
@@ -125,8 +119,7 @@ export function LibraryScreen() {
         onCancel={() => setConfirmEmpty(false)}
       >
         <p>
-          {deleted.length} {deleted.length === 1 ? 'canvas' : 'canvases'} will be removed from this browser for good. This
-          cannot be undone.
+          {deleted.length} {deleted.length === 1 ? 'canvas' : 'canvases'} will be removed from this browser for good. This cannot be undone.
         </p>
       </ConfirmDialog>
     </>

@@ -37,7 +37,9 @@ export function FileDropOverlay() {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       const outcome = await importFile(file);
-      navigate(outcome.kind === 'canvas' ? `/canvas/${outcome.id}/step/outcome` : outcome.kind === 'template' ? `/templates/${outcome.id}` : '/');
+      navigate(
+        outcome.kind === 'canvas' ? `/canvas/${outcome.id}/step/outcome` : outcome.kind === 'template' ? `/templates/${outcome.id}` : '/',
+      );
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

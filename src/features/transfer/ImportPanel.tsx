@@ -102,7 +102,8 @@ function TransferResult() {
     <div className="banner" role="alert">
       <p>
         <strong>
-          {state.clashes} of the {state.canvases.length + state.templates.length} canvases and templates in {state.fileName} {state.clashes === 1 ? 'is' : 'are'} already in this browser.
+          {state.clashes} of the {state.canvases.length + state.templates.length} canvases and templates in {state.fileName}{' '}
+          {state.clashes === 1 ? 'is' : 'are'} already in this browser.
         </strong>{' '}
         Keep both (the backup’s {state.clashes === 1 ? 'copy comes' : 'copies come'} in as new canvases), or replace the ones here with the
         backup’s?

@@ -19,16 +19,27 @@ export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'template';
 function looksLikeBackup(name: string, text: string): boolean {
   if (/\.json$/i.test(name)) return true;
   if (/\.(md|markdown|txt)$/i.test(name)) return false;
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{');
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{');
 }
 
 export async function importFile(file: File): Promise<ImportOutcome> {
   if (file.size > MAX_BYTES) {
-    setTransfer({ status: 'failed', fileName: file.name, problems: ['The file is larger than 10 MB, so it was not read. A canvas or backup file is far smaller than that.'] });
+    setTransfer({
+      status: 'failed',
+      fileName: file.name,
+      problems: ['The file is larger than 10 MB, so it was not read. A canvas or backup file is far smaller than that.'],
+    });
     return { kind: 'other' };
   }
   if (!/\.(md|markdown|txt|json)$/i.test(file.name) && file.type && !/^(text\/|application\/json)/.test(file.type)) {
-    setTransfer({ status: 'failed', fileName: file.name, problems: ['Only canvas Markdown files (.md) and backups (.json) can be imported.'] });
+    setTransfer({
+      status: 'failed',
+      fileName: file.name,
+      problems: ['Only canvas Markdown files (.md) and backups (.json) can be imported.'],
+    });
     return { kind: 'other' };
   }
   setTransfer({ status: 'working', fileName: file.name });
@@ -47,7 +58,11 @@ export async function importText(fileName: string, text: string): Promise<Import
     return looksLikeBackup(fileName, text) ? await importBackup(fileName, text) : await importMarkdown(fileName, text);
   } catch (error) {
     console.warn('Outcome Canvas: import failed', error);
-    setTransfer({ status: 'failed', fileName, problems: ['The browser would not store the imported canvases. Nothing was imported; what was here is unchanged.'] });
+    setTransfer({
+      status: 'failed',
+      fileName,
+      problems: ['The browser would not store the imported canvases. Nothing was imported; what was here is unchanged.'],
+    });
     return { kind: 'other' };
   }
 }
@@ -63,7 +78,14 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
     return { kind: 'other' };
   }
   if (result.template) {
-    const template: Template = { ...result.template, id: newId(), preset: false, content: result.content, createdAt: Date.now(), updatedAt: Date.now() };
+    const template: Template = {
+      ...result.template,
+      id: newId(),
+      preset: false,
+      content: result.content,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    };
     await useTemplateStore.getState().save(template);
     setTransfer({ status: 'done', fileName, message: `Imported the template “${template.name}”. It is in Templates.` });
     return { kind: 'template', id: template.id };
@@ -88,7 +110,8 @@ async function importBackup(fileName: string, text: string): Promise<ImportOutco
   const repo = await repository();
   const ownTemplateIds = new Set((await repo.listTemplates()).map((template) => template.id));
   const clashes =
-    (await repo.existingIds(result.canvases.map((canvas) => canvas.id))).length + result.templates.filter((template) => ownTemplateIds.has(template.id)).length;
+    (await repo.existingIds(result.canvases.map((canvas) => canvas.id))).length +
+    result.templates.filter((template) => ownTemplateIds.has(template.id)).length;
   if (clashes) {
     setTransfer({ status: 'conflict', fileName, canvases: result.canvases, templates: result.templates, clashes });
     return { kind: 'other' };
@@ -109,7 +132,11 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
     await restore(state.fileName, state.canvases, state.templates, choice === 'replace');
   } catch (error) {
     console.warn('Outcome Canvas: restore failed', error);
-    setTransfer({ status: 'failed', fileName: state.fileName, problems: ['The browser would not store the backup. Nothing was restored; what was here is unchanged.'] });
+    setTransfer({
+      status: 'failed',
+      fileName: state.fileName,
+      problems: ['The browser would not store the backup. Nothing was restored; what was here is unchanged.'],
+    });
   }
 }
 

@@ -3,14 +3,27 @@ import { createBackup, readBackup } from '../../../src/domain/backup';
 import { LIMITS } from '../../../src/domain/model';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
-const canvasA = buildCanvas({ id: 'a', title: 'Youth justice', cards: { outcome: ['Fewer young people in custody'] }, checks: [{ step: 'insight', lens: 'consent', status: 'concern', notes: 'Never asked' }], cardIdPrefix: 'a-' });
-const canvasB = buildCanvas({ id: 'b', title: 'Rough sleeping', cards: { action: ['Outreach teams see new arrivals daily'] }, cardIdPrefix: 'b-' });
+const canvasA = buildCanvas({
+  id: 'a',
+  title: 'Youth justice',
+  cards: { outcome: ['Fewer young people in custody'] },
+  checks: [{ step: 'insight', lens: 'consent', status: 'concern', notes: 'Never asked' }],
+  cardIdPrefix: 'a-',
+});
+const canvasB = buildCanvas({
+  id: 'b',
+  title: 'Rough sleeping',
+  cards: { action: ['Outreach teams see new arrivals daily'] },
+  cardIdPrefix: 'b-',
+});
 const backupText = () => createBackup([canvasA, canvasB], [], new Date(T0));
 const problemsOf = (text: string) => {
   const result = readBackup(text);
   if (result.ok) throw new Error('expected the backup to be refused');
   return result.problems.join('\n');
 };
+// The parsed backup, loosely typed on purpose: these tests break it in ways the types forbid.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const edit = (change: (data: any) => void) => {
   const data = JSON.parse(backupText());
   change(data);

@@ -12,7 +12,10 @@ const sample = buildCanvas({
   title: 'Tackling racial inequality | youth justice',
   description: 'Fewer young Black Londoners drawn into the justice system.\nSecond line of the description.',
   cards: {
-    outcome: ['Young Black men aged 16 to 24 are diverted from custody', { text: 'Families trust the service\nand use it early', colour: 'blue' }],
+    outcome: [
+      'Young Black men aged 16 to 24 are diverted from custody',
+      { text: 'Families trust the service\nand use it early', colour: 'blue' },
+    ],
     action: ['Youth offending teams see <script>alert(1)</script> *risk* scores | weekly', '# not a heading'],
     insight: ['[x](javascript:alert(1)) ![img](http://evil.example/x.png) `code`'],
   },

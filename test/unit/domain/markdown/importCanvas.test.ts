@@ -13,7 +13,9 @@ const problems = (markdown: string) => {
 
 describe('importing canvas Markdown written by hand', () => {
   it('reads steps, cards, colours and checks from a hand-written file', () => {
-    const result = importCanvasMarkdown(`${FRONT}# Rough sleeping\n\nFewer nights out.\n\n## Outcome\n\n- People new to the streets get a bed within a day\n- Second card<!-- colour: green -->\n\n## insight\n\n1. A daily list of new arrivals\n\n### Ethics checks\n\n| Lens | Status | Notes |\n|---|---|---|\n| Consent | concern | Were they asked?<br>Check with outreach |\n`);
+    const result = importCanvasMarkdown(
+      `${FRONT}# Rough sleeping\n\nFewer nights out.\n\n## Outcome\n\n- People new to the streets get a bed within a day\n- Second card<!-- colour: green -->\n\n## insight\n\n1. A daily list of new arrivals\n\n### Ethics checks\n\n| Lens | Status | Notes |\n|---|---|---|\n| Consent | concern | Were they asked?<br>Check with outreach |\n`,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.content.title).toBe('Rough sleeping');
@@ -23,17 +25,24 @@ describe('importing canvas Markdown written by hand', () => {
       { text: 'Second card', colour: 'green' },
     ]);
     expect(result.content.cards.insight).toEqual([{ text: 'A daily list of new arrivals', colour: 'yellow' }]);
-    expect(result.content.checks[checkKey('insight', 'consent')]).toEqual({ status: 'concern', notes: 'Were they asked?\nCheck with outreach' });
+    expect(result.content.checks[checkKey('insight', 'consent')]).toEqual({
+      status: 'concern',
+      notes: 'Were they asked?\nCheck with outreach',
+    });
     expect(result.content.checks[checkKey('insight', 'trust')]).toEqual({ status: 'not-discussed', notes: '' });
   });
 
   it('keeps Markdown written inside a card as the characters typed', () => {
-    const result = importCanvasMarkdown(`${FRONT}# T\n\n## Outcome\n\n- A **bold** claim with \`code\` and [a link](https://example.org)\n`);
+    const result = importCanvasMarkdown(
+      `${FRONT}# T\n\n## Outcome\n\n- A **bold** claim with \`code\` and [a link](https://example.org)\n`,
+    );
     expect(result.ok && result.content.cards.outcome[0]!.text).toBe('A **bold** claim with `code` and [a link](https://example.org)');
   });
 
   it('imports Markdown pasted from a document that lost its front matter', () => {
-    const exported = canvasToMarkdown(buildCanvas({ title: 'Pasted', cards: { action: ['Call families sooner'] } }), { exportedAt: new Date() });
+    const exported = canvasToMarkdown(buildCanvas({ title: 'Pasted', cards: { action: ['Call families sooner'] } }), {
+      exportedAt: new Date(),
+    });
     const body = exported.slice(exported.indexOf('# Pasted'));
     const result = importCanvasMarkdown(body);
     expect(result.ok && result.content.cards.action).toEqual([{ text: 'Call families sooner', colour: 'yellow' }]);
@@ -71,7 +80,9 @@ describe('importing canvas Markdown written by hand', () => {
   });
 
   it('refuses a card over 10,000 characters, naming its line', () => {
-    expect(problems(`${FRONT}# T\n\n## Outcome\n\n- short\n- ${'x'.repeat(10_001)}\n`)).toMatch(/^Line 11: A card is 10,001 characters long/m);
+    expect(problems(`${FRONT}# T\n\n## Outcome\n\n- short\n- ${'x'.repeat(10_001)}\n`)).toMatch(
+      /^Line 11: A card is 10,001 characters long/m,
+    );
   });
 
   it('refuses more than 5,000 cards', () => {
@@ -85,7 +96,11 @@ describe('importing canvas Markdown written by hand', () => {
   });
 
   it('keeps HTML, javascript: links and remote images in imported text as text', () => {
-    const result = importCanvasMarkdown(`${FRONT}# T\n\n## Outcome\n\n- <script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/x.png)\n`);
-    expect(result.ok && result.content.cards.outcome[0]!.text).toBe('<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/x.png)');
+    const result = importCanvasMarkdown(
+      `${FRONT}# T\n\n## Outcome\n\n- <script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/x.png)\n`,
+    );
+    expect(result.ok && result.content.cards.outcome[0]!.text).toBe(
+      '<script>alert(1)</script> [x](javascript:alert(1)) ![i](http://evil.example/x.png)',
+    );
   });
 });

@@ -9,17 +9,64 @@ import { setCheckNotes, setCheckStatus, setDescription, setTitle } from '../../.
 
 /** Pieces of text that Markdown treats specially, plus scripts in other directions. */
 const awkward = fc.constantFrom(
-  '#', '# heading', '*', '**', '_', '`', '```', '|', '\\', '<script>alert(1)</script>', '<b>', '&amp;', '&#x20;',
-  '[x](javascript:alert(1))', '![img](http://evil.example/x.png)', 'http://example.com', 'www.example.com', '1.', '- ', '+ ', '> ',
-  '---', '===', '~~', '[ ]', '<!-- colour: blue -->', '<br>', '👩🏽‍💻', '🇬🇧', 'مرحبا بالعالم', 'שלום', ' ', '  ', '\t', '\n', '\n\n', 'a', 'word',
+  '#',
+  '# heading',
+  '*',
+  '**',
+  '_',
+  '`',
+  '```',
+  '|',
+  '\\',
+  '<script>alert(1)</script>',
+  '<b>',
+  '&amp;',
+  '&#x20;',
+  '[x](javascript:alert(1))',
+  '![img](http://evil.example/x.png)',
+  'http://example.com',
+  'www.example.com',
+  '1.',
+  '- ',
+  '+ ',
+  '> ',
+  '---',
+  '===',
+  '~~',
+  '[ ]',
+  '<!-- colour: blue -->',
+  '<br>',
+  '👩🏽‍💻',
+  '🇬🇧',
+  'مرحبا بالعالم',
+  'שלום',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  'a',
+  'word',
 );
-const awkwardText = fc.array(fc.oneof(awkward, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 }).map((parts) => parts.join(''));
+const awkwardText = fc
+  .array(fc.oneof(awkward, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 
 const canvasArb = fc.record({
   title: fc.array(fc.oneof(awkward, fc.string({ maxLength: 5 })), { maxLength: 5 }).map((parts) => parts.join('').replace(/\n/g, ' ')),
   description: awkwardText,
-  cards: fc.array(fc.record({ step: fc.constantFrom(...STEP_IDS), text: awkwardText, colour: fc.constantFrom(...CARD_COLOURS) }), { maxLength: 12 }),
-  checks: fc.array(fc.record({ step: fc.constantFrom(...STEP_IDS), lens: fc.constantFrom(...LENS_IDS), status: fc.constantFrom(...CHECK_STATUSES), notes: awkwardText }), { maxLength: 8 }),
+  cards: fc.array(fc.record({ step: fc.constantFrom(...STEP_IDS), text: awkwardText, colour: fc.constantFrom(...CARD_COLOURS) }), {
+    maxLength: 12,
+  }),
+  checks: fc.array(
+    fc.record({
+      step: fc.constantFrom(...STEP_IDS),
+      lens: fc.constantFrom(...LENS_IDS),
+      status: fc.constantFrom(...CHECK_STATUSES),
+      notes: awkwardText,
+    }),
+    { maxLength: 8 },
+  ),
 });
 
 type CanvasSpec = typeof canvasArb extends fc.Arbitrary<infer T> ? T : never;
@@ -60,7 +107,10 @@ describe('canvas Markdown round trip', () => {
         const result = importCanvasMarkdown(first);
         if (!result.ok) throw new Error('import failed');
         let n = 0;
-        const again = canvasToMarkdown(canvasFromContent(result.content, 'round-trip', () => `c${n++}`, 1), { exportedAt });
+        const again = canvasToMarkdown(
+          canvasFromContent(result.content, 'round-trip', () => `c${n++}`, 1),
+          { exportedAt },
+        );
         expect(again).toBe(first);
       }),
       { numRuns: 100 },
@@ -72,7 +122,10 @@ describe('canvas Markdown round trip', () => {
     canvas = setCheckStatus(canvas, 'insight', 'consent', 'concern', 2);
     canvas = setCheckNotes(canvas, 'insight', 'consent', 'Residents were never asked', 2);
     const result = importCanvasMarkdown(canvasToMarkdown(canvas, { exportedAt: new Date() }));
-    expect(result.ok && result.content.checks[checkKey('insight', 'consent')]).toEqual({ status: 'concern', notes: 'Residents were never asked' });
+    expect(result.ok && result.content.checks[checkKey('insight', 'consent')]).toEqual({
+      status: 'concern',
+      notes: 'Residents were never asked',
+    });
     expect(result.ok && result.content.checks[checkKey('action', 'consent')]).toEqual({ status: 'not-discussed', notes: '' });
   });
 });

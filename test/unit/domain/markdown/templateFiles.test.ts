@@ -54,7 +54,14 @@ describe('preset templates in templates/', () => {
 
     it('offers each of LOTI’s six specific projects as a candidate action', () => {
       const actions = allCardText(template, 'action');
-      for (const project of [/professional networks.*youth justice/i, /London Crime Reduction Board/i, /Kevin Fenton/i, /Thrive LDN/i, /employment/i, /rough sleep|sleeping rough/i]) {
+      for (const project of [
+        /professional networks.*youth justice/i,
+        /London Crime Reduction Board/i,
+        /Kevin Fenton/i,
+        /Thrive LDN/i,
+        /employment/i,
+        /rough sleep|sleeping rough/i,
+      ]) {
         expect(actions).toMatch(project);
       }
     });
@@ -91,7 +98,9 @@ describe('preset templates in templates/', () => {
         [/55%/, 'against commercial sharing'],
       ];
       for (const [figure, what] of figures) expect(notes, what).toMatch(figure);
-      const checksWithFigures = STEP_IDS.flatMap((step) => LENS_IDS.map((lens) => template.content.checks[checkKey(step, lens)].notes)).filter((note) => /\d+%/.test(note));
+      const checksWithFigures = STEP_IDS.flatMap((step) =>
+        LENS_IDS.map((lens) => template.content.checks[checkKey(step, lens)].notes),
+      ).filter((note) => /\d+%/.test(note));
       for (const note of checksWithFigures) expect(note).toMatch(/Edwards et al\.,? 2023/);
     });
 
@@ -103,7 +112,16 @@ describe('preset templates in templates/', () => {
 
     it('offers the brief’s recommendations as candidate enablers, with the service-capacity caveat', () => {
       const enablers = allCardText(template, 'enablers');
-      for (const recommendation of [/consent/i, /view|see all/i, /correct|fixed/i, /opt out/i, /commercial|private/i, /algorithm register/i, /independent/i, /resourc|capacity|funded/i]) {
+      for (const recommendation of [
+        /consent/i,
+        /view|see all/i,
+        /correct|fixed/i,
+        /opt out/i,
+        /commercial|private/i,
+        /algorithm register/i,
+        /independent/i,
+        /resourc|capacity|funded/i,
+      ]) {
         expect(enablers).toMatch(recommendation);
       }
     });

@@ -1,0 +1,90 @@
+import { type Step, STEPS } from './pages/CanvasPage';
+import { expect, test } from './fixtures';
+
+test('a new canvas with cards in each of the four steps is all there after a reload', async ({ library, page }) => {
+  await library.goto();
+  await expect(library.emptyState).toBeVisible();
+
+  const canvas = await library.createCanvas('Care leavers keep their homes');
+  await canvas.expectOnStep('Outcome');
+  await expect(canvas.titleInput).toHaveValue('Care leavers keep their homes');
+
+  // Typed key by key, with Enter for a new line inside a card.
+  const cards: Record<Step, string[]> = {
+    Outcome: ['Care leavers 18-21\nkeep a home', 'Fewer evictions'],
+    Action: ['Officers call early\nbefore arrears'],
+    Insight: ['Weekly arrears list', 'Care leaver flag', 'Named adviser'],
+    Enablers: ['Data sharing\nagreement'],
+  };
+  for (const step of STEPS) {
+    await canvas.expectOnStep(step);
+    for (const text of cards[step]) await canvas.addCard(step, text);
+    if (step !== 'Enablers') await canvas.goToNextStep();
+  }
+  await canvas.expectSaved();
+
+  await canvas.reload();
+  await canvas.expectOnStep('Enablers');
+  await expect(canvas.titleInput).toHaveValue('Care leavers keep their homes');
+  await expect(page).toHaveTitle('Enablers – Care leavers keep their homes – Outcome Canvas');
+  await canvas.expectCards('Enablers', cards.Enablers);
+  for (const step of STEPS) {
+    const count = cards[step].length;
+    await expect(canvas.stepNavLink(step)).toContainText(`${count} ${count === 1 ? 'card' : 'cards'}`);
+  }
+
+  // Every step holds its own cards, in the order they were added.
+  await canvas.openWholeBoard();
+  for (const step of STEPS) await canvas.expectCards(step, cards[step]);
+});
+
+test('the address names the canvas and step, so Back, Forward and reload land on the same step', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Address test');
+  const canvasUrl = page.url().replace(/\/step\/outcome$/, '');
+  expect(canvasUrl).toMatch(/#\/canvas\/[\w-]+$/);
+
+  await canvas.addCard('Outcome', 'Only in Outcome', { paste: true });
+  await canvas.goToNextStep();
+  await canvas.expectOnStep('Action');
+  await canvas.openStep('Enablers');
+  await expect(page).toHaveTitle(/^Enablers – Address test/);
+
+  await page.goBack();
+  await canvas.expectOnStep('Action');
+  await page.goBack();
+  await canvas.expectOnStep('Outcome');
+  await canvas.expectCards('Outcome', ['Only in Outcome']);
+  await page.goForward();
+  await canvas.expectOnStep('Action');
+
+  await canvas.reload();
+  await canvas.expectOnStep('Action');
+
+  // Other views have addresses too.
+  await canvas.openWholeBoard();
+  await expect(page).toHaveURL(`${canvasUrl}/board`);
+  await canvas.reload();
+  await expect(canvas.wholeBoardLink).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await canvas.expectOnStep('Action');
+
+  // A link or bookmark to a step opens that step; the bare canvas address opens the first one.
+  await page.goto(`${canvasUrl}/step/insight`);
+  await canvas.expectOnStep('Insight');
+  await page.goto(canvasUrl);
+  await canvas.expectOnStep('Outcome');
+  await page.goto(`${canvasUrl}/step/no-such-step`);
+  await canvas.expectOnStep('Outcome');
+});
+
+test('an address that leads nowhere says so, with a way back', async ({ library, page }) => {
+  await page.goto('/#/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Page not found – Outcome Canvas');
+
+  await page.goto('/#/canvas/does-not-exist/step/outcome');
+  await expect(page.getByRole('heading', { level: 1, name: 'Canvas not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to all canvases' }).click();
+  await expect(library.heading).toBeVisible();
+});

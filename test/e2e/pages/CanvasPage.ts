@@ -1,0 +1,250 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+import { ExportPage } from './ExportPage';
+
+export const STEPS = ['Outcome', 'Action', 'Insight', 'Enablers'] as const;
+export type Step = (typeof STEPS)[number];
+export const STEP_SLUGS: Record<Step, string> = { Outcome: 'outcome', Action: 'action', Insight: 'insight', Enablers: 'enablers' };
+
+export const LENSES = ['Trust', 'Consent', 'Power', 'Transparency', 'Inclusivity'] as const;
+export type Lens = (typeof LENSES)[number];
+
+export type CheckStatus = 'Not yet discussed' | 'Discussed, no concern' | 'Concern raised' | 'Not applicable';
+
+/** One open canvas: header, views, steps, cards and ethics checks. */
+export class CanvasPage {
+  readonly titleInput: Locator;
+  readonly descriptionInput: Locator;
+  readonly saveStatus: Locator;
+  readonly storageWarning: Locator;
+  readonly allCanvasesLink: Locator;
+  readonly views: Locator;
+  readonly stepByStepLink: Locator;
+  readonly wholeBoardLink: Locator;
+  /** "Open concerns (N)" in the canvas views. */
+  readonly concernsLink: Locator;
+  readonly exportLink: Locator;
+  readonly undoButton: Locator;
+  readonly redoButton: Locator;
+  readonly stepNav: Locator;
+  readonly nextLink: Locator;
+  readonly previousLink: Locator;
+  readonly toast: Locator;
+  /** dnd-kit's live region, where screen readers hear each step of a drag. */
+  readonly dragAnnouncement: Locator;
+  readonly concernsHeading: Locator;
+  readonly concernsList: Locator;
+
+  constructor(readonly page: Page) {
+    this.titleInput = page.getByRole('textbox', { name: 'Canvas title', exact: true });
+    this.descriptionInput = page.getByRole('textbox', { name: 'Description', exact: true });
+    this.saveStatus = page.getByRole('banner').getByText(/^(All changes saved in this browser|Saving…|Not saved.*)$/);
+    this.storageWarning = page.getByRole('alert').filter({ hasText: 'Your work is not being saved.' });
+    this.allCanvasesLink = page.getByRole('link', { name: '← All canvases' });
+    this.views = page.getByRole('navigation', { name: 'Canvas views' });
+    this.stepByStepLink = this.views.getByRole('link', { name: 'Step by step' });
+    this.wholeBoardLink = this.views.getByRole('link', { name: 'Whole board' });
+    this.concernsLink = this.views.getByRole('link', { name: /^Open concerns \(\d+\)$/ });
+    this.exportLink = this.views.getByRole('link', { name: 'Export Markdown' });
+    this.undoButton = page.getByRole('button', { name: '↶ Undo', exact: true });
+    this.redoButton = page.getByRole('button', { name: '↷ Redo', exact: true });
+    this.stepNav = page.getByRole('navigation', { name: 'Canvas steps' });
+    const pager = page.getByRole('navigation', { name: 'Previous and next step' });
+    this.nextLink = pager.getByRole('link', { name: /^Next: / });
+    this.previousLink = pager.getByRole('link', { name: /^← Previous: / });
+    this.toast = page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Dismiss message' }) });
+    this.dragAnnouncement = page.getByRole('status').filter({ hasText: /Picked up|is over|is not over|Dropped|Move cancelled/ });
+    this.concernsHeading = page.getByRole('heading', { level: 2, name: /^Open concerns \(\d+\)$/ });
+    this.concernsList = page.getByRole('region', { name: /^Open concerns \(\d+\)$/ }).getByRole('list');
+  }
+
+  async waitUntilOpen(): Promise<void> {
+    await expect(this.titleInput).toBeVisible();
+  }
+
+  // ---- What is on the screen -------------------------------------------------
+
+  /** The step as a region: its heading, prompts, cards and checks (one per column on the board). */
+  step(step: Step): Locator {
+    return this.page.getByRole('region', { name: step, exact: true });
+  }
+
+  stepHeading(step: Step): Locator {
+    return this.page.getByRole('heading', { level: 2, name: step, exact: true });
+  }
+
+  /** The step's entry in "Canvas steps", e.g. "2. Action 1 card · 0 of 5 checks". */
+  stepNavLink(step: Step): Locator {
+    return this.stepNav.getByRole('link', { name: new RegExp(`^\\d\\. ${step}\\b`) });
+  }
+
+  cardList(step: Step): Locator {
+    return this.page.getByRole('list', { name: `Cards in ${step}`, exact: true });
+  }
+
+  /** The text boxes of a step's cards, top to bottom. */
+  cardTexts(step: Step): Locator {
+    return this.cardList(step).getByRole('textbox');
+  }
+
+  /** The text of the nth card (1-based) in a step, as named for screen readers. */
+  cardText(step: Step, n: number): Locator {
+    return this.page.getByRole('textbox', { name: `Text of card ${n} in ${step}`, exact: true });
+  }
+
+  addCardButton(step: Step): Locator {
+    return this.page.getByRole('button', { name: `+ Add card to ${step}`, exact: true });
+  }
+
+  dragHandle(step: Step, n: number): Locator {
+    return this.page.getByRole('button', { name: `Drag card ${n} in ${step}`, exact: true });
+  }
+
+  moveMenuButton(step: Step, n: number): Locator {
+    return this.page.getByRole('button', { name: `Move to…, card ${n} in ${step}`, exact: true });
+  }
+
+  deleteCardButton(step: Step, n: number): Locator {
+    return this.page.getByRole('button', { name: `Delete card ${n} in ${step}`, exact: true });
+  }
+
+  checkStatus(step: Step, lens: Lens): Locator {
+    return this.page.getByRole('group', { name: `${lens} status for ${step}`, exact: true });
+  }
+
+  checkRadio(step: Step, lens: Lens, status: CheckStatus): Locator {
+    return this.checkStatus(step, lens).getByRole('radio', { name: status, exact: true });
+  }
+
+  checkNotes(step: Step, lens: Lens): Locator {
+    return this.page.getByRole('textbox', { name: `Notes on ${lens} for ${step}`, exact: true });
+  }
+
+  /** One raised concern in the concerns view, e.g. "Outcome: Trust". */
+  concern(step: Step, lens: Lens): Locator {
+    return this.concernsList
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { name: `${step}: ${lens}`, exact: true }) });
+  }
+
+  // ---- Checks a person makes by looking ----------------------------------------
+
+  /** The cards of a step show exactly these texts, in this order. */
+  async expectCards(step: Step, texts: string[]): Promise<void> {
+    await expect(this.cardTexts(step)).toHaveCount(texts.length);
+    for (const [i, text] of texts.entries()) await expect(this.cardText(step, i + 1)).toHaveValue(text);
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('All changes saved in this browser');
+  }
+
+  async expectOnStep(step: Step): Promise<void> {
+    await expect(this.page).toHaveURL(new RegExp(`#/canvas/[^/]+/step/${STEP_SLUGS[step]}$`));
+    await expect(this.stepNavLink(step)).toHaveAttribute('aria-current', 'step');
+    await expect(this.step(step)).toBeVisible();
+  }
+
+  // ---- What a person does -----------------------------------------------------
+
+  async setTitle(title: string): Promise<void> {
+    await this.titleInput.fill(title);
+  }
+
+  /**
+   * Adds a card at the end of a step and types into it, as a person does:
+   * the new card's text box takes focus. Long text is pasted (filled) rather
+   * than typed key by key.
+   */
+  async addCard(step: Step, text: string, { paste = false } = {}): Promise<void> {
+    const before = await this.cardTexts(step).count();
+    await this.addCardButton(step).click();
+    const card = this.cardText(step, before + 1);
+    await expect(card).toBeFocused();
+    if (paste) await card.fill(text);
+    else await this.page.keyboard.type(text);
+    await expect(card).toHaveValue(text);
+  }
+
+  async goToNextStep(): Promise<void> {
+    await this.nextLink.click();
+  }
+
+  async openStep(step: Step): Promise<void> {
+    await this.stepNavLink(step).click();
+    await this.expectOnStep(step);
+  }
+
+  async openWholeBoard(): Promise<void> {
+    await this.wholeBoardLink.click();
+    await expect(this.wholeBoardLink).toHaveAttribute('aria-current', 'page');
+  }
+
+  async openConcerns(): Promise<void> {
+    await this.concernsLink.click();
+    await expect(this.concernsHeading).toBeVisible();
+  }
+
+  async openExport(): Promise<ExportPage> {
+    await this.exportLink.click();
+    const exportPage = new ExportPage(this.page);
+    await expect(exportPage.heading).toBeVisible();
+    return exportPage;
+  }
+
+  /** Opens a card's "Move to…" menu and picks an item, e.g. "Move down" or "Move to Insight". */
+  async moveWithMenu(step: Step, n: number, item: string): Promise<void> {
+    await this.openMoveMenu(step, n);
+    await this.page.getByRole('menu').getByRole('menuitem', { name: item, exact: true }).click();
+    await expect(this.page.getByRole('menu')).toBeHidden();
+  }
+
+  async openMoveMenu(step: Step, n: number): Promise<Locator> {
+    await this.moveMenuButton(step, n).click();
+    const menu = this.page.getByRole('menu', { name: `Move to…, card ${n} in ${step}` });
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /**
+   * Keyboard drag and drop, as with a screen reader: focus the handle, Space
+   * to pick the card up, an arrow key per move, Space to drop. Each key waits
+   * for what is announced (pressing keys back to back is too fast for
+   * dnd-kit's sensor): after each arrow, the card must be heard "over" the
+   * place given, e.g. "Action, position 1 of 2".
+   */
+  async dragWithKeyboard(
+    step: Step,
+    n: number,
+    moves: Array<{ key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'; over: string }>,
+  ): Promise<void> {
+    const handle = this.dragHandle(step, n);
+    await handle.focus();
+    await this.page.keyboard.press('Space');
+    await expect(handle).toHaveAttribute('aria-pressed', 'true');
+    // Picked up, and at first over its own place.
+    await expect(this.dragAnnouncement).toContainText(`is over ${step}, position ${n} of`);
+    for (const move of moves) {
+      await this.page.keyboard.press(move.key);
+      await expect(this.dragAnnouncement).toContainText(`is over ${move.over}`);
+    }
+    await this.page.keyboard.press('Space');
+    await expect(this.dragAnnouncement).toContainText('Dropped.');
+    await expect(handle).not.toHaveAttribute('aria-pressed', 'true');
+  }
+
+  async deleteCard(step: Step, n: number): Promise<void> {
+    await this.deleteCardButton(step, n).click();
+  }
+
+  async setCheck(step: Step, lens: Lens, status: CheckStatus, notes?: string): Promise<void> {
+    const radio = this.checkRadio(step, lens, status);
+    await radio.check();
+    await expect(radio).toBeChecked();
+    if (notes !== undefined) await this.checkNotes(step, lens).fill(notes);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilOpen();
+  }
+}

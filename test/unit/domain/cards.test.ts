@@ -1,0 +1,245 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  addCard,
+  applyMoveCommand,
+  cardPosition,
+  cardsInStep,
+  countLiveCards,
+  deleteCard,
+  moveCard,
+  restoreCard,
+  setCardColour,
+  setCardText,
+  stepsWithContent,
+} from '../../../src/domain/cards';
+import { type Canvas, LIMITS, createCanvas } from '../../../src/domain/model';
+import { T0, buildCanvas, card, idsIn, snapshot, textsIn } from '../helpers/canvasBuilder';
+
+const LATER = T0 + 1000;
+
+describe('addCard', () => {
+  it('adds a new card at the end of its step by default', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['First', 'Second'] } });
+    const next = addCard(canvas, { id: 'new', step: 'outcome', text: 'Third' }, LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['First', 'Second', 'Third']);
+    expect(card(next, 'new')).toMatchObject({ step: 'outcome', colour: 'yellow', deletedAt: null, createdAt: LATER, updatedAt: LATER });
+    expect(next.updatedAt).toBe(LATER);
+  });
+
+  it('inserts at the given index among the step’s cards', () => {
+    const canvas = buildCanvas({ cards: { action: ['A', 'B', 'C'] } });
+    expect(textsIn(addCard(canvas, { id: 'x', step: 'action', text: 'X', index: 0 }, LATER), 'action')).toEqual(['X', 'A', 'B', 'C']);
+    expect(textsIn(addCard(canvas, { id: 'x', step: 'action', text: 'X', index: 2 }, LATER), 'action')).toEqual(['A', 'B', 'X', 'C']);
+  });
+
+  it('puts a card with an out-of-range index at the nearest end', () => {
+    const canvas = buildCanvas({ cards: { action: ['A', 'B'] } });
+    expect(textsIn(addCard(canvas, { id: 'x', step: 'action', text: 'X', index: 99 }, LATER), 'action')).toEqual(['A', 'B', 'X']);
+    expect(textsIn(addCard(canvas, { id: 'x', step: 'action', text: 'X', index: -5 }, LATER), 'action')).toEqual(['X', 'A', 'B']);
+  });
+
+  it('does not touch other steps or the existing cards', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['O'], action: ['A'] } });
+    const before = snapshot(canvas);
+    const next = addCard(canvas, { id: 'x', step: 'action', text: 'X', index: 0 }, LATER);
+    expect(canvas).toEqual(before);
+    expect(next.cards['outcome-1']).toBe(canvas.cards['outcome-1']);
+    expect(next.cards['action-1']).toBe(canvas.cards['action-1']);
+  });
+
+  it('clamps the text of a new card to the card limit', () => {
+    const next = addCard(createCanvas('c', T0), { id: 'x', step: 'outcome', text: 'a'.repeat(LIMITS.cardTextLength + 50) }, T0);
+    expect(card(next, 'x').text).toHaveLength(LIMITS.cardTextLength);
+  });
+});
+
+describe('cardsInStep', () => {
+  it('lists a step’s live cards in display order, leaving out deleted cards and other steps', () => {
+    let canvas = buildCanvas({ cards: { outcome: ['One', 'Two', 'Three'], action: ['Elsewhere'] } });
+    canvas = addCard(canvas, { id: 'top', step: 'outcome', text: 'Zero', index: 0 }, LATER);
+    canvas = deleteCard(canvas, 'outcome-2', LATER);
+    expect(textsIn(canvas, 'outcome')).toEqual(['Zero', 'One', 'Three']);
+  });
+
+  it('is empty for a step with no cards', () => {
+    expect(cardsInStep(buildCanvas(), 'insight')).toEqual([]);
+  });
+});
+
+describe('setCardText', () => {
+  it('changes the text and the card’s updatedAt', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['Old'] } });
+    const next = setCardText(canvas, 'outcome-1', 'New', LATER);
+    expect(card(next, 'outcome-1')).toMatchObject({ text: 'New', updatedAt: LATER });
+    expect(card(canvas, 'outcome-1').text).toBe('Old');
+  });
+
+  it('clamps text at 10,000 characters', () => {
+    const canvas = buildCanvas({ cards: { outcome: [''] } });
+    const long = 'é'.repeat(10_001);
+    expect(card(setCardText(canvas, 'outcome-1', long, LATER), 'outcome-1').text).toBe('é'.repeat(10_000));
+  });
+
+  it('returns the same canvas object when the text does not change', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['Same'] } });
+    expect(setCardText(canvas, 'outcome-1', 'Same', LATER)).toBe(canvas);
+  });
+
+  it('returns the same canvas when over-long text clamps to what is already there', () => {
+    const full = 'x'.repeat(LIMITS.cardTextLength);
+    const canvas = buildCanvas({ cards: { outcome: [full] } });
+    expect(setCardText(canvas, 'outcome-1', `${full}more`, LATER)).toBe(canvas);
+  });
+
+  it('ignores an unknown card id', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['A'] } });
+    expect(setCardText(canvas, 'nope', 'B', LATER)).toBe(canvas);
+  });
+});
+
+describe('setCardColour', () => {
+  it('changes only the colour, and is a no-op for the current colour', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['A'] } });
+    expect(card(setCardColour(canvas, 'outcome-1', 'pink', LATER), 'outcome-1').colour).toBe('pink');
+    expect(setCardColour(canvas, 'outcome-1', 'yellow', LATER)).toBe(canvas);
+  });
+});
+
+describe('deleteCard and restoreCard', () => {
+  it('deletes softly: the card leaves the step but stays in the canvas with deletedAt', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['A', 'B'] } });
+    const next = deleteCard(canvas, 'outcome-1', LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['B']);
+    expect(card(next, 'outcome-1')).toMatchObject({ text: 'A', deletedAt: LATER });
+    expect(countLiveCards(next)).toBe(1);
+  });
+
+  it('restore brings the card back to its old place with its text', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['A', 'B', 'C'] } });
+    const restored = restoreCard(deleteCard(canvas, 'outcome-2', LATER), 'outcome-2', LATER + 1);
+    expect(textsIn(restored, 'outcome')).toEqual(['A', 'B', 'C']);
+    expect(card(restored, 'outcome-2').deletedAt).toBeNull();
+  });
+
+  it('deleting a deleted card or restoring a live one changes nothing', () => {
+    const canvas = buildCanvas({ cards: { outcome: ['A'] } });
+    expect(restoreCard(canvas, 'outcome-1', LATER)).toBe(canvas);
+    const deleted = deleteCard(canvas, 'outcome-1', LATER);
+    expect(deleteCard(deleted, 'outcome-1', LATER + 1)).toBe(deleted);
+  });
+});
+
+describe('moveCard', () => {
+  const threeInOutcome = () => buildCanvas({ cards: { outcome: ['A', 'B', 'C'], action: ['X', 'Y'] } });
+
+  it('reorders within a step, changing only the moved card', () => {
+    const canvas = threeInOutcome();
+    const before = snapshot(canvas);
+    const next = moveCard(canvas, 'outcome-3', { step: 'outcome', index: 0 }, LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['C', 'A', 'B']);
+    for (const id of ['outcome-1', 'outcome-2', 'action-1', 'action-2']) expect(next.cards[id]).toBe(canvas.cards[id]);
+    expect(card(next, 'outcome-3')).toMatchObject({ step: 'outcome', text: 'C', updatedAt: LATER });
+    expect(card(next, 'outcome-3').order).not.toBe(card(canvas, 'outcome-3').order);
+    expect(canvas).toEqual(before);
+  });
+
+  it('moves down within a step to the index it is given', () => {
+    const next = moveCard(threeInOutcome(), 'outcome-1', { step: 'outcome', index: 2 }, LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['B', 'C', 'A']);
+  });
+
+  it('moves across steps: the card changes step and position, siblings keep their order keys', () => {
+    const canvas = threeInOutcome();
+    const before = snapshot(canvas);
+    const next = moveCard(canvas, 'outcome-2', { step: 'action', index: 1 }, LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['A', 'C']);
+    expect(textsIn(next, 'action')).toEqual(['X', 'B', 'Y']);
+    expect(Object.keys(next.cards)).toHaveLength(5);
+    for (const id of ['outcome-1', 'outcome-3', 'action-1', 'action-2']) {
+      expect(next.cards[id]).toBe(canvas.cards[id]);
+    }
+    expect(card(next, 'outcome-2')).toMatchObject({ id: 'outcome-2', step: 'action', text: 'B', createdAt: T0 });
+    expect(canvas).toEqual(before);
+  });
+
+  it('moves into an empty step', () => {
+    const next = moveCard(threeInOutcome(), 'outcome-1', { step: 'enablers', index: 0 }, LATER);
+    expect(textsIn(next, 'enablers')).toEqual(['A']);
+  });
+
+  it('returns the same canvas when the card is already there, deleted or unknown', () => {
+    const canvas = threeInOutcome();
+    expect(moveCard(canvas, 'outcome-2', { step: 'outcome', index: 1 }, LATER)).toBe(canvas);
+    expect(moveCard(canvas, 'missing', { step: 'action', index: 0 }, LATER)).toBe(canvas);
+    const deleted = deleteCard(canvas, 'outcome-1', LATER);
+    expect(moveCard(deleted, 'outcome-1', { step: 'action', index: 0 }, LATER)).toBe(deleted);
+  });
+
+  it('re-keys a step whose cards share an order key instead of throwing', () => {
+    // Two cards with the same key, as after merging two tabs' concurrent inserts.
+    const base = buildCanvas({ cards: { outcome: ['A', 'B'], action: ['M'] } });
+    const shared = card(base, 'outcome-1').order;
+    const canvas: Canvas = { ...base, cards: { ...base.cards, 'outcome-2': { ...card(base, 'outcome-2'), order: shared } } };
+    expect(textsIn(canvas, 'outcome')).toEqual(['A', 'B']);
+
+    const next = moveCard(canvas, 'action-1', { step: 'outcome', index: 1 }, LATER);
+    expect(textsIn(next, 'outcome')).toEqual(['A', 'M', 'B']);
+    const orders = ['outcome-1', 'action-1', 'outcome-2'].map((id) => card(next, id).order);
+    expect(new Set(orders).size).toBe(3);
+    expect([...orders].sort()).toEqual(orders);
+
+    const added = addCard(canvas, { id: 'n', step: 'outcome', text: 'N', index: 1 }, LATER);
+    expect(textsIn(added, 'outcome')).toEqual(['A', 'N', 'B']);
+    expect(new Set(idsIn(added, 'outcome').map((id) => card(added, id).order)).size).toBe(3);
+  });
+});
+
+describe('applyMoveCommand', () => {
+  const canvas = buildCanvas({ cards: { insight: ['A', 'B', 'C', 'D'], enablers: ['E'] } });
+
+  it('moves up and down by one place', () => {
+    expect(textsIn(applyMoveCommand(canvas, 'insight-3', 'up', LATER), 'insight')).toEqual(['A', 'C', 'B', 'D']);
+    expect(textsIn(applyMoveCommand(canvas, 'insight-2', 'down', LATER), 'insight')).toEqual(['A', 'C', 'B', 'D']);
+  });
+
+  it('moves to the top and the bottom', () => {
+    expect(textsIn(applyMoveCommand(canvas, 'insight-3', 'top', LATER), 'insight')).toEqual(['C', 'A', 'B', 'D']);
+    expect(textsIn(applyMoveCommand(canvas, 'insight-2', 'bottom', LATER), 'insight')).toEqual(['A', 'C', 'D', 'B']);
+  });
+
+  it('does nothing past either end', () => {
+    expect(applyMoveCommand(canvas, 'insight-1', 'up', LATER)).toBe(canvas);
+    expect(applyMoveCommand(canvas, 'insight-1', 'top', LATER)).toBe(canvas);
+    expect(applyMoveCommand(canvas, 'insight-4', 'down', LATER)).toBe(canvas);
+    expect(applyMoveCommand(canvas, 'insight-4', 'bottom', LATER)).toBe(canvas);
+  });
+
+  it('moves to the end of another step', () => {
+    const next = applyMoveCommand(canvas, 'insight-1', { step: 'enablers' }, LATER);
+    expect(textsIn(next, 'enablers')).toEqual(['E', 'A']);
+    expect(textsIn(next, 'insight')).toEqual(['B', 'C', 'D']);
+    expect(cardPosition(next, 'insight-1')).toEqual({ step: 'enablers', index: 1, count: 2 });
+  });
+
+  it('does nothing when asked to move to the card’s own step', () => {
+    expect(applyMoveCommand(canvas, 'insight-2', { step: 'insight' }, LATER)).toBe(canvas);
+  });
+});
+
+describe('cardPosition', () => {
+  it('says where a live card is and nothing for a deleted one', () => {
+    const canvas = buildCanvas({ cards: { action: ['A', 'B'] } });
+    expect(cardPosition(canvas, 'action-2')).toEqual({ step: 'action', index: 1, count: 2 });
+    expect(cardPosition(deleteCard(canvas, 'action-2', LATER), 'action-2')).toBeNull();
+  });
+});
+
+describe('stepsWithContent', () => {
+  it('lists, in canvas order, the steps that have at least one live card', () => {
+    let canvas = buildCanvas({ cards: { enablers: ['E'], outcome: ['O'], insight: ['I'] } });
+    canvas = deleteCard(canvas, 'insight-1', LATER);
+    expect(stepsWithContent(canvas)).toEqual(['outcome', 'enablers']);
+    expect(stepsWithContent(buildCanvas())).toEqual([]);
+  });
+});

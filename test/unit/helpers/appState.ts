@@ -1,0 +1,51 @@
+/**
+ * Puts the app's module-level stores back to how a fresh page load finds
+ * them. The IndexedDB itself is new for every test (see test/setup.ts).
+ */
+import { Dexie } from 'dexie';
+import { useToasts } from '../../../src/components/toasts';
+import type { Canvas } from '../../../src/domain/model';
+import { useCanvasStore } from '../../../src/state/canvasStore';
+import { useLibraryStore } from '../../../src/state/libraryStore';
+import { useSaveStatus } from '../../../src/state/saveStatus';
+import { repository, resetStorageForTests } from '../../../src/state/storage';
+
+export async function resetApp(): Promise<void> {
+  await useCanvasStore.getState().close();
+  resetStorageForTests();
+  useLibraryStore.setState({ status: 'loading', summaries: [], error: null });
+  useSaveStatus.setState({ state: 'saved', message: null });
+  useToasts.setState({ toasts: [] });
+}
+
+/** Saves canvases straight to storage, as if made in an earlier session. */
+export async function seed(...canvases: Canvas[]): Promise<void> {
+  const repo = await repository();
+  for (const canvas of canvases) await repo.saveChanges(null, canvas);
+}
+
+/** What is in storage now, read the way the app reads it. */
+export async function stored(id: string): Promise<Canvas | null> {
+  return (await repository()).loadCanvas(id);
+}
+
+/** The canvas open in the store. */
+export function openCanvas(): Canvas {
+  const canvas = useCanvasStore.getState().history?.present;
+  if (!canvas) throw new Error('No canvas is open');
+  return canvas;
+}
+
+/**
+ * A DOMException named QuotaExceededError, as IndexedDB raises when the disk
+ * is full. Use it in Node-environment tests: jsdom's DOMException is not an
+ * `Error` (a browser's is), so in jsdom tests use `dexieQuotaExceeded()`.
+ */
+export function quotaExceeded(): DOMException {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+/** The same failure as Dexie hands it on in a browser: its own error wrapping the DOMException. */
+export function dexieQuotaExceeded(): Error {
+  return new Dexie.QuotaExceededError('The quota has been exceeded.', quotaExceeded());
+}

@@ -1,0 +1,196 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setTitle } from '../../../src/domain/canvas';
+import { addCard, setCardText } from '../../../src/domain/cards';
+import { SAVE_DELAY_MS } from '../../../src/state/autosave';
+import { flushCanvas, hasUnsavedCanvas, useCanvasStore } from '../../../src/state/canvasStore';
+import { useSaveStatus } from '../../../src/state/saveStatus';
+import { repository } from '../../../src/state/storage';
+import { openCanvas, quotaExceeded, resetApp, seed, stored } from '../helpers/appState';
+import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+
+const store = () => useCanvasStore.getState();
+const saveState = () => useSaveStatus.getState();
+
+const rename = (title: string) => store().edit((canvas, now) => setTitle(canvas, title, now));
+
+beforeEach(async () => {
+  await resetApp();
+  await seed(buildCanvas({ id: 'c1', title: 'Original', cards: { outcome: ['First'] } }));
+});
+
+describe('opening a canvas', () => {
+  it('loads the stored canvas and is ready', async () => {
+    await store().open('c1');
+    expect(store().status).toBe('ready');
+    expect(store().canvasId).toBe('c1');
+    expect(openCanvas()).toEqual(await stored('c1'));
+  });
+
+  it('says the canvas is missing when there is no such id', async () => {
+    await store().open('no-such-canvas');
+    expect(store().status).toBe('missing');
+    expect(store().history).toBeNull();
+  });
+
+  it('treats a canvas in "Recently deleted" as missing', async () => {
+    await (await repository()).updateMeta('c1', { deletedAt: T0 + 1 }, T0 + 1);
+    await store().open('c1');
+    expect(store().status).toBe('missing');
+  });
+
+  it('reports a canvas that cannot be read as failed, with the reason', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(await repository(), 'loadCanvas').mockRejectedValueOnce(
+      new Error('This canvas is stored in a form this version of the app cannot read.'),
+    );
+    await store().open('c1');
+    expect(store().status).toBe('failed');
+    expect(store().loadError).toMatch(/cannot read/);
+  });
+});
+
+describe('never writing before the canvas has loaded', () => {
+  it('ignores an edit made while the canvas is still loading, and writes nothing', async () => {
+    const repo = await repository();
+    const save = vi.spyOn(repo, 'saveChanges');
+    const realLoad = repo.loadCanvas.bind(repo);
+    let finishLoading!: () => void;
+    const slow = new Promise<void>((resolve) => (finishLoading = resolve));
+    vi.spyOn(repo, 'loadCanvas').mockImplementation(async (id) => {
+      await slow;
+      return realLoad(id);
+    });
+
+    const opening = store().open('c1');
+    await vi.waitFor(() => expect(store().status).toBe('loading'));
+    rename('Typed too early');
+    store().undo();
+    finishLoading();
+    await opening;
+    await flushCanvas();
+
+    expect(store().status).toBe('ready');
+    expect(openCanvas().title).toBe('Original');
+    expect(save).not.toHaveBeenCalled();
+    expect((await stored('c1'))?.title).toBe('Original');
+  });
+
+  it('does nothing when edited, undone or redone with no canvas open', async () => {
+    const save = vi.spyOn(await repository(), 'saveChanges');
+    rename('Nobody home');
+    store().undo();
+    store().redo();
+    await flushCanvas();
+    expect(store().history).toBeNull();
+    expect(save).not.toHaveBeenCalled();
+    expect(await stored('c1')).toMatchObject({ title: 'Original' });
+  });
+});
+
+describe('saving edits', () => {
+  beforeEach(async () => {
+    await store().open('c1');
+  });
+
+  it(`saves an edit by itself, about ${SAVE_DELAY_MS} ms later`, async () => {
+    rename('Renamed');
+    expect(openCanvas().title).toBe('Renamed');
+    expect(saveState().state).toBe('saving');
+    expect(hasUnsavedCanvas()).toBe(true);
+    expect((await stored('c1'))?.title).toBe('Original');
+
+    await vi.waitFor(async () => expect((await stored('c1'))?.title).toBe('Renamed'), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(saveState().state).toBe('saved'));
+    expect(hasUnsavedCanvas()).toBe(false);
+  });
+
+  it('flushCanvas writes the pending edit at once', async () => {
+    store().edit((canvas, now) => addCard(canvas, { id: 'new-card', step: 'action', text: 'Call earlier' }, now));
+    await flushCanvas();
+    expect(textsIn((await stored('c1'))!, 'action')).toEqual(['Call earlier']);
+    expect(saveState().state).toBe('saved');
+  });
+
+  it('keeps an edit that could not be saved, says why, and saves it on the next flush', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const repo = await repository();
+    vi.spyOn(repo, 'saveChanges').mockRejectedValueOnce(quotaExceeded());
+
+    rename('Not lost');
+    await flushCanvas();
+    expect(saveState().state).toBe('error');
+    expect(saveState().message).toMatch(/run out of storage space/);
+    expect(openCanvas().title).toBe('Not lost');
+    expect((await stored('c1'))?.title).toBe('Original');
+    expect(hasUnsavedCanvas()).toBe(true);
+
+    await flushCanvas();
+    expect(saveState().state).toBe('saved');
+    expect((await stored('c1'))?.title).toBe('Not lost');
+  });
+
+  it('closing the canvas saves what is pending', async () => {
+    rename('Saved on close');
+    await store().close();
+    expect(store().status).toBe('idle');
+    expect((await stored('c1'))?.title).toBe('Saved on close');
+  });
+
+  it('opening another canvas saves what is pending in this one first', async () => {
+    await seed(buildCanvas({ id: 'c2', title: 'Other', cardIdPrefix: 'c2:' }));
+    rename('Saved on switch');
+    await store().open('c2');
+    expect(openCanvas().title).toBe('Other');
+    expect((await stored('c1'))?.title).toBe('Saved on switch');
+  });
+});
+
+describe('undo and redo', () => {
+  beforeEach(async () => {
+    await store().open('c1');
+  });
+
+  it('undo restores the previous state and the restored state is saved', async () => {
+    rename('Renamed');
+    await flushCanvas();
+    store().undo();
+    expect(openCanvas().title).toBe('Original');
+    await flushCanvas();
+    expect((await stored('c1'))?.title).toBe('Original');
+
+    store().redo();
+    expect(openCanvas().title).toBe('Renamed');
+    await flushCanvas();
+    expect((await stored('c1'))?.title).toBe('Renamed');
+  });
+
+  it('undoes an added card, removing it from storage too', async () => {
+    store().edit((canvas, now) => addCard(canvas, { id: 'temp', step: 'insight', text: 'Temporary' }, now));
+    await flushCanvas();
+    store().undo();
+    await flushCanvas();
+    const after = await stored('c1');
+    expect(after?.cards.temp).toBeUndefined();
+    expect(textsIn(after!, 'insight')).toEqual([]);
+  });
+
+  it('undoes a burst of typing in one card as one step', () => {
+    for (const text of ['First!', 'First!!', 'First!!!']) {
+      store().edit((canvas, now) => setCardText(canvas, 'outcome-1', text, now), 'card-text:outcome-1');
+    }
+    expect(textsIn(openCanvas(), 'outcome')).toEqual(['First!!!']);
+    store().undo();
+    expect(textsIn(openCanvas(), 'outcome')).toEqual(['First']);
+    expect(store().history?.past).toHaveLength(0);
+  });
+
+  it('starts a fresh history for each canvas opened', async () => {
+    rename('Changed');
+    await seed(buildCanvas({ id: 'c2', title: 'Other', cardIdPrefix: 'c2:' }));
+    await store().open('c2');
+    store().undo();
+    expect(openCanvas().title).toBe('Other');
+    expect(store().history?.past).toHaveLength(0);
+  });
+});

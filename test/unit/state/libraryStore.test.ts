@@ -1,0 +1,108 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '../../../src/domain/model';
+import { useLibraryStore } from '../../../src/state/libraryStore';
+import { repository } from '../../../src/state/storage';
+import { resetApp, seed, stored } from '../helpers/appState';
+import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+
+const library = () => useLibraryStore.getState();
+const summary = (id: string) => library().summaries.find((item) => item.meta.id === id);
+
+beforeEach(async () => {
+  await resetApp();
+});
+
+describe('library store', () => {
+  it('lists stored canvases, most recently edited first', async () => {
+    await seed(
+      buildCanvas({ id: 'old', title: 'Old', now: T0, cardIdPrefix: 'old:' }),
+      buildCanvas({ id: 'new', title: 'New', now: T0 + 10_000, cardIdPrefix: 'new:' }),
+    );
+    await library().load();
+    expect(library().status).toBe('ready');
+    expect(library().summaries.map((item) => item.meta.title)).toEqual(['New', 'Old']);
+  });
+
+  it('creates a stored, empty canvas with the title given', async () => {
+    const id = await library().create('Youth justice');
+    expect(summary(id)?.meta).toMatchObject({ title: 'Youth justice', deletedAt: null });
+    expect(summary(id)?.progress).toMatchObject({ cardCount: 0, checksDiscussed: 0 });
+    expect(await stored(id)).toMatchObject({ title: 'Youth justice' });
+  });
+
+  it('clamps a new canvas title to the title limit', async () => {
+    const id = await library().create('t'.repeat(LIMITS.titleLength + 20));
+    expect(summary(id)?.meta.title).toHaveLength(LIMITS.titleLength);
+  });
+
+  it('renames a canvas', async () => {
+    const id = await library().create('Before');
+    await library().rename(id, 'After');
+    expect(summary(id)?.meta.title).toBe('After');
+    expect((await stored(id))?.title).toBe('After');
+  });
+
+  it('duplicates a canvas with its cards and checks under a "(copy)" title', async () => {
+    await seed(
+      buildCanvas({
+        id: 'orig',
+        title: 'Housing',
+        cards: { outcome: ['Stable homes'], action: ['Call earlier'] },
+        checks: [{ step: 'action', lens: 'consent', status: 'concern', notes: 'Opt-out?' }],
+      }),
+    );
+    const copyId = await library().duplicate('orig');
+    expect(copyId).not.toBeNull();
+    expect(copyId).not.toBe('orig');
+    const copy = (await stored(copyId!))!;
+    expect(copy.title).toBe('Housing (copy)');
+    expect(textsIn(copy, 'outcome')).toEqual(['Stable homes']);
+    expect(copy.checks['action:consent']).toMatchObject({ status: 'concern', notes: 'Opt-out?' });
+    const original = (await stored('orig'))!;
+    expect(Object.keys(copy.cards).some((id) => id in original.cards)).toBe(false);
+    expect(textsIn(original, 'outcome')).toEqual(['Stable homes']);
+    expect(library().summaries).toHaveLength(2);
+  });
+
+  it('gives null when asked to duplicate a canvas that is not there', async () => {
+    expect(await library().duplicate('missing')).toBeNull();
+  });
+
+  it('moves a removed canvas to Recently deleted and restores it intact', async () => {
+    await seed(buildCanvas({ id: 'c', title: 'Keep me', cards: { insight: ['Dashboard'] } }));
+    await library().remove('c');
+    expect(summary('c')?.meta.deletedAt).toEqual(expect.any(Number));
+    await library().restore('c');
+    expect(summary('c')?.meta.deletedAt).toBeNull();
+    expect(textsIn((await stored('c'))!, 'insight')).toEqual(['Dashboard']);
+  });
+
+  it('empties Recently deleted for good, leaving the other canvases', async () => {
+    await seed(
+      buildCanvas({ id: 'a', title: 'A', cards: { outcome: ['x'] }, cardIdPrefix: 'a:' }),
+      buildCanvas({ id: 'b', title: 'B', cards: { outcome: ['y'] }, cardIdPrefix: 'b:' }),
+      buildCanvas({ id: 'c', title: 'C', cardIdPrefix: 'c:' }),
+    );
+    await library().remove('a');
+    await library().remove('c');
+    expect(await library().emptyDeleted()).toBe(2);
+    expect(library().summaries.map((item) => item.meta.id)).toEqual(['b']);
+    expect(await stored('a')).toBeNull();
+  });
+
+  it('says in words when the browser refuses a change, and passes the failure on', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(await repository(), 'updateMeta').mockRejectedValueOnce(new Error('refused'));
+    await expect(library().rename('x', 'y')).rejects.toThrow('refused');
+    expect(library().error).toMatch(/browser refused to save the change/);
+  });
+
+  it('says so when the canvases cannot be read', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(await repository(), 'listCanvases').mockRejectedValueOnce(new Error('nope'));
+    await library().load();
+    expect(library().status).toBe('failed');
+    expect(library().error).toMatch(/could not be read/);
+  });
+});
