@@ -9,5 +9,6 @@ npm ci --no-audit --no-fund
 bash scripts/ensure-chromium.sh
 npm run typecheck
 npm run lint
+npm run format:check
 npm run test:unit
 npm run test:e2e

@@ -214,7 +214,9 @@ class IndexedDbRepository implements CanvasRepository {
       const meta = changes.meta && (!stored || stored.updatedAt <= changes.meta.updatedAt) ? changes.meta : null;
       const storedCards = await db.cards.bulkGet(changes.cards.map((card) => card.id));
       const cards = changes.cards.filter((card, i) => (storedCards[i]?.updatedAt ?? -1) <= card.updatedAt);
-      const storedChecks = await db.checks.bulkGet(changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]));
+      const storedChecks = await db.checks.bulkGet(
+        changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]),
+      );
       const checks = changes.checks.filter((check, i) => (storedChecks[i]?.updatedAt ?? -1) <= check.updatedAt);
       await this.write(canvasId, { meta, cards, checks, removedCardIds: changes.removedCardIds });
     });
