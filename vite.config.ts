@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { type Plugin, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy travels in the page itself, so it holds however
@@ -33,7 +34,39 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline: a service worker precaches the whole app (every chunk, the
+    // templates), so after one visit it opens and works with no network.
+    // 'prompt': a new version waits until the user chooses to reload.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'robots.txt'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+      manifest: {
+        name: 'Outcome Canvas',
+        short_name: 'Outcome Canvas',
+        description: 'Plan public-sector data projects outcome-first, with bias and ethics checks at every step.',
+        lang: 'en-GB',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f3f2f1',
+        theme_color: '#1d3a6e',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     // Keep the report quiet about the lazy chunks; the bench script watches sizes.

@@ -8,6 +8,7 @@ import { Toasts } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
 import { NotFound } from './NotFound';
+import { UpdateBanner } from './UpdateBanner';
 
 // The canvas screen carries drag and drop; load it when a canvas is opened.
 const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
@@ -42,6 +43,7 @@ function Shell() {
           <SaveIndicator />
         </nav>
       </header>
+      <UpdateBanner />
       <StorageBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ErrorBoundary>
