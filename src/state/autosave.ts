@@ -23,9 +23,15 @@ export interface Autosaver {
   flushOnExit(): Promise<void>;
   /** True while a change has not yet reached storage. */
   hasUnsaved(): boolean;
+  /** What is known to be in storage. */
+  stored(): Canvas;
+  /** Runs a task between writes, never during one. */
+  exclusive(task: () => Promise<void>): Promise<void>;
+  /** Another tab saved: `stored` is what storage holds now, `latest` what this tab shows. */
+  rebase(stored: Canvas, latest: Canvas): void;
 }
 
-export function createAutosaver(repository: CanvasRepository, loaded: Canvas): Autosaver {
+export function createAutosaver(repository: CanvasRepository, loaded: Canvas, onSaved: (canvas: Canvas) => void = () => {}): Autosaver {
   let stored = loaded;
   let latest = loaded;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,6 +46,7 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas): A
       try {
         await repository.saveChanges(stored, target);
         stored = target;
+        onSaved(target);
         if (latest === stored) {
           setSaveStatus('saved');
           clearJournal(target.id);
@@ -67,5 +74,18 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas): A
       return flush();
     },
     hasUnsaved: () => latest !== stored,
+    stored: () => stored,
+    exclusive(task) {
+      queue = queue.then(task).catch((error: unknown) => console.warn('Outcome Canvas: merge failed', error));
+      return queue;
+    },
+    rebase(nextStored, nextLatest) {
+      stored = nextStored;
+      latest = nextLatest;
+      if (latest !== stored) {
+        clearTimeout(timer);
+        timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      }
+    },
   };
 }

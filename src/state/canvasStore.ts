@@ -8,8 +8,10 @@ import { create } from 'zustand';
 import { type History, record, redo, startHistory, undo } from '../domain/history';
 import type { Canvas } from '../domain/model';
 import { type Autosaver, createAutosaver } from './autosave';
+import { applyRemote, hasRemoteChanges, remoteChanges } from '../domain/merge';
 import { setSaveStatus } from './saveStatus';
 import { repository } from './storage';
+import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
 
 export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'failed';
 
@@ -51,9 +53,10 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
         set({ status: 'missing' });
         return;
       }
-      autosaver = createAutosaver(await repository(), canvas);
+      autosaver = createAutosaver(await repository(), canvas, (saved) => announceSaved(saved.id));
       setSaveStatus('saved');
       set({ status: 'ready', history: startHistory(canvas) });
+      announceOpenCanvas(id);
     } catch (error) {
       console.warn('Outcome Canvas: could not load canvas', error);
       if (get().canvasId === id) {
@@ -68,6 +71,7 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     const saver = autosaver;
     autosaver = null;
     set({ status: 'idle', canvasId: null, history: null, loadError: null });
+    announceOpenCanvas(null);
     await saver?.flush();
   },
 
@@ -98,6 +102,30 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   },
 }));
 
+/**
+ * Another tab saved this canvas: merge what it stored, record by record,
+ * into what is on screen and into the undo history (see domain/merge.ts).
+ */
+export function mergeFromStorage(canvasId: string): Promise<void> {
+  const saver = autosaver;
+  if (!saver || useCanvasStore.getState().canvasId !== canvasId) return Promise.resolve();
+  return saver.exclusive(async () => {
+    const remote = await (await repository()).loadCanvas(canvasId);
+    const state = useCanvasStore.getState();
+    if (!remote || autosaver !== saver || state.canvasId !== canvasId || !state.history) return;
+    const base = saver.stored();
+    const local = state.history.present;
+    const changes = remoteChanges(base, remote);
+    if (!hasRemoteChanges(changes)) return;
+    const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
+    const merged = rebase(local);
+    useCanvasStore.setState({
+      history: { ...state.history, past: state.history.past.map(rebase), present: merged, future: state.history.future.map(rebase) },
+    });
+    saver.rebase(applyRemote(base, changes, base, base), merged);
+  });
+}
+
 /** Writes any pending change now: the tab is being hidden or closed, or the canvas left. */
 export function flushCanvas(): Promise<void> {
   return autosaver?.flush() ?? Promise.resolve();
@@ -114,3 +142,5 @@ export function hasUnsavedCanvas(): boolean {
 
 /** The open canvas, or null. Prefer a narrower selector in components. */
 export const selectCanvas = (state: CanvasState): Canvas | null => state.history?.present ?? null;
+
+onRemoteSave((canvasId) => void mergeFromStorage(canvasId));

@@ -5,6 +5,7 @@ import { newId } from '../domain/ids';
 import { type Canvas, LIMITS, createCanvas } from '../domain/model';
 import type { CanvasSummary } from '../storage/repository';
 import { repository } from './storage';
+import { announceLibraryChanged, onRemoteLibraryChange } from './tabSync';
 
 export interface LibraryState {
   status: 'loading' | 'ready' | 'failed';
@@ -26,6 +27,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   async function run<T>(action: () => Promise<T>): Promise<T> {
     try {
       const result = await action();
+      announceLibraryChanged();
       await get().load();
       return result;
     } catch (error) {
@@ -89,4 +91,9 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       return run(async () => (await repository()).purgeDeleted());
     },
   };
+});
+
+// Another tab created, renamed, deleted or saved a canvas: refresh the list if it is showing.
+onRemoteLibraryChange(() => {
+  if (useLibraryStore.getState().status === 'ready') void useLibraryStore.getState().load();
 });

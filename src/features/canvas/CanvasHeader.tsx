@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { setDescription, setTitle } from '../../domain/canvas';
 import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useOtherTabsOn } from '../../state/tabSync';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
 export function CanvasHeader({ canvasId, view }: { canvasId: string; view: string }) {
@@ -11,6 +12,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
   const canRedo = useCanRedo();
   const concerns = useOpenConcerns().length;
   const edit = useCanvasStore((state) => state.edit);
+  const otherTabs = useOtherTabsOn(canvasId);
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = isMac ? '⌘' : 'Ctrl+';
 
@@ -49,6 +51,12 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           onChange={(event) => edit((canvas, now) => setDescription(canvas, event.target.value, now), 'description')}
         />
       </div>
+      {otherTabs > 0 && (
+        <p className="banner" role="status">
+          This canvas is also open in {otherTabs === 1 ? 'another tab or window' : `${otherTabs} other tabs or windows`}. Edits from all of
+          them are kept and appear here within a second: each card and each ethics check keeps its latest change.
+        </p>
+      )}
       <div className="canvas-toolbar">
         <nav className="segmented" aria-label="Canvas views">
           <Link href={`/canvas/${canvasId}/step/outcome`} aria-current={view === 'step' ? 'page' : undefined}>

@@ -7,6 +7,7 @@ import { newId } from '../../domain/ids';
 import { type Canvas, displayTitle } from '../../domain/model';
 import type { Template } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
+import { announceSaved } from '../../state/tabSync';
 import { useLibraryStore } from '../../state/libraryStore';
 import { repository } from '../../state/storage';
 import { downloadText } from '../../lib/download';
@@ -142,6 +143,8 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
 
 async function restore(fileName: string, canvases: Canvas[], templates: Template[], replace: boolean) {
   const summary = await (await repository()).importCanvases(canvases, replace, newId, templates);
+  // A tab with a replaced canvas open merges the restored version in.
+  summary.ids.forEach(announceSaved);
   await Promise.all([useLibraryStore.getState().load(), useTemplateStore.getState().load()]);
   const parts = [
     summary.added && `${summary.added} added`,

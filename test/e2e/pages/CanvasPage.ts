@@ -23,6 +23,8 @@ export class CanvasPage {
   /** "Open concerns (N)" in the canvas views. */
   readonly concernsLink: Locator;
   readonly exportLink: Locator;
+  readonly printLink: Locator;
+  readonly saveAsTemplateLink: Locator;
   readonly undoButton: Locator;
   readonly redoButton: Locator;
   readonly stepNav: Locator;
@@ -45,6 +47,8 @@ export class CanvasPage {
     this.wholeBoardLink = this.views.getByRole('link', { name: 'Whole board' });
     this.concernsLink = this.views.getByRole('link', { name: /^Open concerns \(\d+\)$/ });
     this.exportLink = this.views.getByRole('link', { name: 'Export Markdown' });
+    this.printLink = this.views.getByRole('link', { name: 'Print', exact: true });
+    this.saveAsTemplateLink = this.views.getByRole('link', { name: 'Save as template' });
     this.undoButton = page.getByRole('button', { name: '↶ Undo', exact: true });
     this.redoButton = page.getByRole('button', { name: '↷ Redo', exact: true });
     this.stepNav = page.getByRole('navigation', { name: 'Canvas steps' });
@@ -105,6 +109,16 @@ export class CanvasPage {
 
   deleteCardButton(step: Step, n: number): Locator {
     return this.page.getByRole('button', { name: `Delete card ${n} in ${step}`, exact: true });
+  }
+
+  /** The colour menu button of a card, named with its colour, e.g. "Colour of card 1 in Outcome: Blue". */
+  colourButton(step: Step, n: number): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^Colour of card ${n} in ${step}: `) });
+  }
+
+  /** The facilitator notes beside the focused step (step-by-step view). */
+  facilitatorNotes(): Locator {
+    return this.page.getByRole('complementary', { name: 'Facilitator notes and other steps' }).locator('details.facilitator-notes');
   }
 
   checkStatus(step: Step, lens: Lens): Locator {
@@ -230,6 +244,14 @@ export class CanvasPage {
     await this.page.keyboard.press('Space');
     await expect(this.dragAnnouncement).toContainText('Dropped.');
     await expect(handle).not.toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Picks a card's colour from its colour menu, e.g. "Blue". */
+  async setColour(step: Step, n: number, colour: string): Promise<void> {
+    await this.colourButton(step, n).click();
+    await this.page.getByRole('menu').getByRole('menuitemradio', { name: colour, exact: true }).click();
+    await expect(this.page.getByRole('menu')).toBeHidden();
+    await expect(this.colourButton(step, n)).toHaveAccessibleName(`Colour of card ${n} in ${step}: ${colour}`);
   }
 
   async deleteCard(step: Step, n: number): Promise<void> {
