@@ -13,6 +13,7 @@ import { UpdateBanner } from './UpdateBanner';
 // The canvas screen carries drag and drop; load it when a canvas is opened.
 const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen'));
+const StorageScreen = lazy(() => import('../features/transfer/StorageScreen'));
 
 export function App() {
   return (
@@ -40,6 +41,9 @@ function Shell() {
           <Link href="/templates" aria-current={location.startsWith('/templates') ? 'page' : undefined}>
             Templates
           </Link>
+          <Link href="/storage" aria-current={location === '/storage' ? 'page' : undefined}>
+            Storage
+          </Link>
           <SaveIndicator />
         </nav>
       </header>
@@ -50,6 +54,7 @@ function Shell() {
           <Suspense fallback={<p>Loading…</p>}>
             <Switch>
               <Route path="/" component={LibraryScreen} />
+              <Route path="/storage" component={StorageScreen} />
               <Route path="/templates">{() => <TemplatesScreen />}</Route>
               <Route path="/templates/:id">{(params) => <TemplatesScreen templateId={params.id} />}</Route>
               <Route path="/canvas/:id">{(params) => <Redirect to={`/canvas/${params.id}/step/outcome`} replace />}</Route>

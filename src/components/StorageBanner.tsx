@@ -5,6 +5,20 @@ import { useStorageState } from '../state/storage';
 export function StorageBanner() {
   const problem = useStorageState((storage) => storage.problem);
   const saveError = useSaveStatus((status) => (status.state === 'error' ? status.message : null));
+  const reloadNeeded = useStorageState((storage) => storage.reloadNeeded);
+  if (reloadNeeded) {
+    return (
+      <div className="banner banner--error" role="alert">
+        <p>
+          <strong>Outcome Canvas was updated in another tab.</strong> Reload this tab to keep working: your latest changes are kept and come
+          back after the reload.{' '}
+          <button type="button" className="button button--small" onClick={() => window.location.reload()}>
+            Reload now
+          </button>
+        </p>
+      </div>
+    );
+  }
   if (!problem && !saveError) return null;
   return (
     <div className={`banner${saveError ? ' banner--error' : ''}`} role="alert">

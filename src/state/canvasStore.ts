@@ -10,8 +10,9 @@ import type { Canvas } from '../domain/model';
 import { type Autosaver, createAutosaver } from './autosave';
 import { applyRemote, hasRemoteChanges, remoteChanges } from '../domain/merge';
 import { setSaveStatus } from './saveStatus';
-import { repository } from './storage';
+import { onUpgradedElsewhere, repository } from './storage';
 import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
+import { noteCanvasOpened, noteCanvasSaved } from './versionHistory';
 
 export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'failed';
 
@@ -53,10 +54,14 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
         set({ status: 'missing' });
         return;
       }
-      autosaver = createAutosaver(await repository(), canvas, (saved) => announceSaved(saved.id));
+      autosaver = createAutosaver(await repository(), canvas, (saved) => {
+        announceSaved(saved.id);
+        noteCanvasSaved(saved);
+      });
       setSaveStatus('saved');
       set({ status: 'ready', history: startHistory(canvas) });
       announceOpenCanvas(id);
+      void noteCanvasOpened(canvas);
     } catch (error) {
       console.warn('Outcome Canvas: could not load canvas', error);
       if (get().canvasId === id) {
@@ -144,3 +149,6 @@ export function hasUnsavedCanvas(): boolean {
 export const selectCanvas = (state: CanvasState): Canvas | null => state.history?.present ?? null;
 
 onRemoteSave((canvasId) => void mergeFromStorage(canvasId));
+// The database was upgraded by a newer version in another tab: writes will fail
+// from now on, so note what is unsaved where the reload will find it.
+onUpgradedElsewhere(() => void flushCanvasOnExit());

@@ -4,6 +4,7 @@ import { copyTitle, duplicateCanvas } from '../domain/canvas';
 import { newId } from '../domain/ids';
 import { type Canvas, LIMITS, createCanvas } from '../domain/model';
 import type { CanvasSummary } from '../storage/repository';
+import { askForPersistenceOnce } from './storageHealth';
 import { repository } from './storage';
 import { announceLibraryChanged, onRemoteLibraryChange } from './tabSync';
 
@@ -60,6 +61,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     add(canvas) {
       return run(async () => {
         await (await repository()).saveChanges(null, canvas);
+        askForPersistenceOnce();
         return canvas.id;
       });
     },

@@ -12,12 +12,23 @@ interface StorageState {
   /** Why canvases are kept in memory only, in words for the user; null when all is well. */
   problem: string | null;
   ready: boolean;
+  /** Another tab upgraded the database: this one must reload to keep saving. */
+  reloadNeeded: boolean;
 }
 
-export const useStorageState = create<StorageState>(() => ({ problem: null, ready: false }));
+export const useStorageState = create<StorageState>(() => ({ problem: null, ready: false, reloadNeeded: false }));
+
+const upgradedElsewhereListeners = new Set<() => void>();
+/** Called when another tab upgrades the database (the open canvas notes its unsaved changes). */
+export function onUpgradedElsewhere(listener: () => void): void {
+  upgradedElsewhereListeners.add(listener);
+}
 
 export function storage(): Promise<OpenedStorage> {
-  opening ??= openRepository().then(async (opened) => {
+  opening ??= openRepository(undefined, () => {
+    upgradedElsewhereListeners.forEach((listener) => listener());
+    useStorageState.setState({ reloadNeeded: true });
+  }).then(async (opened) => {
     await recoverJournals(opened);
     useStorageState.setState({ problem: opened.problem, ready: true });
     return opened;
@@ -45,5 +56,5 @@ export async function repository() {
 /** Tests open a fresh database each time. */
 export function resetStorageForTests(): void {
   opening = null;
-  useStorageState.setState({ problem: null, ready: false });
+  useStorageState.setState({ problem: null, ready: false, reloadNeeded: false });
 }

@@ -8,6 +8,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
+import type { Snapshot } from '../domain/history-snapshots';
 import type { Template } from '../domain/templates';
 import { canvasV1toV2, recordV1toV2 } from './migrations';
 
@@ -35,11 +36,19 @@ export interface TemplateRecord extends Template {
   v: number;
 }
 
+/** A saved version of a canvas, for version history. */
+export interface SnapshotRecord extends Snapshot {
+  v: number;
+}
+
 export class CanvasDatabase extends Dexie {
   canvases!: Table<CanvasRecord, string>;
   cards!: Table<CardRecord, string>;
   checks!: Table<CheckRecord, [string, CheckKey]>;
   templates!: Table<TemplateRecord, string>;
+  snapshots!: Table<SnapshotRecord, string>;
+  /** Set when an upgrade starts, so a failed open can say that the upgrade failed (and left the old data as it was). */
+  upgradeStarted = false;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -54,6 +63,7 @@ export class CanvasDatabase extends Dexie {
     this.version(2)
       .stores({ templates: 'id, updatedAt' })
       .upgrade(async (tx) => {
+        this.upgradeStarted = true;
         await tx
           .table('canvases')
           .toCollection()
@@ -69,5 +79,7 @@ export class CanvasDatabase extends Dexie {
             });
         }
       });
+    // Version 3: version history (a new table; no record changes).
+    this.version(3).stores({ snapshots: 'id, canvasId, [canvasId+takenAt]' });
   }
 }

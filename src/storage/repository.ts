@@ -10,6 +10,7 @@ import { canvasProgress, type CanvasProgress } from '../domain/canvas';
 import { type CanvasChanges, diffCanvas, isEmptyChange } from '../domain/diff';
 import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
 import { canvasMetaSchema, cardSchema, checkSchema, templateSchema } from '../domain/schema';
+import { type Snapshot, makeSnapshot, snapshotsToPrune } from '../domain/history-snapshots';
 import type { Template } from '../domain/templates';
 import { CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
 import type { JournalEntry } from './journal';
@@ -43,6 +44,12 @@ export interface CanvasRepository {
    * only where it is at least as new as the stored one.
    */
   applyJournal(entry: JournalEntry): Promise<void>;
+  /** Version history: newest first, without the canvases they hold. */
+  listSnapshots(canvasId: string): Promise<Omit<Snapshot, 'canvas'>[]>;
+  loadSnapshot(id: string): Promise<Snapshot | null>;
+  /** Stores a snapshot and prunes that canvas's old ones by the documented rule. */
+  addSnapshot(snapshot: Snapshot): Promise<void>;
+  latestSnapshotAt(canvasId: string): Promise<number | null>;
   /** Trainers' own templates (presets are bundled, not stored). */
   listTemplates(): Promise<Template[]>;
   saveTemplate(template: Template): Promise<void>;
@@ -186,11 +193,14 @@ class IndexedDbRepository implements CanvasRepository {
     templates: Template[] = [],
   ): Promise<ImportSummary> {
     const { db } = this;
-    return db.transaction('rw', [db.canvases, db.cards, db.checks, db.templates], async () => {
+    return db.transaction('rw', [db.canvases, db.cards, db.checks, db.templates, db.snapshots], async () => {
       const existing = new Set(await this.existingIds(canvases.map((canvas) => canvas.id)));
       const { planned, summary } = planImport(canvases, existing, replaceExisting, newId);
       for (const { canvas, replaces } of planned) {
         if (replaces) {
+          // The canvas being replaced stays in its version history.
+          const old = await this.loadCanvas(canvas.id);
+          if (old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), Date.now()));
           await db.cards.where('canvasId').equals(canvas.id).delete();
           await db.checks.where('canvasId').equals(canvas.id).delete();
         }
@@ -220,6 +230,35 @@ class IndexedDbRepository implements CanvasRepository {
       const checks = changes.checks.filter((check, i) => (storedChecks[i]?.updatedAt ?? -1) <= check.updatedAt);
       await this.write(canvasId, { meta, cards, checks, removedCardIds: changes.removedCardIds });
     });
+  }
+
+  async listSnapshots(canvasId: string): Promise<Omit<Snapshot, 'canvas'>[]> {
+    const records = await this.db.snapshots.where('canvasId').equals(canvasId).toArray();
+    return records.map(({ canvas: _canvas, v: _v, ...rest }) => rest).sort((a, b) => b.takenAt - a.takenAt);
+  }
+
+  async loadSnapshot(id: string): Promise<Snapshot | null> {
+    const record = await this.db.snapshots.get(id);
+    if (!record) return null;
+    const meta = canvasMetaSchema.safeParse(record.canvas);
+    if (!meta.success) return null;
+    const { v: _v, ...snapshot } = record;
+    return snapshot;
+  }
+
+  async addSnapshot(snapshot: Snapshot): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.snapshots, async () => {
+      await db.snapshots.put({ ...snapshot, v: RECORD_VERSION });
+      const all = await db.snapshots.where('canvasId').equals(snapshot.canvasId).toArray();
+      const doomed = snapshotsToPrune(all, snapshot.takenAt);
+      if (doomed.length) await db.snapshots.bulkDelete(doomed);
+    });
+  }
+
+  async latestSnapshotAt(canvasId: string): Promise<number | null> {
+    const last = await this.db.snapshots.where('[canvasId+takenAt]').between([canvasId, -Infinity], [canvasId, Infinity]).last();
+    return last?.takenAt ?? null;
   }
 
   async listTemplates(): Promise<Template[]> {
@@ -290,6 +329,28 @@ export class MemoryRepository implements CanvasRepository {
     }
     return summary;
   }
+  private readonly snapshots = new Map<string, Snapshot>();
+  async listSnapshots(canvasId: string): Promise<Omit<Snapshot, 'canvas'>[]> {
+    return [...this.snapshots.values()]
+      .filter((snapshot) => snapshot.canvasId === canvasId)
+      .map(({ canvas: _canvas, ...rest }) => rest)
+      .sort((a, b) => b.takenAt - a.takenAt);
+  }
+  async loadSnapshot(id: string): Promise<Snapshot | null> {
+    return this.snapshots.get(id) ?? null;
+  }
+  async addSnapshot(snapshot: Snapshot): Promise<void> {
+    this.snapshots.set(snapshot.id, snapshot);
+    const doomed = snapshotsToPrune(
+      [...this.snapshots.values()].filter((other) => other.canvasId === snapshot.canvasId),
+      snapshot.takenAt,
+    );
+    doomed.forEach((id) => this.snapshots.delete(id));
+  }
+  async latestSnapshotAt(canvasId: string): Promise<number | null> {
+    const times = [...this.snapshots.values()].filter((snapshot) => snapshot.canvasId === canvasId).map((snapshot) => snapshot.takenAt);
+    return times.length ? Math.max(...times) : null;
+  }
   async applyJournal(): Promise<void> {
     // Nothing outlives the tab in memory, so there is nothing to recover into.
   }
@@ -331,18 +392,32 @@ export interface OpenedStorage {
   problem: string | null;
 }
 
-export async function openRepository(name?: string): Promise<OpenedStorage> {
+/**
+ * `onUpgradedElsewhere` runs when another tab opens the database with a
+ * newer version of the app: this tab lets go of it (so the upgrade can go
+ * ahead) and must be reloaded to keep saving.
+ */
+export async function openRepository(name?: string, onUpgradedElsewhere: () => void = () => {}): Promise<OpenedStorage> {
   const db = new CanvasDatabase(name);
+  db.on('versionchange', () => {
+    db.close();
+    onUpgradedElsewhere();
+    return false;
+  });
   try {
     await db.open();
     return { repository: new IndexedDbRepository(db), problem: null };
   } catch (error) {
     console.warn('Outcome Canvas: IndexedDB could not be opened; working in memory.', error);
-    return { repository: new MemoryRepository(), problem: describeOpenError(error) };
+    return { repository: new MemoryRepository(), problem: describeOpenError(error, db.upgradeStarted) };
   }
 }
 
-function describeOpenError(error: unknown): string {
+function describeOpenError(error: unknown, upgradeStarted: boolean): string {
+  // An upgrade runs in one transaction: when it fails, IndexedDB rolls it back and the old data stays as it was.
+  if (upgradeStarted || error instanceof Dexie.UpgradeError) {
+    return 'Outcome Canvas could not update the way it stores your canvases, so it left them exactly as they were. They are safe, but this version cannot open them: reload, and if this message comes back, use the version you had before.';
+  }
   if (error instanceof Dexie.MissingAPIError || error instanceof Dexie.OpenFailedError || error instanceof Dexie.InvalidStateError) {
     return 'This browser is not letting Outcome Canvas save anything (this happens in some private windows and locked-down profiles).';
   }

@@ -244,7 +244,10 @@ const BAD_FILES: BadFile[] = [
   {
     how: 'drop',
     what: 'a backup cut off part-way through a text',
-    file: { name: 'outcome-canvas-backup-2026-03-01.json', text: `${BACKUP_HEAD}  "canvases": [\n    {\n      "id": "c1",\n      "title": "Half a tit` },
+    file: {
+      name: 'outcome-canvas-backup-2026-03-01.json',
+      text: `${BACKUP_HEAD}  "canvases": [\n    {\n      "id": "c1",\n      "title": "Half a tit`,
+    },
     problem: 'The file is cut off: it ends part-way through.',
   },
   {
@@ -303,7 +306,7 @@ test.describe('a bad file is refused with a clear message and nothing changes', 
       // The message names the file, says nothing changed, and says what is wrong.
       await expect(panel.error).toBeVisible();
       await expect(panel.error).toContainText(`${bad.file.name} was not imported. Nothing in this browser was changed.`);
-      await expect(panel.error.getByRole('listitem').first()).toHaveText(bad.problem);
+      await expect(panel.error.getByRole('listitem').first()).toContainText(bad.problem);
       await expect(page).toHaveURL(/#\/$/);
       expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).isAdmin)).toBeUndefined();
 
@@ -375,7 +378,12 @@ test('HTML, javascript: links and remote images in an imported file are shown as
   await canvas.printLink.click();
   const print = page.getByRole('article', { name: 'Markup <b>in</b> the title' });
   await expect(print.locator('.print-card')).toHaveText(MARKUP_CARDS);
-  await expect(print.getByRole('row', { name: /^Trust Concern raised/ }).getByRole('cell').last()).toHaveText(MARKUP_NOTE);
+  await expect(
+    print
+      .getByRole('row', { name: /^Trust Concern raised/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText(MARKUP_NOTE);
   await expect(print.locator('img, iframe, script, a, b, i')).toHaveCount(0);
 
   expect(dialogs, 'no script from the file ran').toEqual([]);

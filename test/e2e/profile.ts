@@ -43,7 +43,8 @@ export async function inFreshProfile<T>(browser: Browser, use: (page: Page) => P
     return result;
   } finally {
     const problems = problemsSeen(guard);
-    if (problems.length) await test.info().attach('browser problems (fresh profile)', { body: problems.join('\n\n'), contentType: 'text/plain' });
+    if (problems.length)
+      await test.info().attach('browser problems (fresh profile)', { body: problems.join('\n\n'), contentType: 'text/plain' });
     await context.close();
   }
 }

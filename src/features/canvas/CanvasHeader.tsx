@@ -77,6 +77,9 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           <Link href={`/canvas/${canvasId}/save-template`} aria-current={view === 'save-template' ? 'page' : undefined}>
             Save as template
           </Link>
+          <Link href={`/canvas/${canvasId}/history`} aria-current={view === 'history' ? 'page' : undefined}>
+            History
+          </Link>
         </nav>
         <div className="button-row">
           <button

@@ -10,6 +10,7 @@ import { CanvasDnd } from './CanvasDnd';
 import { CanvasHeader } from './CanvasHeader';
 import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
+import { HistoryView } from './HistoryView';
 import { PrintView } from './PrintView';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
 import { usePrinting } from './usePrinting';
@@ -67,7 +68,14 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title
-      : { board: 'Whole board', concerns: 'Open concerns', export: 'Export', print: 'Print', 'save-template': 'Save as template' }[view];
+      : {
+          board: 'Whole board',
+          concerns: 'Open concerns',
+          export: 'Export',
+          print: 'Print',
+          'save-template': 'Save as template',
+          history: 'Version history',
+        }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
   if (printing && view !== 'print') return <PrintView showToolbar={false} />;
@@ -75,6 +83,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   let body: React.ReactNode;
   if (view === 'print') {
     body = <PrintView showToolbar />;
+  } else if (view === 'history') {
+    body = <HistoryView canvasId={canvasId} />;
   } else if (view === 'save-template') {
     body = <SaveAsTemplateView />;
   } else if (view === 'step') {

@@ -5,6 +5,7 @@ import { showToast } from '../../components/toasts';
 import { displayTitle } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLibraryStore } from '../../state/libraryStore';
+import { BackupReminder } from '../transfer/BackupReminder';
 import { ImportPanel } from '../transfer/ImportPanel';
 import { CanvasListItem } from './CanvasListItem';
 import { DeletedCanvasList } from './DeletedCanvasList';
@@ -49,6 +50,7 @@ export function LibraryScreen() {
         Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency and inclusivity
         checked at every step. Everything is saved in this browser as you type.
       </p>
+      <BackupReminder canvasCount={summaries.length} />
       {error && (
         <p className="banner banner--error" role="alert">
           {error}

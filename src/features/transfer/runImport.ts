@@ -8,6 +8,7 @@ import { type Canvas, displayTitle } from '../../domain/model';
 import type { Template } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
 import { announceSaved } from '../../state/tabSync';
+import { useStorageHealth } from '../../state/storageHealth';
 import { useLibraryStore } from '../../state/libraryStore';
 import { repository } from '../../state/storage';
 import { downloadText } from '../../lib/download';
@@ -166,5 +167,6 @@ export async function downloadBackup(): Promise<number> {
   ]);
   const now = new Date();
   downloadText(backupFileName(now), createBackup(canvases, templates, now), 'application/json');
+  useStorageHealth.getState().recordBackup(now.getTime());
   return canvases.length;
 }

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { showToast } from '../../components/toasts';
+import { contentOf } from '../../domain/content';
+import { SNAPSHOT_REASON_LABELS, type Snapshot } from '../../domain/history-snapshots';
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { STEP_IDS } from '../../domain/model';
+import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
+import { useCanvasStore } from '../../state/canvasStore';
+import { listVersions, loadVersion, restoreVersion } from '../../state/versionHistory';
+
+type VersionSummary = Omit<Snapshot, 'canvas'>;
+
+/** Earlier versions of this canvas, kept automatically; any can be previewed and restored (undoably). */
+export function HistoryView({ canvasId }: { canvasId: string }) {
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [preview, setPreview] = useState<Snapshot | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void listVersions(canvasId).then((list) => live && setVersions(list));
+    return () => {
+      live = false;
+    };
+  }, [canvasId]);
+
+  async function restore(version: VersionSummary) {
+    const { history, edit } = useCanvasStore.getState();
+    if (!history) return;
+    const restored = await restoreVersion(version.id, history.present, edit);
+    if (!restored) {
+      showToast({ message: 'That version could not be read. Nothing was changed.' });
+      return;
+    }
+    setPreview(null);
+    setVersions(await listVersions(canvasId));
+    showToast({
+      message: `Restored the version from ${formatDateTime(version.takenAt)}.`,
+      actionLabel: 'Undo',
+      onAction: () => useCanvasStore.getState().undo(),
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">Version history</h2>
+      <p className="hint">
+        Versions are kept automatically: when the canvas is opened after a break, every ten minutes while you edit, and before a backup or
+        an earlier version replaces it. The last day’s versions are all kept, then one a day for 30 days.
+      </p>
+      {versions === null && <p>Loading versions…</p>}
+      {versions?.length === 0 && <p>No earlier versions yet. One is kept the next time this canvas is opened after a break.</p>}
+      {versions && versions.length > 0 && (
+        <ol className="version-list">
+          {versions.map((version) => (
+            <li key={version.id} className="version">
+              <div>
+                <strong>
+                  <time dateTime={new Date(version.takenAt).toISOString()}>{formatDateTime(version.takenAt)}</time>
+                </strong>{' '}
+                <span className="hint">({formatRelativeTime(version.takenAt)})</span>
+                <div>
+                  {SNAPSHOT_REASON_LABELS[version.reason]} · {version.summary}
+                </div>
+              </div>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-expanded={preview?.id === version.id}
+                  onClick={() => void (preview?.id === version.id ? setPreview(null) : loadVersion(version.id).then(setPreview))}
+                >
+                  {preview?.id === version.id ? 'Hide preview' : 'Preview'}
+                </button>
+                <button type="button" className="button button--small" onClick={() => void restore(version)}>
+                  Restore this version
+                </button>
+              </div>
+              {preview?.id === version.id && <VersionPreview snapshot={preview} />}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function VersionPreview({ snapshot }: { snapshot: Snapshot }) {
+  const content = contentOf(snapshot.canvas);
+  return (
+    <div className="version-preview" aria-label={`Preview of the version from ${formatDateTime(snapshot.takenAt)}`} role="group">
+      <h3>{content.title || 'Untitled canvas'}</h3>
+      {STEP_IDS.map((step) => (
+        <div key={step}>
+          <h4>{STEP_GUIDANCE[step].title}</h4>
+          {content.cards[step].length ? (
+            <ul>
+              {content.cards[step].map((card, i) => (
+                <li key={i} dir="auto" className="print-description">
+                  {card.text}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="hint">No cards.</p>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

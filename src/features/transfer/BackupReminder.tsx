@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { showToast } from '../../components/toasts';
+import { shouldRemindToBackUp, useStorageHealth } from '../../state/storageHealth';
+import { downloadBackup } from './runImport';
+
+/** A quiet reminder, only when the browser may clear canvases and no recent backup exists. */
+export function BackupReminder({ canvasCount }: { canvasCount: number }) {
+  const persisted = useStorageHealth((state) => state.persisted);
+  const lastBackupAt = useStorageHealth((state) => state.lastBackupAt);
+  const snoozedUntil = useStorageHealth((state) => state.snoozedUntil);
+  useEffect(() => {
+    void useStorageHealth.getState().refresh();
+  }, []);
+  if (!shouldRemindToBackUp({ persisted, lastBackupAt, snoozedUntil }, canvasCount)) return null;
+  return (
+    <section className="banner" aria-labelledby="backup-reminder-heading">
+      <h2 id="backup-reminder-heading" className="banner__title">
+        Keep a copy of your canvases
+      </h2>
+      <p>
+        Your canvases are only in this browser, and it has not promised to keep them: clearing site data or a full disk could remove them.{' '}
+        {lastBackupAt ? 'Your last backup was more than a week ago.' : 'You have not downloaded a backup yet.'}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void downloadBackup().then((count) =>
+              showToast({ message: `Backup of ${count} ${count === 1 ? 'canvas' : 'canvases'} downloaded.` }),
+            )
+          }
+        >
+          Download a backup
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => useStorageHealth.getState().snoozeReminder()}>
+          Not now
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * How safe the canvases in this browser are: whether the browser has agreed
+ * to keep them (persistent storage), how much space they use, and when a
+ * backup was last downloaded.
+ */
+import { create } from 'zustand';
+
+const LAST_BACKUP_KEY = 'outcome-canvas:last-backup';
+const REMINDER_SNOOZED_KEY = 'outcome-canvas:backup-reminder-snoozed';
+const DAY = 24 * 60 * 60 * 1000;
+/** Remind when no backup was taken for this long and storage is not persistent. */
+export const BACKUP_REMINDER_AFTER = 7 * DAY;
+/** "Not now" hides the reminder for this long. */
+export const REMINDER_SNOOZE = 3 * DAY;
+
+interface StorageHealth {
+  /** null while unknown, or where the browser cannot say. */
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+  lastBackupAt: number | null;
+  snoozedUntil: number;
+  refresh(): Promise<void>;
+  requestPersistence(): Promise<boolean>;
+  recordBackup(now?: number): void;
+  snoozeReminder(now?: number): void;
+}
+
+function readNumber(key: string): number | null {
+  try {
+    const value = Number(localStorage.getItem(key));
+    return Number.isFinite(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeNumber(key: string, value: number): void {
+  try {
+    localStorage.setItem(key, String(value));
+  } catch {
+    /* a refused write only means the reminder may come back */
+  }
+}
+
+export const useStorageHealth = create<StorageHealth>()((set, get) => ({
+  persisted: null,
+  usage: null,
+  quota: null,
+  lastBackupAt: readNumber(LAST_BACKUP_KEY),
+  snoozedUntil: readNumber(REMINDER_SNOOZED_KEY) ?? 0,
+
+  async refresh() {
+    const manager = navigator.storage;
+    if (!manager) return;
+    const [persisted, estimate] = await Promise.all([
+      manager.persisted?.().catch(() => null) ?? null,
+      manager.estimate?.().catch(() => null) ?? null,
+    ]);
+    set({ persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
+  },
+
+  async requestPersistence() {
+    const granted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+    await get().refresh();
+    return granted;
+  },
+
+  recordBackup(now = Date.now()) {
+    writeNumber(LAST_BACKUP_KEY, now);
+    set({ lastBackupAt: now });
+  },
+
+  snoozeReminder(now = Date.now()) {
+    writeNumber(REMINDER_SNOOZED_KEY, now + REMINDER_SNOOZE);
+    set({ snoozedUntil: now + REMINDER_SNOOZE });
+  },
+}));
+
+/** Whether to remind the user to download a backup: only when it matters, and not again soon after "Not now". */
+export function shouldRemindToBackUp(
+  health: Pick<StorageHealth, 'persisted' | 'lastBackupAt' | 'snoozedUntil'>,
+  canvasCount: number,
+  now = Date.now(),
+): boolean {
+  if (canvasCount === 0 || health.persisted !== false || now < health.snoozedUntil) return false;
+  return health.lastBackupAt === null || now - health.lastBackupAt > BACKUP_REMINDER_AFTER;
+}
+
+let asked = false;
+/**
+ * Asks the browser to keep this site's data once there is something worth
+ * keeping (the first canvas), not on first visit. Chromium decides without a
+ * prompt; Firefox may ask the user.
+ */
+export function askForPersistenceOnce(): void {
+  if (asked) return;
+  asked = true;
+  void useStorageHealth.getState().requestPersistence();
+}

@@ -1,0 +1,128 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyFacilitation } from '../../../src/domain/model';
+import { canvasV1toV2, recordV1toV2 } from '../../../src/storage/migrations';
+
+/** A database exactly as version 1 of the app left it: the fixture every upgrade is tested from. */
+async function writeVersion1Database(name: string) {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
+  await v1.open();
+  await v1
+    .table('canvases')
+    .put({
+      v: 1,
+      id: 'old',
+      title: 'Made with version 1',
+      description: 'Before facilitator notes',
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: null,
+    });
+  await v1
+    .table('cards')
+    .put({
+      v: 1,
+      id: 'card-1',
+      canvasId: 'old',
+      step: 'action',
+      order: 'a0',
+      text: 'A card from long ago',
+      colour: 'green',
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: null,
+    });
+  await v1
+    .table('checks')
+    .put({
+      v: 1,
+      canvasId: 'old',
+      key: 'insight:consent',
+      step: 'insight',
+      lens: 'consent',
+      status: 'concern',
+      notes: 'Were they asked?',
+      updatedAt: 2,
+    });
+  v1.close();
+}
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+afterEach(() => {
+  vi.doUnmock('../../../src/storage/migrations');
+  vi.resetModules();
+});
+
+describe('storage upgrades', () => {
+  it('never change the record they are given', () => {
+    const canvas = deepFreeze({ v: 1, id: 'x', title: 't' });
+    const card = deepFreeze({ v: 1, id: 'c' });
+    expect(canvasV1toV2(canvas)).toEqual({ v: 2, id: 'x', title: 't', facilitation: emptyFacilitation() });
+    expect(recordV1toV2(card)).toEqual({ v: 2, id: 'c' });
+    expect(canvas).toEqual({ v: 1, id: 'x', title: 't' });
+  });
+
+  it('open a version 1 database and upgrade every record, losing nothing', async () => {
+    await writeVersion1Database('upgrade-from-v1');
+    const { openRepository } = await import('../../../src/storage/repository');
+    const opened = await openRepository('upgrade-from-v1');
+    expect(opened.problem).toBeNull();
+    const canvas = await opened.repository.loadCanvas('old');
+    expect(canvas?.title).toBe('Made with version 1');
+    expect(canvas?.facilitation).toEqual(emptyFacilitation());
+    expect(Object.values(canvas!.cards).map((card) => [card.text, card.colour, card.step])).toEqual([
+      ['A card from long ago', 'green', 'action'],
+    ]);
+    expect(canvas?.checks['insight:consent']).toMatchObject({ status: 'concern', notes: 'Were they asked?' });
+    expect(await opened.repository.listSnapshots('old')).toEqual([]);
+
+    const raw = new Dexie('upgrade-from-v1');
+    await raw.open();
+    expect((await raw.table('canvases').toArray()).map((record) => record.v)).toEqual([2]);
+    expect((await raw.table('cards').toArray()).map((record) => record.v)).toEqual([2]);
+    raw.close();
+  });
+
+  it('leave the old data intact, and say so, when an upgrade fails halfway', async () => {
+    await writeVersion1Database('failing-upgrade');
+    vi.doMock('../../../src/storage/migrations', () => ({
+      canvasV1toV2: (record: Record<string, unknown>) => ({ ...record, facilitation: emptyFacilitation(), v: 2 }),
+      recordV1toV2: () => {
+        throw new Error('simulated failure in the middle of an upgrade');
+      },
+    }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { openRepository } = await import('../../../src/storage/repository');
+    const opened = await openRepository('failing-upgrade');
+    expect(opened.repository.kind).toBe('memory');
+    expect(opened.problem).toMatch(/could not update the way it stores your canvases, so it left them exactly as they were/);
+    expect(warn).toHaveBeenCalled();
+
+    // The database is still version 1, every record as it was, canvases table untouched by the half-done upgrade.
+    const v1 = new Dexie('failing-upgrade');
+    v1.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    expect(await v1.table('canvases').toArray()).toEqual([
+      {
+        v: 1,
+        id: 'old',
+        title: 'Made with version 1',
+        description: 'Before facilitator notes',
+        createdAt: 1,
+        updatedAt: 2,
+        deletedAt: null,
+      },
+    ]);
+    expect(await v1.table('cards').count()).toBe(1);
+    v1.close();
+  });
+});
