@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /** The built app is served here, on a port of its own (see /work/shared/notes/toolchain.md). */
-export const APP_ORIGIN = 'http://127.0.0.1:4322';
+// E2E_PORT lets two runs share a machine (each builds into its own folder too).
+const PORT = Number(process.env.E2E_PORT ?? 4322);
+export const APP_ORIGIN = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
   webServer: {
     command:
       // A build folder of its own, so a `vite build` elsewhere cannot swap files under a running test.
-      'node node_modules/vite/bin/vite.js build --outDir node_modules/.e2e-dist --emptyOutDir && node node_modules/vite/bin/vite.js preview --outDir node_modules/.e2e-dist --host 127.0.0.1 --port 4322 --strictPort',
+      `node node_modules/vite/bin/vite.js build --outDir node_modules/.e2e-dist-${PORT} --emptyOutDir && node node_modules/vite/bin/vite.js preview --outDir node_modules/.e2e-dist-${PORT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: APP_ORIGIN,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,7 +8,7 @@ import type { Canvas, Card } from './model';
 export type SnapshotReason = 'opened' | 'editing' | 'before-import' | 'before-restore';
 
 export const SNAPSHOT_REASON_LABELS: Record<SnapshotReason, string> = {
-  opened: 'Opened after a break',
+  opened: 'When it was opened',
   editing: 'While editing',
   'before-import': 'Before a backup replaced it',
   'before-restore': 'Before an earlier version was restored',

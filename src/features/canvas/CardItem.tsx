@@ -90,7 +90,7 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
         </div>
         <Menu
           label={`Colour of ${name}: ${CARD_COLOUR_LABELS[card.colour]}`}
-          buttonContent={<span className="swatch" style={{ background: `var(--card-${card.colour})` }} />}
+          buttonContent={<span aria-hidden="true">Colour</span>}
           items={colourItems}
         />
         <span className="spacer" />
