@@ -21,6 +21,66 @@ const CARD_COUNT = 500;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const EDITS = Number(process.env.BENCH_EDITS ?? 40);
+
+function isStored(expected) {
+  return new Promise((resolve) => {
+    const request = indexedDB.open('outcome-canvas');
+    request.onsuccess = () => {
+      const db = request.result;
+      const get = db.transaction('cards').objectStore('cards').get('card-0');
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result?.text === expected);
+      };
+      get.onerror = () => resolve(false);
+    };
+    request.onerror = () => resolve(false);
+  });
+}
+
+/** Types into one card, then polls IndexedDB directly until the new text is stored. */
+async function editToDurable(context, base, canvasId) {
+  const page = await context.newPage();
+  await page.goto(`${base}#/canvas/${canvasId}/step/outcome`);
+  const card = page.getByLabel('Text of card 1 in Outcome');
+  await card.waitFor();
+  const times = [];
+  for (let i = 0; i < EDITS; i++) {
+    const text = `Edited ${i}`;
+    const start = Date.now();
+    await card.fill(text);
+    // Poll from Node: each read is one IndexedDB transaction in the page.
+    while (!(await page.evaluate(isStored, text))) {
+      if (Date.now() - start > 10_000) throw new Error('an edit was not stored within 10 s');
+    }
+    times.push(Date.now() - start);
+  }
+  await page.close();
+  return times;
+}
+
+/** After one online visit (service worker active), reloads with the network off. */
+async function offlineStart(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload(); // now controlled by the service worker
+  await context.setOffline(true);
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = Date.now();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your canvases' }).waitFor();
+    times.push(Date.now() - start);
+  }
+  await context.close();
+  return times;
+}
 
 function bundleFigures() {
   execFileSync('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
@@ -154,7 +214,19 @@ async function openTimes() {
       }
       results[label] = times;
     }
+    const durable = await editToDurable(context, base, id);
+    const offline = await offlineStart(browser, base);
     await browser.close();
+    console.log(
+      `\nTime from an edit until it is durable in IndexedDB (${durable.length} edits, autosave waits 300 ms for typing to pause)`,
+    );
+    console.log(
+      `  median ${median(durable)} ms   p95 ${percentile(durable, 95)} ms   (min ${Math.min(...durable)}, max ${Math.max(...durable)})`,
+    );
+    console.log(
+      `\nTime to load and start offline from the service worker (reload with the network off until the library shows; ${offline.length} runs)`,
+    );
+    console.log(`  median ${median(offline)} ms   (min ${Math.min(...offline)}, max ${Math.max(...offline)})`);
     console.log(`\nTime to open a canvas of ${CARD_COUNT} cards in Chromium (navigation to all cards rendered; ${RUNS} runs)`);
     for (const [label, times] of Object.entries(results)) {
       console.log(`  ${label.padEnd(30)} median ${median(times)} ms   (min ${Math.min(...times)}, max ${Math.max(...times)})`);

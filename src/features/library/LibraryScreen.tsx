@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/toasts';
 import { displayTitle } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLibraryStore } from '../../state/libraryStore';
-import { BackupReminder } from '../transfer/BackupReminder';
-import { ImportPanel } from '../transfer/ImportPanel';
 import { CanvasListItem } from './CanvasListItem';
 import { DeletedCanvasList } from './DeletedCanvasList';
+
+// Import, backup and the reminder sit below the list: load them after the first paint.
+const ImportPanel = lazy(() => import('../transfer/ImportPanel').then((module) => ({ default: module.ImportPanel })));
+const BackupReminder = lazy(() => import('../transfer/BackupReminder').then((module) => ({ default: module.BackupReminder })));
 
 export function LibraryScreen() {
   useDocumentTitle('Your canvases');
@@ -50,7 +52,9 @@ export function LibraryScreen() {
         Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency and inclusivity
         checked at every step. Everything is saved in this browser as you type.
       </p>
-      <BackupReminder canvasCount={summaries.length} />
+      <Suspense fallback={null}>
+        <BackupReminder canvasCount={summaries.length} />
+      </Suspense>
       {error && (
         <p className="banner banner--error" role="alert">
           {error}
@@ -110,7 +114,9 @@ export function LibraryScreen() {
         </section>
       )}
 
-      <ImportPanel />
+      <Suspense fallback={null}>
+        <ImportPanel />
+      </Suspense>
 
       {deleted.length > 0 && <DeletedCanvasList deleted={deleted} onEmpty={() => setConfirmEmpty(true)} />}
       <ConfirmDialog

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { importFile } from './runImport';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
@@ -36,6 +35,8 @@ export function FileDropOverlay() {
       setActive(false);
       const file = event.dataTransfer?.files[0];
       if (!file) return;
+      // The import code loads only when a file arrives.
+      const { importFile } = await import('./runImport');
       const outcome = await importFile(file);
       navigate(
         outcome.kind === 'canvas' ? `/canvas/${outcome.id}/step/outcome` : outcome.kind === 'template' ? `/templates/${outcome.id}` : '/',
