@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { CardSheet } from '../../components/CardSheet';
 import { openConcerns, checksForStep } from '../../domain/canvas';
 import { contentOf } from '../../domain/content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
@@ -45,19 +46,7 @@ export function PrintView({ showToolbar }: { showToolbar: boolean }) {
           <p className="print-question">
             “{STEP_GUIDANCE[step].question}” ({STEP_GUIDANCE[step].questionSource})
           </p>
-          {content.cards[step].length ? (
-            <ul className="print-cards">
-              {content.cards[step].map((card, n) => (
-                <li key={n} className="print-card" data-colour={card.colour} dir="auto">
-                  {card.text}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>
-              <em>No cards yet.</em>
-            </p>
-          )}
+          <CardSheet cards={content.cards[step]} empty="No cards yet." />
           <table className="print-table">
             <caption>Ethics checks: {STEP_GUIDANCE[step].title}</caption>
             <thead>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { type Template, templateCardCount } from '../../domain/templates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTemplateStore } from '../../state/templateStore';
+import { TemplateFacts } from './TemplateFacts';
 import { useStartFromTemplate } from './useStartFromTemplate';
 
 export function TemplateGallery() {
@@ -51,22 +52,10 @@ function TemplateCard({ template }: { template: Template }) {
     <li className="template-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{template.name}</h3>
       {template.summary && <p>{template.summary}</p>}
-      <dl className="template-facts">
-        {template.audience && (
-          <>
-            <dt>For</dt>
-            <dd>{template.audience}</dd>
-          </>
-        )}
-        {template.duration && (
-          <>
-            <dt>Time</dt>
-            <dd>{template.duration}</dd>
-          </>
-        )}
+      <TemplateFacts template={template}>
         <dt>Cards</dt>
         <dd>{cards === 0 ? 'None: a blank canvas' : cards}</dd>
-      </dl>
+      </TemplateFacts>
       <div className="button-row">
         <button type="button" className="button" onClick={() => void start(template)}>
           Use this template<span className="visually-hidden">: {template.name}</span>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { CardSheet } from '../../components/CardSheet';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/toasts';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
@@ -10,6 +11,7 @@ import { downloadText } from '../../lib/download';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { findTemplate, useTemplateStore } from '../../state/templateStore';
 import { TemplateEditor } from './TemplateEditor';
+import { TemplateFacts } from './TemplateFacts';
 import { useStartFromTemplate } from './useStartFromTemplate';
 
 /** A template as it is: read-only, with the ways to use, export, edit or delete it. */
@@ -48,20 +50,7 @@ export function TemplatePreview({ templateId }: { templateId: string }) {
       <h1>{template.name}</h1>
       <p className="hint">{template.preset ? 'Ready-made template (read only)' : 'Your template'}</p>
       {template.summary && <p>{template.summary}</p>}
-      <dl className="template-facts">
-        {template.audience && (
-          <>
-            <dt>For</dt>
-            <dd>{template.audience}</dd>
-          </>
-        )}
-        {template.duration && (
-          <>
-            <dt>Time</dt>
-            <dd>{template.duration}</dd>
-          </>
-        )}
-      </dl>
+      <TemplateFacts template={template} />
       <div className="button-row panel">
         <button type="button" className="button" onClick={() => void start(template)}>
           Use this template
@@ -122,19 +111,7 @@ function TemplateContent({ template }: { template: Template }) {
                 {note.notes && <p className="print-description">{note.notes}</p>}
               </aside>
             )}
-            {content.cards[step].length ? (
-              <ul className="print-cards">
-                {content.cards[step].map((card, n) => (
-                  <li key={n} className="print-card" data-colour={card.colour} dir="auto">
-                    {card.text}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>
-                <em>No cards: the team writes them.</em>
-              </p>
-            )}
+            <CardSheet cards={content.cards[step]} empty="No cards: the team writes them." />
             {discussed.length > 0 && (
               <table className="print-table">
                 <caption>Ethics checks already filled in</caption>
