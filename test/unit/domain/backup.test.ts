@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createBackup, readBackup } from '../../../src/domain/backup';
 import { LIMITS } from '../../../src/domain/model';

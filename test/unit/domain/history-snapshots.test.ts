@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { addCard, cardsInStep, setCardText } from '../../../src/domain/cards';
 import { setCheckStatus, setTitle } from '../../../src/domain/canvas';

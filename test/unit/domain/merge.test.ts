@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { setCardText } from '../../../src/domain/cards';
 import { setCheckNotes, setTitle } from '../../../src/domain/canvas';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { canvasToMarkdown } from '../../../../src/domain/markdown/exportCanvas';
 import { describeProblems, importCanvasMarkdown } from '../../../../src/domain/markdown/importCanvas';
