@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-system-packages.sh
 npm run typecheck
 npm run lint
 npm run format:check

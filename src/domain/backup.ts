@@ -62,8 +62,8 @@ export function readBackup(text: string): BackupRead {
       }
       return typeof value === 'string' ? cleanText(value) : value;
     });
-  } catch (error) {
-    const cutOff = error instanceof SyntaxError && /end of (JSON )?(data|input)|unterminated|Unexpected end/i.test(error.message);
+  } catch {
+    const cutOff = endsPartWay(text);
     return fail(
       cutOff
         ? 'The file is cut off: it ends part-way through. It may not have finished downloading or copying.'
@@ -106,6 +106,26 @@ export function readBackup(text: string): BackupRead {
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, 10) };
   return { ok: true, canvases: parsed.data.canvases.map(toCanvas), templates: parsed.data.templates ?? [] };
+}
+
+/**
+ * Whether JSON text stops part-way: inside a string or with brackets still
+ * open. Decided from the text itself, since browsers word JSON errors differently.
+ */
+export function endsPartWay(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (const char of text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (char === '\\') escaped = true;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+  }
+  return inString || depth > 0;
 }
 
 function fail(problem: string): BackupRead {

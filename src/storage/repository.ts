@@ -6,7 +6,7 @@
  * why, so the app keeps working and can still export.
  */
 import { Dexie } from 'dexie';
-import { canvasProgress, type CanvasProgress } from '../domain/canvas';
+import { canvasProgress, copyTitle, type CanvasProgress } from '../domain/canvas';
 import { type CanvasChanges, diffCanvas, isEmptyChange } from '../domain/diff';
 import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
 import { canvasMetaSchema, cardSchema, checkSchema, templateSchema } from '../domain/schema';
@@ -82,9 +82,12 @@ function planImport(canvases: Canvas[], existing: Set<string>, replaceExisting: 
     if (clash && replaceExisting) summary.replaced++;
     else if (clash) summary.copied++;
     else summary.added++;
-    const id = clash && !replaceExisting ? newId() : canvas.id;
+    const copy = clash && !replaceExisting;
+    const id = copy ? newId() : canvas.id;
     summary.ids.push(id);
-    return { canvas: withFreshCardIds(canvas, id, newId), replaces: clash && replaceExisting };
+    // A copy says so in its title, so the library never shows two identical entries.
+    const incoming = copy ? { ...canvas, title: copyTitle(canvas.title) } : canvas;
+    return { canvas: withFreshCardIds(incoming, id, newId), replaces: clash && replaceExisting };
   });
   return { planned, summary };
 }

@@ -22,16 +22,13 @@ const CANVAS = {
       { text: 'Young men aged 16 to 24 are diverted from custody', colour: 'Yellow' },
       { text: 'Families feel heard\nby the youth panel', colour: 'Blue' },
     ],
-    Action: [
-      { text: 'Youth workers get a weekly list', colour: 'Green' },
-      { text: 'Police share stop data | monthly', colour: 'Yellow' },
-    ],
-    Insight: [{ text: 'A map of diversions by ward', colour: 'Pink' }],
+    Action: [{ text: 'Youth workers get a weekly list | shared monthly', colour: 'Green' }],
+    Insight: [{ text: 'A map of diversions by ward', colour: 'Yellow' }],
     Enablers: [{ text: 'A data sharing agreement', colour: 'Purple' }],
   } satisfies Record<Step, ExpectedCard[]>,
   checks: [
     { step: 'Outcome', lens: 'Trust', status: 'Concern raised', notes: 'Families distrust police data\nAsk the youth panel' },
-    { step: 'Outcome', lens: 'Consent', status: 'Discussed, no concern', notes: '' },
+    { step: 'Insight', lens: 'Consent', status: 'Discussed, no concern', notes: '' },
     { step: 'Action', lens: 'Power', status: 'Not applicable', notes: 'Only counts by ward leave the council' },
     { step: 'Enablers', lens: 'Inclusivity', status: 'Concern raised', notes: 'No young people in the room' },
   ] satisfies Array<{ step: Step; lens: Lens; status: CheckStatus; notes: string }>,
@@ -205,6 +202,40 @@ test('Markdown pasted from a document (no front matter, numbered cards) becomes 
   await canvas.allCanvasesLink.click();
   await expect(library.canvasTitles()).toHaveText(['Rough sleeping in Camden']);
   await expect(panel.result).toHaveText('Imported “Rough sleeping in Camden” as a new canvas.');
+});
+
+test('with the keyboard only: Tab to “Import a file…”, see where focus is, Enter opens the file chooser; the paste box too', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const panel = new ImportPanel(page);
+  // From the last control above the panel, Tab once.
+  await page.getByRole('link', { name: 'Start from a template' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(panel.fileInput).toBeFocused();
+  // The input itself is hidden; the button-like label shows the focus ring.
+  const label = panel.region.locator('label', { hasText: 'Import a file…' });
+  await expect(label).toHaveCSS('outline-style', 'solid');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles({ name: 'air-quality.md', mimeType: 'text/markdown', buffer: Buffer.from(DROPPED.text) });
+  const canvas = new CanvasPage(page);
+  await expect(canvas.titleInput).toHaveValue('Air quality near schools');
+  await canvas.allCanvasesLink.click();
+
+  // The paste box: open it, type, submit, all from the keyboard.
+  await panel.pasteToggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.pasteBox).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(panel.pasteBox).toBeFocused();
+  await panel.pasteBox.fill('# Typed in\n\n## Insight\n\n- A card typed by keyboard\n');
+  await page.keyboard.press('Tab');
+  await expect(panel.pasteButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(canvas.titleInput).toHaveValue('Typed in');
+  await canvas.openStep('Insight');
+  await canvas.expectCards('Insight', ['A card typed by keyboard']);
 });
 
 // ---- Bad files ----------------------------------------------------------------

@@ -32,13 +32,13 @@ async function guardContext(context: BrowserContext): Promise<Guard> {
   return guard;
 }
 
-/** Runs `use` with a page in a fresh profile, then closes it; fails if the guard saw anything. */
-export async function inFreshProfile<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
+/** Runs `run` with a page in a fresh profile, then closes it; fails if the guard saw anything. */
+export async function inFreshProfile<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
   // browser.newContext() in the test runner takes the config's `use` options (baseURL, viewport, locale).
   const context = await browser.newContext();
   const guard = await guardContext(context);
   try {
-    const result = await use(await context.newPage());
+    const result = await run(await context.newPage());
     expect(problemsSeen(guard), 'the app in the fresh profile must not log errors, throw, or contact other origins').toEqual([]);
     return result;
   } finally {

@@ -57,11 +57,11 @@ function TemplateCard({ template }: { template: Template }) {
         <dd>{cards === 0 ? 'None: a blank canvas' : cards}</dd>
       </TemplateFacts>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void start(template)}>
-          Use this template<span className="visually-hidden">: {template.name}</span>
+        <button type="button" className="button" aria-label={`Use this template: ${template.name}`} onClick={() => void start(template)}>
+          Use this template
         </button>
-        <Link className="button button--secondary" href={`/templates/${template.id}`}>
-          Preview<span className="visually-hidden"> {template.name}</span>
+        <Link className="button button--secondary" href={`/templates/${template.id}`} aria-label={`Preview ${template.name}`}>
+          Preview
         </Link>
       </div>
     </li>

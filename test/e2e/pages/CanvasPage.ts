@@ -116,9 +116,9 @@ export class CanvasPage {
     return this.page.getByRole('button', { name: new RegExp(`^Colour of card ${n} in ${step}: `) });
   }
 
-  /** The facilitator notes beside the focused step (step-by-step view). */
-  facilitatorNotes(): Locator {
-    return this.page.getByRole('complementary', { name: 'Facilitator notes and other steps' }).locator('details.facilitator-notes');
+  /** Beside the focused step (step-by-step view): its facilitator notes, then the other steps. */
+  facilitatorRail(): Locator {
+    return this.page.getByRole('complementary', { name: 'Facilitator notes and other steps' });
   }
 
   checkStatus(step: Step, lens: Lens): Locator {

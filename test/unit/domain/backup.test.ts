@@ -41,9 +41,13 @@ describe('full backups', () => {
     expect(problemsOf('# A Markdown file\n\n- not a backup')).toMatch(/not valid JSON/);
   });
 
-  it('says a truncated file is cut off', () => {
+  it('says a truncated file is cut off, wherever it was cut', () => {
     const text = backupText();
-    expect(problemsOf(text.slice(0, text.length / 2))).toMatch(/cut off/);
+    for (let cut = 1; cut < text.trimEnd().length; cut += 7) {
+      expect(problemsOf(text.slice(0, cut)), `cut at ${cut}`).toMatch(/cut off/);
+    }
+    const endOfLine = text.indexOf('\n', text.length / 2);
+    expect(problemsOf(text.slice(0, endOfLine + 1))).toMatch(/cut off/);
   });
 
   it('refuses JSON that is not a backup', () => {
