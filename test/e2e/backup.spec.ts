@@ -119,14 +119,16 @@ test('restoring where the canvases already are: Cancel, Replace the ones here, K
   await replaced.expectCards('Outcome', ['Families stay housed']);
   await replaced.allCanvasesLink.click();
 
-  // Keep both: the backup's canvases come in as copies beside the ones here.
+  // Keep both: the backup's canvases come in as copies beside the ones here, named as copies.
   await panel.importFile(file);
   await expect(panel.conflict).toBeVisible();
   await panel.keepBothButton.click();
   await expect(panel.result).toHaveText('Restored 2 canvases: 2 added as copies next to the ones already here.');
   await expect(library.listHeading).toHaveText('4 canvases');
-  await expect(library.canvas('Homelessness prevention')).toHaveCount(2);
-  await expect(library.canvas('School readiness')).toHaveCount(2);
+  for (const title of ['Homelessness prevention', 'School readiness']) {
+    await expect(library.canvas(title)).toHaveCount(1);
+    await expect(library.canvas(`${title} (copy)`)).toHaveCount(1);
+  }
   await page.reload();
   await expect(library.listHeading).toHaveText('4 canvases');
 });
