@@ -39,22 +39,25 @@ const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === J
 /** The records the other tab changed, relative to what this tab last knew was stored. */
 export interface RemoteChanges {
   cards: Card[];
+  /** Cards gone from storage altogether (an undone "add", or a restore that replaced the canvas). */
+  removedCardIds: string[];
   checks: EthicsCheck[];
   meta: Partial<Pick<Canvas, MetaField>>;
 }
 
 export function remoteChanges(base: Canvas, remote: Canvas): RemoteChanges {
   const cards = Object.values(remote.cards).filter((card) => !sameCard(base.cards[card.id], card));
+  const removedCardIds = Object.keys(base.cards).filter((id) => !(id in remote.cards));
   const checks = (Object.keys(remote.checks) as CheckKey[])
     .filter((key) => !sameCheck(base.checks[key], remote.checks[key]))
     .map((key) => remote.checks[key]);
   const meta: Partial<Pick<Canvas, MetaField>> = {};
   for (const field of META_FIELDS) if (!sameValue(base[field], remote[field])) Object.assign(meta, { [field]: remote[field] });
-  return { cards, checks, meta };
+  return { cards, removedCardIds, checks, meta };
 }
 
 export function hasRemoteChanges(changes: RemoteChanges): boolean {
-  return changes.cards.length > 0 || changes.checks.length > 0 || Object.keys(changes.meta).length > 0;
+  return changes.cards.length > 0 || changes.removedCardIds.length > 0 || changes.checks.length > 0 || Object.keys(changes.meta).length > 0;
 }
 
 /**
@@ -69,6 +72,10 @@ export function applyRemote(target: Canvas, changes: RemoteChanges, base: Canvas
   for (const card of changes.cards) {
     if (local.cards[card.id] !== base.cards[card.id] && local.cards[card.id]) continue; // changed here too: ours is saved next
     cards[card.id] = card;
+  }
+  for (const id of changes.removedCardIds) {
+    if (local.cards[id] !== base.cards[id]) continue; // changed here since: ours is saved next
+    delete cards[id];
   }
   const checks = { ...target.checks };
   for (const check of changes.checks) {
@@ -90,4 +97,19 @@ export function mergeRemote(base: Canvas, local: Canvas, remote: Canvas): Remote
   // What is stored now: the old base with the remote records in it. Records
   // nobody changed keep their objects, so the next save skips them.
   return { merged: applyRemote(local, changes, base, local), stored: applyRemote(base, changes, base, base), changed: true };
+}
+
+/**
+ * Undo and redo bring back older versions of records. Giving every record
+ * they change a new time makes the change the newest one, for other tabs and
+ * for the unsaved-changes note, like any other edit.
+ */
+export function restamp(from: Canvas, to: Canvas, now: number): Canvas {
+  if (from === to) return to;
+  const cards: Record<string, Card> = {};
+  for (const card of Object.values(to.cards)) cards[card.id] = from.cards[card.id] === card ? card : { ...card, updatedAt: now };
+  const checks = { ...to.checks };
+  for (const key of Object.keys(checks) as CheckKey[])
+    if (from.checks[key] !== checks[key]) checks[key] = { ...checks[key], updatedAt: now };
+  return { ...to, cards, checks, updatedAt: now };
 }

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { type History, record, redo, startHistory, undo } from '../domain/history';
 import type { Canvas } from '../domain/model';
 import { type Autosaver, createAutosaver } from './autosave';
-import { applyRemote, hasRemoteChanges, remoteChanges } from '../domain/merge';
+import { applyRemote, hasRemoteChanges, remoteChanges, restamp } from '../domain/merge';
 import { setSaveStatus } from './saveStatus';
 import { onUpgradedElsewhere, repository } from './storage';
 import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
@@ -94,16 +94,18 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     const { history } = get();
     if (!history) return;
     const next = undo(history);
-    set({ history: next });
-    autosaver?.schedule(next.present);
+    const present = restamp(history.present, next.present, Date.now());
+    set({ history: { ...next, present } });
+    autosaver?.schedule(present);
   },
 
   redo() {
     const { history } = get();
     if (!history) return;
     const next = redo(history);
-    set({ history: next });
-    autosaver?.schedule(next.present);
+    const present = restamp(history.present, next.present, Date.now());
+    set({ history: { ...next, present } });
+    autosaver?.schedule(present);
   },
 }));
 

@@ -22,7 +22,9 @@ interface PresenceState {
 
 export const usePresence = create<PresenceState>(() => ({ others: {} }));
 
-const channel: BroadcastChannel | null = typeof BroadcastChannel === 'function' ? new BroadcastChannel('outcome-canvas') : null;
+// Only in a browser page (not in unit tests that run without a DOM).
+const channel: BroadcastChannel | null =
+  typeof window !== 'undefined' && typeof BroadcastChannel === 'function' ? new BroadcastChannel('outcome-canvas') : null;
 let openCanvasId: string | null = null;
 const savedListeners = new Set<(canvasId: string) => void>();
 const libraryListeners = new Set<() => void>();
@@ -57,7 +59,7 @@ if (channel) {
     const alive = Object.fromEntries(Object.entries(others).filter(([, other]) => now - other.seen < GONE_AFTER_MS));
     if (Object.keys(alive).length !== Object.keys(others).length) usePresence.setState({ others: alive });
   }, HEARTBEAT_MS);
-  addEventListener('pagehide', () => post({ type: 'present', tab: TAB_ID, canvasId: null, reply: true }));
+  window.addEventListener('pagehide', () => post({ type: 'present', tab: TAB_ID, canvasId: null, reply: true }));
 }
 
 export function announceOpenCanvas(canvasId: string | null): void {

@@ -134,9 +134,11 @@ test('a canvas from a preset shows facilitator notes beside each step; export le
 
   const rail = canvas.facilitatorRail();
   await expect(rail).toContainText('Facilitator notes · about 30 minutes');
-  await expect(
-    rail.getByRole('paragraph').filter({ hasText: 'The lesson to land here: start with the outcome, not the data.' }),
-  ).toBeVisible();
+  // The notes are for the trainer: closed until opened, since the screen may be on a projector.
+  const lesson = rail.getByRole('paragraph').filter({ hasText: 'The lesson to land here: start with the outcome, not the data.' });
+  await expect(lesson).toBeHidden();
+  await rail.getByText('Facilitator notes', { exact: true }).click();
+  await expect(lesson).toBeVisible();
   await canvas.openStep('Action');
   await expect(rail).toContainText('Facilitator notes · about 30 minutes');
   await expect(

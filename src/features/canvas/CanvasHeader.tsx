@@ -38,7 +38,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
       </div>
       <div className="field">
         <label htmlFor="canvas-description">Description</label>
-        <span className="hint" id="canvas-description-hint">
+        <span className="visually-hidden" id="canvas-description-hint">
           The high-level outcome or theme, for example “Tackling racial inequality”.
         </span>
         <textarea

@@ -76,7 +76,7 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
           {...attributes}
           {...listeners}
           aria-label={`Drag ${name}`}
-          title="Drag to move (or press Space, then the arrow keys)"
+          title="Drag to move, or press Space then the arrow keys (or use Move to…)"
         >
           <span aria-hidden="true">⠿</span>
         </button>

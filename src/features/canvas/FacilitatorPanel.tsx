@@ -8,10 +8,10 @@ export function FacilitatorPanel({ step }: { step: StepId }) {
   const note = useCanvasStore((state) => state.history?.present.facilitation[step]);
   const edit = useCanvasStore((state) => state.edit);
   if (!note) return null;
-  const hasNotes = note.minutes !== null || note.notes.trim() !== '';
   const title = STEP_GUIDANCE[step].title;
+  // Closed by default: the screen is often on a projector, and the notes are for the trainer.
   return (
-    <details className="facilitator-notes" open={hasNotes}>
+    <details className="facilitator-notes">
       <summary>
         <strong>Facilitator notes</strong>
         {note.minutes !== null && ` · about ${note.minutes} minutes`}

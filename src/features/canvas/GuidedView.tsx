@@ -27,11 +27,11 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
       <div className="guided">
         <StepPanel step={step} focused />
         <aside className="drop-rail" aria-label="Facilitator notes and other steps">
-          <FacilitatorPanel step={step} />
           <h2>Other steps</h2>
           {STEP_IDS.filter((other) => other !== step).map((other) => (
             <RailTarget key={other} canvasId={canvasId} step={other} />
           ))}
+          <FacilitatorPanel step={step} />
         </aside>
       </div>
       <nav className="step-pager" aria-label="Previous and next step">

@@ -16,7 +16,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
       <h2 id={headingId} className="step__title" tabIndex={-1}>
         {guide.title}
       </h2>
-      <p>{guide.summary}</p>
+      <p className="step__summary">{guide.summary}</p>
       <blockquote className="step__question">
         <p>“{guide.question}”</p>
         <footer>{guide.questionSource}</footer>

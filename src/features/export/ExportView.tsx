@@ -39,7 +39,8 @@ export default function ExportView() {
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(markdown);
+      // For pasting into a document: without the format marker, which the importer does not need.
+      await navigator.clipboard.writeText(withoutFrontMatter(markdown));
       showToast({ message: 'Markdown copied. Paste it into your project document.' });
     } catch {
       setTab('source');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { setCardText } from '../../../src/domain/cards';
 import { setCheckNotes, setTitle } from '../../../src/domain/canvas';
-import { applyRemote, mergeRemote, remoteChanges } from '../../../src/domain/merge';
+import { applyRemote, mergeRemote, remoteChanges, restamp } from '../../../src/domain/merge';
 import { checkKey } from '../../../src/domain/model';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
@@ -56,5 +56,28 @@ describe('merging what another tab saved', () => {
     const undone = applyRemote(earlier, changes, base, local);
     expect(undone.cards['outcome-2']!.text).toBe('theirs');
     expect(undone.cards['action-1']!.text).toBe('three');
+  });
+});
+
+describe('merging removals and undo', () => {
+  it('takes a card out when the other tab removed it from storage', () => {
+    const remote = reloaded(base);
+    delete (remote.cards as Record<string, unknown>)['outcome-2'];
+    expect(mergeRemote(base, base, remote).merged.cards['outcome-2']).toBeUndefined();
+  });
+
+  it('keeps a removed card that this tab has edited since', () => {
+    const remote = reloaded(base);
+    delete (remote.cards as Record<string, unknown>)['outcome-2'];
+    const local = setCardText(base, 'outcome-2', 'still working on this', T0 + 20);
+    expect(mergeRemote(base, local, remote).merged.cards['outcome-2']!.text).toBe('still working on this');
+  });
+
+  it('gives records brought back by undo a new time, so they count as the newest change', () => {
+    const edited = setCardText(base, 'outcome-1', 'edited', T0 + 10);
+    const undone = restamp(edited, base, T0 + 20);
+    expect(undone.cards['outcome-1']!.text).toBe('one');
+    expect(undone.cards['outcome-1']!.updatedAt).toBe(T0 + 20);
+    expect(undone.cards['outcome-2']).toBe(base.cards['outcome-2']);
   });
 });

@@ -8,43 +8,37 @@ async function writeVersion1Database(name: string) {
   const v1 = new Dexie(name);
   v1.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
   await v1.open();
-  await v1
-    .table('canvases')
-    .put({
-      v: 1,
-      id: 'old',
-      title: 'Made with version 1',
-      description: 'Before facilitator notes',
-      createdAt: 1,
-      updatedAt: 2,
-      deletedAt: null,
-    });
-  await v1
-    .table('cards')
-    .put({
-      v: 1,
-      id: 'card-1',
-      canvasId: 'old',
-      step: 'action',
-      order: 'a0',
-      text: 'A card from long ago',
-      colour: 'green',
-      createdAt: 1,
-      updatedAt: 2,
-      deletedAt: null,
-    });
-  await v1
-    .table('checks')
-    .put({
-      v: 1,
-      canvasId: 'old',
-      key: 'insight:consent',
-      step: 'insight',
-      lens: 'consent',
-      status: 'concern',
-      notes: 'Were they asked?',
-      updatedAt: 2,
-    });
+  await v1.table('canvases').put({
+    v: 1,
+    id: 'old',
+    title: 'Made with version 1',
+    description: 'Before facilitator notes',
+    createdAt: 1,
+    updatedAt: 2,
+    deletedAt: null,
+  });
+  await v1.table('cards').put({
+    v: 1,
+    id: 'card-1',
+    canvasId: 'old',
+    step: 'action',
+    order: 'a0',
+    text: 'A card from long ago',
+    colour: 'green',
+    createdAt: 1,
+    updatedAt: 2,
+    deletedAt: null,
+  });
+  await v1.table('checks').put({
+    v: 1,
+    canvasId: 'old',
+    key: 'insight:consent',
+    step: 'insight',
+    lens: 'consent',
+    status: 'concern',
+    notes: 'Were they asked?',
+    updatedAt: 2,
+  });
   v1.close();
 }
 
