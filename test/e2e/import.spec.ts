@@ -210,7 +210,8 @@ test('with the keyboard only: Tab to “Import a file…”, see where focus is,
 }) => {
   await library.goto();
   const panel = new ImportPanel(page);
-  // From the last control above the panel, Tab once.
+  // The panel loads just after the list (it is below the fold); wait for it, then from the last control above it, Tab once.
+  await expect(panel.region).toBeVisible();
   await page.getByRole('link', { name: 'Start from a template' }).focus();
   await page.keyboard.press('Tab');
   await expect(panel.fileInput).toBeFocused();
