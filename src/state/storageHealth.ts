@@ -26,6 +26,11 @@ interface StorageHealth {
   snoozeReminder(now?: number): void;
 }
 
+/** The browser's storage manager, where there is one (not in older browsers or outside a page). */
+function storageManager(): StorageManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
 function readNumber(key: string): number | null {
   try {
     const value = Number(localStorage.getItem(key));
@@ -51,7 +56,7 @@ export const useStorageHealth = create<StorageHealth>()((set, get) => ({
   snoozedUntil: readNumber(REMINDER_SNOOZED_KEY) ?? 0,
 
   async refresh() {
-    const manager = navigator.storage;
+    const manager = storageManager();
     if (!manager) return;
     const [persisted, estimate] = await Promise.all([
       manager.persisted?.().catch(() => null) ?? null,
@@ -61,7 +66,7 @@ export const useStorageHealth = create<StorageHealth>()((set, get) => ({
   },
 
   async requestPersistence() {
-    const granted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+    const granted = (await storageManager()?.persist?.().catch(() => false)) ?? false;
     await get().refresh();
     return granted;
   },
