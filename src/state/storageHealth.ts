@@ -66,7 +66,10 @@ export const useStorageHealth = create<StorageHealth>()((set, get) => ({
   },
 
   async requestPersistence() {
-    const granted = (await storageManager()?.persist?.().catch(() => false)) ?? false;
+    const granted =
+      (await storageManager()
+        ?.persist?.()
+        .catch(() => false)) ?? false;
     await get().refresh();
     return granted;
   },
