@@ -19,10 +19,6 @@ export function cardsInStep(canvas: Canvas, step: StepId): Card[] {
     .sort(byOrder);
 }
 
-export function liveCards(canvas: Canvas): Card[] {
-  return Object.values(canvas.cards).filter((card) => card.deletedAt === null);
-}
-
 export function countLiveCards(canvas: Canvas): number {
   let count = 0;
   for (const card of Object.values(canvas.cards)) if (card.deletedAt === null) count++;

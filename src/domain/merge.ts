@@ -17,6 +17,8 @@ export interface RemoteMerge {
   stored: Canvas;
   /** Whether the other tab changed anything at all. */
   changed: boolean;
+  /** What the other tab changed, to apply to other versions too (the undo history). */
+  changes: RemoteChanges;
 }
 
 type MetaField = 'title' | 'description' | 'facilitation' | 'deletedAt';
@@ -93,10 +95,10 @@ export function applyRemote(target: Canvas, changes: RemoteChanges, base: Canvas
 
 export function mergeRemote(base: Canvas, local: Canvas, remote: Canvas): RemoteMerge {
   const changes = remoteChanges(base, remote);
-  if (!hasRemoteChanges(changes)) return { merged: local, stored: base, changed: false };
+  if (!hasRemoteChanges(changes)) return { merged: local, stored: base, changed: false, changes };
   // What is stored now: the old base with the remote records in it. Records
   // nobody changed keep their objects, so the next save skips them.
-  return { merged: applyRemote(local, changes, base, local), stored: applyRemote(base, changes, base, base), changed: true };
+  return { merged: applyRemote(local, changes, base, local), stored: applyRemote(base, changes, base, base), changed: true, changes };
 }
 
 /**

@@ -6,7 +6,7 @@
  * (src/domain/markdown/templateFiles.ts).
  */
 import { type CanvasContent, canvasFromContent, contentOf, emptyContent } from './content';
-import { type Canvas, LENS_IDS, STEP_IDS, checkKey, emptyFacilitation } from './model';
+import { type Canvas, STEP_IDS, emptyFacilitation } from './model';
 
 export interface TemplateMeta {
   name: string;
@@ -52,11 +52,4 @@ export function templateFromCanvas(canvas: Canvas, meta: TemplateMeta, keep: Kee
 
 export function templateCardCount(template: Template): number {
   return STEP_IDS.reduce((sum, step) => sum + template.content.cards[step].length, 0);
-}
-
-export function templateCheckNotesCount(template: Template): number {
-  return STEP_IDS.reduce(
-    (sum, step) => sum + LENS_IDS.filter((lens) => template.content.checks[checkKey(step, lens)].notes !== '').length,
-    0,
-  );
 }

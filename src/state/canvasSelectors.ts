@@ -39,9 +39,12 @@ export const useStepCounts = (step: StepId) =>
     useShallow((state) => {
       const canvas = present(state);
       if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
+      // Counts only: no need to sort the cards, which runs for several steps on every edit.
+      let cards = 0;
+      for (const card of Object.values(canvas.cards)) if (card.step === step && card.deletedAt === null) cards++;
       const checks = Object.values(canvas.checks).filter((check) => check.step === step);
       return {
-        cards: cardsInStep(canvas, step).length,
+        cards,
         discussed: checks.filter((check) => check.status !== 'not-discussed').length,
         concerns: checks.filter((check) => check.status === 'concern').length,
       };

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { type History, record, redo, startHistory, undo } from '../domain/history';
 import type { Canvas } from '../domain/model';
 import { type Autosaver, createAutosaver } from './autosave';
-import { applyRemote, hasRemoteChanges, remoteChanges, restamp } from '../domain/merge';
+import { applyRemote, mergeRemote, restamp } from '../domain/merge';
 import { setSaveStatus } from './saveStatus';
 import { onUpgradedElsewhere, repository } from './storage';
 import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
@@ -122,14 +122,13 @@ export function mergeFromStorage(canvasId: string): Promise<void> {
     if (!remote || autosaver !== saver || state.canvasId !== canvasId || !state.history) return;
     const base = saver.stored();
     const local = state.history.present;
-    const changes = remoteChanges(base, remote);
-    if (!hasRemoteChanges(changes)) return;
+    const { merged, stored, changed, changes } = mergeRemote(base, local, remote);
+    if (!changed) return;
     const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
-    const merged = rebase(local);
     useCanvasStore.setState({
       history: { ...state.history, past: state.history.past.map(rebase), present: merged, future: state.history.future.map(rebase) },
     });
-    saver.rebase(applyRemote(base, changes, base, base), merged);
+    saver.rebase(stored, merged);
   });
 }
 

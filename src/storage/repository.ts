@@ -236,8 +236,7 @@ class IndexedDbRepository implements CanvasRepository {
   }
 
   async listSnapshots(canvasId: string): Promise<Omit<Snapshot, 'canvas'>[]> {
-    const records = await this.db.snapshots.where('canvasId').equals(canvasId).toArray();
-    return records.map(({ canvas: _canvas, v: _v, ...rest }) => rest).sort((a, b) => b.takenAt - a.takenAt);
+    return newestSummariesFirst(await this.db.snapshots.where('canvasId').equals(canvasId).toArray());
   }
 
   async loadSnapshot(id: string): Promise<Snapshot | null> {
@@ -334,10 +333,7 @@ export class MemoryRepository implements CanvasRepository {
   }
   private readonly snapshots = new Map<string, Snapshot>();
   async listSnapshots(canvasId: string): Promise<Omit<Snapshot, 'canvas'>[]> {
-    return [...this.snapshots.values()]
-      .filter((snapshot) => snapshot.canvasId === canvasId)
-      .map(({ canvas: _canvas, ...rest }) => rest)
-      .sort((a, b) => b.takenAt - a.takenAt);
+    return newestSummariesFirst([...this.snapshots.values()].filter((snapshot) => snapshot.canvasId === canvasId));
   }
   async loadSnapshot(id: string): Promise<Snapshot | null> {
     return this.snapshots.get(id) ?? null;
@@ -376,6 +372,11 @@ export class MemoryRepository implements CanvasRepository {
     }
     return count;
   }
+}
+
+/** Snapshots for the history list: newest first, without the canvases they hold. */
+function newestSummariesFirst(snapshots: (Snapshot & { v?: number })[]): Omit<Snapshot, 'canvas'>[] {
+  return snapshots.map(({ canvas: _canvas, v: _v, ...rest }) => rest).sort((a, b) => b.takenAt - a.takenAt);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
