@@ -3,7 +3,7 @@ import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { SaveIndicator } from '../components/SaveIndicator';
-import { StorageBanner } from '../components/StorageBanner';
+import { SaveProblemBanner } from '../components/SaveProblemBanner';
 import { Toasts } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
@@ -48,7 +48,7 @@ function Shell() {
         </nav>
       </header>
       <UpdateBanner />
-      <StorageBanner />
+      <SaveProblemBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         <ErrorBoundary>
           <Suspense fallback={<p>Loading…</p>}>

@@ -3,7 +3,7 @@
  * is for typing, not for leaving.
  */
 import { flushCanvasOnExit } from '../state/canvasStore';
-import { useStorageState } from '../state/storage';
+import { useRepositoryStore } from '../state/repositoryStore';
 
 export function installLifecycleSaves(): void {
   document.addEventListener('visibilitychange', () => {
@@ -14,6 +14,6 @@ export function installLifecycleSaves(): void {
     void flushCanvasOnExit();
     // Only in memory-only mode is closing the tab a real loss (otherwise the
     // unsaved-changes note above has it); then ask first.
-    if (useStorageState.getState().problem !== null) event.preventDefault();
+    if (useRepositoryStore.getState().problem !== null) event.preventDefault();
   });
 }

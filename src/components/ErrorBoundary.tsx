@@ -3,8 +3,8 @@
  * a white screen. The open canvas is still in the store, so it can be exported.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { downloadCanvasMarkdown } from '../lib/exportCanvas';
-import { selectCanvas, useCanvasStore } from '../state/canvasStore';
+import { downloadCanvasMarkdown } from '../lib/markdownDownload';
+import { useCanvasStore } from '../state/canvasStore';
 
 interface Props {
   children: ReactNode;
@@ -27,7 +27,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   render() {
     if (!this.state.error) return this.props.children;
-    const canvas = selectCanvas(useCanvasStore.getState());
+    const { canvas } = useCanvasStore.getState();
     return (
       <div className="panel" role="alert">
         <h1>Something went wrong on this screen</h1>

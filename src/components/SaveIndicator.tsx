@@ -1,13 +1,13 @@
-import { useSaveStatus } from '../state/saveStatus';
-import { useStorageState } from '../state/storage';
+import { useSaveStatusStore } from '../state/saveStatusStore';
+import { useRepositoryStore } from '../state/repositoryStore';
 
 /**
  * Saved / saving / not saved, always visible in the header. Not a live
  * region: it changes on every keystroke; failures are announced by the banner.
  */
 export function SaveIndicator() {
-  const state = useSaveStatus((status) => status.state);
-  const inMemory = useStorageState((storage) => storage.problem !== null);
+  const state = useSaveStatusStore((status) => status.state);
+  const inMemory = useRepositoryStore((repository) => repository.problem !== null);
   const shown = inMemory ? 'memory' : state;
   const label = {
     saved: 'All changes saved in this browser',

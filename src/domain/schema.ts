@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CARD_COLOURS, CHECK_STATUSES, LENS_IDS, LIMITS, STEP_IDS, emptyFacilitation } from './model';
+import { SNAPSHOT_REASONS } from './snapshots';
 
 const timestamp = z.number().check(z.int(), z.nonnegative());
 
@@ -92,4 +93,14 @@ export const templateSchema = z.object({
   }),
   createdAt: timestamp,
   updatedAt: timestamp,
+});
+
+/** A version-history snapshot's own fields; the canvas it holds is checked record by record. */
+export const snapshotSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  canvasId: z.string().check(z.minLength(1), z.maxLength(100)),
+  takenAt: timestamp,
+  reason: z.enum(SNAPSHOT_REASONS),
+  summary: z.string().check(z.maxLength(1000)),
+  canvas: z.object({ cards: z.record(z.string(), z.unknown()), checks: z.record(z.string(), z.unknown()) }),
 });

@@ -6,10 +6,11 @@
  * an empty or half-loaded canvas over saved data.
  */
 import type { Canvas } from '../domain/model';
-import { diffCanvas } from '../domain/diff';
+import { diffCanvas, isEmptyChange } from '../domain/diff';
 import { clearJournal, writeJournal } from '../storage/journal';
-import { type CanvasRepository, describeWriteError } from '../storage/repository';
-import { setSaveStatus } from './saveStatus';
+import { writeProblemOf } from '../storage/problems';
+import type { CanvasRepository } from '../storage/repository';
+import { setSaveStatus } from './saveStatusStore';
 
 export const SAVE_DELAY_MS = 300;
 
@@ -44,7 +45,8 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas, on
       const target = latest;
       if (target === stored) return;
       try {
-        await repository.saveChanges(stored, target);
+        const changes = diffCanvas(stored, target);
+        if (!isEmptyChange(changes)) await repository.saveChanges(target.id, changes);
         stored = target;
         onSaved(target);
         if (latest === stored) {
@@ -54,7 +56,7 @@ export function createAutosaver(repository: CanvasRepository, loaded: Canvas, on
       } catch (error) {
         // `stored` is unchanged, so the next attempt writes everything still missing.
         console.warn('Outcome Canvas: save failed', error);
-        setSaveStatus('error', describeWriteError(error));
+        setSaveStatus('error', writeProblemOf(error));
       }
     });
     return queue;

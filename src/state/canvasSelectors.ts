@@ -6,29 +6,31 @@ import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, openConcerns } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
 import { type LensId, type StepId, checkKey } from '../domain/model';
-import { type CanvasState, useCanvasStore } from './canvasStore';
-
-const present = (state: CanvasState) => state.history?.present;
+import { canRedo, canUndo } from '../domain/undo';
+import { useCanvasStore } from './canvasStore';
 
 export const useCardIds = (step: StepId) =>
   useCanvasStore(
     useShallow((state) => {
-      const canvas = present(state);
+      const { canvas } = state;
       return canvas ? cardsInStep(canvas, step).map((card) => card.id) : [];
     }),
   );
 
-export const useCard = (id: string) => useCanvasStore((state) => present(state)?.cards[id]);
+/** The whole open canvas: for views that show all of it (export, print). Prefer a narrower hook. */
+export const useOpenCanvas = () => useCanvasStore((state) => state.canvas);
 
-export const useCheck = (step: StepId, lens: LensId) => useCanvasStore((state) => present(state)?.checks[checkKey(step, lens)]);
+export const useCard = (id: string) => useCanvasStore((state) => state.canvas?.cards[id]);
 
-export const useCanvasTitle = () => useCanvasStore((state) => present(state)?.title ?? '');
-export const useCanvasDescription = () => useCanvasStore((state) => present(state)?.description ?? '');
+export const useCheck = (step: StepId, lens: LensId) => useCanvasStore((state) => state.canvas?.checks[checkKey(step, lens)]);
+
+export const useCanvasTitle = () => useCanvasStore((state) => state.canvas?.title ?? '');
+export const useCanvasDescription = () => useCanvasStore((state) => state.canvas?.description ?? '');
 
 export const useProgress = () =>
   useCanvasStore(
     useShallow((state) => {
-      const canvas = present(state);
+      const { canvas } = state;
       return canvas ? canvasProgress(canvas) : null;
     }),
   );
@@ -37,7 +39,7 @@ export const useProgress = () =>
 export const useStepCounts = (step: StepId) =>
   useCanvasStore(
     useShallow((state) => {
-      const canvas = present(state);
+      const { canvas } = state;
       if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
       // Counts only: no need to sort the cards, which runs for several steps on every edit.
       let cards = 0;
@@ -54,10 +56,10 @@ export const useStepCounts = (step: StepId) =>
 export const useOpenConcerns = () =>
   useCanvasStore(
     useShallow((state) => {
-      const canvas = present(state);
+      const { canvas } = state;
       return canvas ? openConcerns(canvas) : [];
     }),
   );
 
-export const useCanUndo = () => useCanvasStore((state) => (state.history?.past.length ?? 0) > 0);
-export const useCanRedo = () => useCanvasStore((state) => (state.history?.future.length ?? 0) > 0);
+export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
+export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));

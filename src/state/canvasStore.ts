@@ -1,16 +1,18 @@
 /**
- * The open canvas, its undo history and its autosave. Components read it
+ * The open canvas, its undo stack and its autosave. Components read it
  * through narrow selectors (one card, one check) so typing in one card does
  * not re-render the others, and change it only through `edit`, which takes
  * a pure domain function.
  */
 import { create } from 'zustand';
-import { type History, record, redo, startHistory, undo } from '../domain/history';
-import type { Canvas } from '../domain/model';
-import { type Autosaver, createAutosaver } from './autosave';
 import { applyRemote, mergeRemote, restamp } from '../domain/merge';
-import { setSaveStatus } from './saveStatus';
-import { onUpgradedElsewhere, repository } from './storage';
+import type { Canvas } from '../domain/model';
+import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo } from '../domain/undo';
+import { UnreadableCanvasError } from '../storage/problems';
+import { type Autosaver, createAutosaver } from './autosave';
+import { onUpgradedElsewhere, repository } from './repositoryStore';
+import { UNREADABLE_CANVAS } from './saveProblems';
+import { setSaveStatus } from './saveStatusStore';
 import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
 import { noteCanvasOpened, noteCanvasSaved } from './versionHistory';
 
@@ -21,7 +23,10 @@ export interface CanvasState {
   /** The id asked for, even before it has loaded. */
   canvasId: string | null;
   loadError: string | null;
-  history: History<Canvas> | null;
+  /** The open canvas, as on screen: the one place to read it. Null until loaded. */
+  canvas: Canvas | null;
+  /** The versions Undo and Redo go to. */
+  undoStack: UndoStack<Canvas>;
   open(id: string): Promise<void>;
   close(): Promise<void>;
   /**
@@ -39,14 +44,15 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   status: 'idle',
   canvasId: null,
   loadError: null,
-  history: null,
+  canvas: null,
+  undoStack: emptyUndoStack(),
 
   async open(id) {
     const current = get();
     if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
     await flushCanvas();
     autosaver = null;
-    set({ status: 'loading', canvasId: id, history: null, loadError: null });
+    set({ status: 'loading', canvasId: id, canvas: null, undoStack: emptyUndoStack(), loadError: null });
     try {
       const canvas = await (await repository()).loadCanvas(id);
       if (get().canvasId !== id) return; // the user moved on while it loaded
@@ -59,13 +65,16 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
         noteCanvasSaved(saved);
       });
       setSaveStatus('saved');
-      set({ status: 'ready', history: startHistory(canvas) });
+      set({ status: 'ready', canvas, undoStack: emptyUndoStack() });
       announceOpenCanvas(id);
       void noteCanvasOpened(canvas);
     } catch (error) {
       console.warn('Outcome Canvas: could not load canvas', error);
       if (get().canvasId === id) {
-        set({ status: 'failed', loadError: error instanceof Error ? error.message : 'The canvas could not be loaded.' });
+        set({
+          status: 'failed',
+          loadError: error instanceof UnreadableCanvasError ? UNREADABLE_CANVAS : 'The canvas could not be loaded.',
+        });
       }
     }
   },
@@ -75,43 +84,43 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     // finish writing what the closed canvas still had pending.
     const saver = autosaver;
     autosaver = null;
-    set({ status: 'idle', canvasId: null, history: null, loadError: null });
+    set({ status: 'idle', canvasId: null, canvas: null, undoStack: emptyUndoStack(), loadError: null });
     announceOpenCanvas(null);
     await saver?.flush();
   },
 
   edit(change, group) {
-    const { history } = get();
-    if (!history) return;
+    const { canvas, undoStack } = get();
+    if (!canvas) return;
     const now = Date.now();
-    const next = change(history.present, now);
-    if (next === history.present) return;
-    set({ history: record(history, next, now, group ?? null) });
+    const next = change(canvas, now);
+    if (next === canvas) return;
+    set({ canvas: next, undoStack: recordChange(undoStack, canvas, next, now, group ?? null) });
     autosaver?.schedule(next);
   },
 
   undo() {
-    const { history } = get();
-    if (!history) return;
-    const next = undo(history);
-    const present = restamp(history.present, next.present, Date.now());
-    set({ history: { ...next, present } });
+    const { canvas, undoStack } = get();
+    const step = canvas && undo(undoStack, canvas);
+    if (!canvas || !step) return;
+    const present = restamp(canvas, step.present, Date.now());
+    set({ canvas: present, undoStack: step.stack });
     autosaver?.schedule(present);
   },
 
   redo() {
-    const { history } = get();
-    if (!history) return;
-    const next = redo(history);
-    const present = restamp(history.present, next.present, Date.now());
-    set({ history: { ...next, present } });
+    const { canvas, undoStack } = get();
+    const step = canvas && redo(undoStack, canvas);
+    if (!canvas || !step) return;
+    const present = restamp(canvas, step.present, Date.now());
+    set({ canvas: present, undoStack: step.stack });
     autosaver?.schedule(present);
   },
 }));
 
 /**
  * Another tab saved this canvas: merge what it stored, record by record,
- * into what is on screen and into the undo history (see domain/merge.ts).
+ * into what is on screen and into every version Undo can go back to (see domain/merge.ts).
  */
 export function mergeFromStorage(canvasId: string): Promise<void> {
   const saver = autosaver;
@@ -119,15 +128,13 @@ export function mergeFromStorage(canvasId: string): Promise<void> {
   return saver.exclusive(async () => {
     const remote = await (await repository()).loadCanvas(canvasId);
     const state = useCanvasStore.getState();
-    if (!remote || autosaver !== saver || state.canvasId !== canvasId || !state.history) return;
+    if (!remote || autosaver !== saver || state.canvasId !== canvasId || !state.canvas) return;
     const base = saver.stored();
-    const local = state.history.present;
+    const local = state.canvas;
     const { merged, stored, changed, changes } = mergeRemote(base, local, remote);
     if (!changed) return;
     const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
-    useCanvasStore.setState({
-      history: { ...state.history, past: state.history.past.map(rebase), present: merged, future: state.history.future.map(rebase) },
-    });
+    useCanvasStore.setState({ canvas: merged, undoStack: mapUndoStack(state.undoStack, rebase) });
     saver.rebase(stored, merged);
   });
 }
@@ -145,9 +152,6 @@ export function flushCanvasOnExit(): Promise<void> {
 export function hasUnsavedCanvas(): boolean {
   return autosaver?.hasUnsaved() ?? false;
 }
-
-/** The open canvas, or null. Prefer a narrower selector in components. */
-export const selectCanvas = (state: CanvasState): Canvas | null => state.history?.present ?? null;
 
 onRemoteSave((canvasId) => void mergeFromStorage(canvasId));
 // The database was upgraded by a newer version in another tab: writes will fail

@@ -1,12 +1,15 @@
 /** The canvas library: summaries of every stored canvas and the commands on them. */
 import { create } from 'zustand';
 import { copyTitle, duplicateCanvas } from '../domain/canvas';
+import { diffCanvas } from '../domain/diff';
 import { newId } from '../domain/ids';
+import { type ImportSummary, planImport } from '../domain/importPlan';
 import { type Canvas, LIMITS, createCanvas } from '../domain/model';
+import type { Template } from '../domain/templates';
 import type { CanvasSummary } from '../storage/repository';
-import { askForPersistenceOnce } from './storageHealth';
-import { repository } from './storage';
-import { announceLibraryChanged, onRemoteLibraryChange } from './tabSync';
+import { askForPersistenceOnce } from './dataSafetyStore';
+import { repository } from './repositoryStore';
+import { announceLibraryChanged, announceSaved, onRemoteLibraryChange } from './tabSync';
 
 export interface LibraryState {
   status: 'loading' | 'ready' | 'failed';
@@ -22,6 +25,12 @@ export interface LibraryState {
   remove(id: string): Promise<void>;
   restore(id: string): Promise<void>;
   emptyDeleted(): Promise<number>;
+  /**
+   * Stores the canvases and templates of a backup in one transaction. Ones
+   * whose id is already here replace it when `replaceExisting`, otherwise
+   * come in as copies beside it.
+   */
+  restoreBackup(canvases: Canvas[], templates: Template[], replaceExisting: boolean): Promise<ImportSummary>;
 }
 
 export const useLibraryStore = create<LibraryState>()((set, get) => {
@@ -60,7 +69,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
     add(canvas) {
       return run(async () => {
-        await (await repository()).saveChanges(null, canvas);
+        await (await repository()).saveChanges(canvas.id, diffCanvas(null, canvas));
         askForPersistenceOnce();
         return canvas.id;
       });
@@ -76,7 +85,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         const original = await repo.loadCanvas(id);
         if (!original) return null;
         const copy = duplicateCanvas(original, newId(), newId, Date.now(), copyTitle(original.title));
-        await repo.saveChanges(null, copy);
+        await repo.saveChanges(copy.id, diffCanvas(null, copy));
         return copy.id;
       });
     },
@@ -91,6 +100,26 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
     emptyDeleted() {
       return run(async () => (await repository()).purgeDeleted());
+    },
+
+    // Not through `run`: a refused restore is explained by the import panel, with what it means for the file.
+    async restoreBackup(canvases, templates, replaceExisting) {
+      const repo = await repository();
+      const [existing, own] = await Promise.all([repo.existingIds(canvases.map((canvas) => canvas.id)), repo.listTemplates()]);
+      const plan = planImport({
+        canvases,
+        templates,
+        existingCanvasIds: new Set(existing),
+        existingTemplateIds: new Set(own.map((template) => template.id)),
+        replaceExisting,
+        newId,
+      });
+      await repo.importCanvases(plan, Date.now(), newId);
+      // A tab with a replaced canvas open merges the restored version in.
+      plan.summary.ids.forEach(announceSaved);
+      announceLibraryChanged();
+      await get().load();
+      return plan.summary;
     },
   };
 });

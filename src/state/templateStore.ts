@@ -5,7 +5,7 @@ import { type KeepOptions, type Template, type TemplateMeta, canvasFromTemplate,
 import type { Canvas } from '../domain/model';
 import { loadPresets } from './presets';
 import { useLibraryStore } from './libraryStore';
-import { repository } from './storage';
+import { repository } from './repositoryStore';
 
 export interface TemplateState {
   status: 'loading' | 'ready' | 'failed';

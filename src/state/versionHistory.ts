@@ -4,10 +4,10 @@
  * Snapshot writes never block editing; a failed one is only logged.
  */
 import { countLiveCards } from '../domain/cards';
-import { EDITING_INTERVAL, OPENED_AFTER_BREAK, type SnapshotReason, makeSnapshot, restoreSnapshot } from '../domain/history-snapshots';
+import { EDITING_INTERVAL, OPENED_AFTER_BREAK, type SnapshotReason, makeSnapshot, restoreSnapshot } from '../domain/snapshots';
 import { newId } from '../domain/ids';
 import type { Canvas } from '../domain/model';
-import { repository } from './storage';
+import { repository } from './repositoryStore';
 
 const lastSnapshotAt = new Map<string, number>();
 

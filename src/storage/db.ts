@@ -8,7 +8,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
-import type { Snapshot } from '../domain/history-snapshots';
+import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
 import { canvasV1toV2, recordV1toV2 } from './migrations';
 
@@ -47,8 +47,6 @@ export class CanvasDatabase extends Dexie {
   checks!: Table<CheckRecord, [string, CheckKey]>;
   templates!: Table<TemplateRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
-  /** Set when an upgrade starts, so a failed open can say that the upgrade failed (and left the old data as it was). */
-  upgradeStarted = false;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -63,7 +61,6 @@ export class CanvasDatabase extends Dexie {
     this.version(2)
       .stores({ templates: 'id, updatedAt' })
       .upgrade(async (tx) => {
-        this.upgradeStarted = true;
         await tx
           .table('canvases')
           .toCollection()

@@ -25,7 +25,7 @@ export interface JournalEntry {
   changes: CanvasChanges;
 }
 
-function storage(): Storage | null {
+function localStore(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -35,7 +35,7 @@ function storage(): Storage | null {
 
 export function writeJournal(canvasId: string, changes: CanvasChanges): boolean {
   try {
-    storage()?.setItem(PREFIX + canvasId, JSON.stringify({ canvasId, changes }));
+    localStore()?.setItem(PREFIX + canvasId, JSON.stringify({ canvasId, changes }));
     return true;
   } catch {
     return false; // full or refused: the IndexedDB write is still on its way
@@ -44,14 +44,14 @@ export function writeJournal(canvasId: string, changes: CanvasChanges): boolean 
 
 export function clearJournal(canvasId: string): void {
   try {
-    storage()?.removeItem(PREFIX + canvasId);
+    localStore()?.removeItem(PREFIX + canvasId);
   } catch {
     /* nothing to clear */
   }
 }
 
 export function readJournals(): JournalEntry[] {
-  const store = storage();
+  const store = localStore();
   if (!store) return [];
   const entries: JournalEntry[] = [];
   for (let i = 0; i < store.length; i++) {

@@ -186,11 +186,6 @@ test('a tab left open while another tab upgrades the database says so, and its l
   await canvas.expectCards('Outcome', ['Edited after the upgrade']);
 });
 
-// KNOWN APP BUG (fails): the write-ahead note (src/storage/journal.ts) is
-// applied record by record only where it is at least as new as the stored
-// record (applyJournal in src/storage/repository.ts). Undo puts back the
-// earlier record object, with its earlier updatedAt, so an undone delete is
-// "older" than the stored deletion and is silently dropped on recovery.
 test('after another tab upgrades the database, a card brought back with Undo is still there after the reload', async ({
   library,
   page,

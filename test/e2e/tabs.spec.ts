@@ -110,11 +110,6 @@ test('two tabs editing one canvas at once: both are told, each sees the other’
   await expect(presenceNotice(page)).toBeHidden({ timeout: 5_000 });
 });
 
-// KNOWN APP BUG (fails): an undone "add card" is removed from storage
-// (diffCanvas lists it in removedCardIds, repository.write bulk-deletes it),
-// but remoteChanges in src/domain/merge.ts looks only at the cards still in
-// storage, so the other tab never learns the card has gone and keeps showing
-// it; any edit there to that card writes it back.
 test('a card added in one tab and taken back with Undo also goes from the other tab', async ({ library, page, context }) => {
   await library.goto();
   const a = await library.createCanvas('Undo in one of two tabs');
@@ -139,11 +134,6 @@ test('a card added in one tab and taken back with Undo also goes from the other 
   await b.expectCards('Outcome', ['Stays']);
 });
 
-// KNOWN APP BUG (fails), same cause as above: "Replace the ones here"
-// deletes the canvas's cards from storage and writes the backup's cards under
-// new ids (repository.importCanvases); a tab with that canvas open merges in
-// the new cards but keeps the deleted ones, so it shows both, and an edit
-// there to an old card writes it back next to the restored ones.
 test('a backup restored with “Replace the ones here” replaces the canvas in a tab that has it open', async ({ library, page, context }) => {
   await library.goto();
   const canvas = await library.createCanvas('Restored elsewhere');

@@ -24,7 +24,7 @@ import type { Canvas, StepId } from '../../domain/model';
 import { useCanvasStore } from '../../state/canvasStore';
 import { isCardDragData, isStepDropData } from './dragData';
 
-const currentCanvas = (): Canvas | null => useCanvasStore.getState().history?.present ?? null;
+const currentCanvas = (): Canvas | null => useCanvasStore.getState().canvas ?? null;
 
 function describeCard(id: string | number): string {
   const text = currentCanvas()?.cards[String(id)]?.text.trim() ?? '';

@@ -36,7 +36,8 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
 
   // Built when the menu opens: the card count is read then, so adding a card elsewhere re-renders no other card.
   const moveItems = (): MenuItem[] => {
-    const count = useCanvasStore.getState().history?.present ? cardsInStep(useCanvasStore.getState().history!.present, step).length : 0;
+    const canvas = useCanvasStore.getState().canvas;
+    const count = canvas ? cardsInStep(canvas, step).length : 0;
     return [
       { key: 'up', label: 'Move up', onSelect: () => moveCardBy(id, 'up'), disabled: index === 0 },
       { key: 'down', label: 'Move down', onSelect: () => moveCardBy(id, 'down'), disabled: index === count - 1 },

@@ -5,7 +5,7 @@ import { useCanvasStore } from '../../state/canvasStore';
 
 /** The trainer's notes for the focused step: suggested time, what to ask, what to watch for. */
 export function FacilitatorPanel({ step }: { step: StepId }) {
-  const note = useCanvasStore((state) => state.history?.present.facilitation[step]);
+  const note = useCanvasStore((state) => state.canvas?.facilitation[step]);
   const edit = useCanvasStore((state) => state.edit);
   if (!note) return null;
   const title = STEP_GUIDANCE[step].title;

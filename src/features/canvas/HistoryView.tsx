@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
 import { showToast } from '../../components/toasts';
 import { contentOf } from '../../domain/content';
-import { SNAPSHOT_REASON_LABELS, type Snapshot } from '../../domain/history-snapshots';
+import { SNAPSHOT_REASON_LABELS, type Snapshot, type SnapshotListing } from '../../domain/snapshots';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { STEP_IDS } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useCanvasStore } from '../../state/canvasStore';
 import { listVersions, loadVersion, restoreVersion } from '../../state/versionHistory';
 
-type VersionSummary = Omit<Snapshot, 'canvas'>;
-
 /** Earlier versions of this canvas, kept automatically; any can be previewed and restored (undoably). */
 export function HistoryView({ canvasId }: { canvasId: string }) {
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [versions, setVersions] = useState<SnapshotListing[] | null>(null);
   const [preview, setPreview] = useState<Snapshot | null>(null);
 
   useEffect(() => {
@@ -23,10 +21,10 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
     };
   }, [canvasId]);
 
-  async function restore(version: VersionSummary) {
-    const { history, edit } = useCanvasStore.getState();
-    if (!history) return;
-    const restored = await restoreVersion(version.id, history.present, edit);
+  async function restore(version: SnapshotListing) {
+    const { canvas, edit } = useCanvasStore.getState();
+    if (!canvas) return;
+    const restored = await restoreVersion(version.id, canvas, edit);
     if (!restored) {
       showToast({ message: 'That version could not be read. Nothing was changed.' });
       return;

@@ -4,14 +4,14 @@ import { openConcerns, checksForStep } from '../../domain/canvas';
 import { contentOf } from '../../domain/content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import { CHECK_STATUS_LABELS, STEP_IDS, displayTitle } from '../../domain/model';
-import { selectCanvas, useCanvasStore } from '../../state/canvasStore';
+import { useOpenCanvas } from '../../state/canvasSelectors';
 
 /**
  * The canvas as a document for paper or PDF: all four steps with their cards,
  * the ethics tables and the open concerns, and no app controls.
  */
 export function PrintView({ showToolbar }: { showToolbar: boolean }) {
-  const canvas = useCanvasStore(selectCanvas);
+  const canvas = useOpenCanvas();
   const content = useMemo(() => (canvas ? contentOf(canvas) : null), [canvas]);
   if (!canvas || !content) return null;
   const concerns = openConcerns(canvas);

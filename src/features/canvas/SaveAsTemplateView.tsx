@@ -3,12 +3,12 @@ import { useLocation } from 'wouter';
 import { showToast } from '../../components/toasts';
 import { hasFacilitation } from '../../domain/model';
 import type { KeepOptions, TemplateMeta } from '../../domain/templates';
-import { selectCanvas, useCanvasStore } from '../../state/canvasStore';
+import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useTemplateStore } from '../../state/templateStore';
 
 /** "Save as template": name it, say who it is for, and choose what to keep. */
 export function SaveAsTemplateView() {
-  const canvas = useCanvasStore(selectCanvas);
+  const canvas = useOpenCanvas();
   const [, navigate] = useLocation();
   const [meta, setMeta] = useState<TemplateMeta>(() => ({
     name: canvas?.title.trim() || 'Untitled template',

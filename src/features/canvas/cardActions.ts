@@ -35,7 +35,7 @@ export function changeCardColour(id: string, colour: CardColour): void {
 }
 
 export function removeCard(id: string): void {
-  const card = useCanvasStore.getState().history?.present.cards[id];
+  const card = useCanvasStore.getState().canvas?.cards[id];
   if (!card) return;
   edit((canvas, now) => deleteCard(canvas, id, now));
   document.getElementById(`add-card-${card.step}`)?.focus();
@@ -50,7 +50,7 @@ export function removeCard(id: string): void {
 }
 
 export function moveCardBy(id: string, command: MoveCommand): void {
-  const before = useCanvasStore.getState().history?.present.cards[id];
+  const before = useCanvasStore.getState().canvas?.cards[id];
   if (!before) return;
   if (typeof command === 'object') {
     requestCardFocus(id, 'move');
@@ -62,7 +62,7 @@ export function moveCardBy(id: string, command: MoveCommand): void {
     }, 0);
   }
   edit((canvas, now) => applyMoveCommand(canvas, id, command, now));
-  const canvas = useCanvasStore.getState().history?.present;
+  const canvas = useCanvasStore.getState().canvas;
   const position = canvas && cardPosition(canvas, id);
   if (!position) return;
   const where = `${STEP_GUIDANCE[position.step].title}, position ${position.index + 1} of ${position.count}`;

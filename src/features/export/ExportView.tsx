@@ -9,7 +9,7 @@ import { showToast } from '../../components/toasts';
 import { canvasToMarkdown, markdownFileName } from '../../domain/markdown/exportCanvas';
 import { downloadText } from '../../lib/download';
 import { hasFacilitation } from '../../domain/model';
-import { selectCanvas, useCanvasStore } from '../../state/canvasStore';
+import { useOpenCanvas } from '../../state/canvasSelectors';
 
 /**
  * The preview shows text only: no raw HTML (react-markdown drops it), no
@@ -28,7 +28,7 @@ const previewComponents: Components = {
 const withoutFrontMatter = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n+/, '');
 
 export default function ExportView() {
-  const canvas = useCanvasStore(selectCanvas);
+  const canvas = useOpenCanvas();
   const [tab, setTab] = useState<'preview' | 'source'>('preview');
   const [withFacilitation, setWithFacilitation] = useState(false);
   const markdown = useMemo(

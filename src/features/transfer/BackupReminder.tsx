@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { showToast } from '../../components/toasts';
-import { shouldRemindToBackUp, useStorageHealth } from '../../state/storageHealth';
+import { shouldRemindToBackUp, useDataSafetyStore } from '../../state/dataSafetyStore';
 import { downloadBackup } from './runImport';
 
 /** A quiet reminder, only when the browser may clear canvases and no recent backup exists. */
 export function BackupReminder({ canvasCount }: { canvasCount: number }) {
-  const persisted = useStorageHealth((state) => state.persisted);
-  const lastBackupAt = useStorageHealth((state) => state.lastBackupAt);
-  const snoozedUntil = useStorageHealth((state) => state.snoozedUntil);
+  const persisted = useDataSafetyStore((state) => state.persisted);
+  const lastBackupAt = useDataSafetyStore((state) => state.lastBackupAt);
+  const snoozedUntil = useDataSafetyStore((state) => state.snoozedUntil);
   useEffect(() => {
-    void useStorageHealth.getState().refresh();
+    void useDataSafetyStore.getState().refresh();
   }, []);
   if (!shouldRemindToBackUp({ persisted, lastBackupAt, snoozedUntil }, canvasCount)) return null;
   return (
@@ -33,7 +33,7 @@ export function BackupReminder({ canvasCount }: { canvasCount: number }) {
         >
           Download a backup
         </button>
-        <button type="button" className="button button--secondary" onClick={() => useStorageHealth.getState().snoozeReminder()}>
+        <button type="button" className="button button--secondary" onClick={() => useDataSafetyStore.getState().snoozeReminder()}>
           Not now
         </button>
       </div>

@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { showToast } from '../../components/toasts';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { useStorageHealth } from '../../state/storageHealth';
-import { useStorageState } from '../../state/storage';
+import { useDataSafetyStore } from '../../state/dataSafetyStore';
+import { useRepositoryStore } from '../../state/repositoryStore';
 import { downloadBackup } from './runImport';
 
 const megabytes = (bytes: number) =>
@@ -13,10 +13,10 @@ const megabytes = (bytes: number) =>
 /** Where the canvases live and how safe they are: persistence, space used, last backup. */
 export default function StorageScreen() {
   useDocumentTitle('Storage and backups');
-  const health = useStorageHealth();
-  const problem = useStorageState((state) => state.problem);
+  const health = useDataSafetyStore();
+  const problem = useRepositoryStore((state) => state.problem);
   useEffect(() => {
-    void useStorageHealth.getState().refresh();
+    void useDataSafetyStore.getState().refresh();
   }, []);
 
   async function backup() {

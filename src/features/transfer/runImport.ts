@@ -7,10 +7,9 @@ import { newId } from '../../domain/ids';
 import { type Canvas, displayTitle } from '../../domain/model';
 import type { Template } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
-import { announceSaved } from '../../state/tabSync';
-import { useStorageHealth } from '../../state/storageHealth';
+import { useDataSafetyStore } from '../../state/dataSafetyStore';
 import { useLibraryStore } from '../../state/libraryStore';
-import { repository } from '../../state/storage';
+import { repository } from '../../state/repositoryStore';
 import { downloadText } from '../../lib/download';
 import { setTransfer, useTransferStore } from './transferStore';
 
@@ -143,10 +142,8 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
 }
 
 async function restore(fileName: string, canvases: Canvas[], templates: Template[], replace: boolean) {
-  const summary = await (await repository()).importCanvases(canvases, replace, newId, templates);
-  // A tab with a replaced canvas open merges the restored version in.
-  summary.ids.forEach(announceSaved);
-  await Promise.all([useLibraryStore.getState().load(), useTemplateStore.getState().load()]);
+  const summary = await useLibraryStore.getState().restoreBackup(canvases, templates, replace);
+  await useTemplateStore.getState().load();
   const parts = [
     summary.added && `${summary.added} added`,
     summary.replaced && `${summary.replaced} replaced`,
@@ -167,6 +164,6 @@ export async function downloadBackup(): Promise<number> {
   ]);
   const now = new Date();
   downloadText(backupFileName(now), createBackup(canvases, templates, now), 'application/json');
-  useStorageHealth.getState().recordBackup(now.getTime());
+  useDataSafetyStore.getState().recordBackup(now.getTime());
   return canvases.length;
 }

@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushCanvas } from '../../../src/state/canvasStore';
-import { repository } from '../../../src/state/storage';
+import { repository } from '../../../src/state/repositoryStore';
 import { dexieQuotaExceeded, resetApp, seed } from '../helpers/appState';
 import { buildCanvas } from '../helpers/canvasBuilder';
 import { renderApp } from '../helpers/renderApp';

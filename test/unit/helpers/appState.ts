@@ -4,24 +4,25 @@
  */
 import { Dexie } from 'dexie';
 import { useToasts } from '../../../src/components/toasts';
+import { diffCanvas } from '../../../src/domain/diff';
 import type { Canvas } from '../../../src/domain/model';
 import { useCanvasStore } from '../../../src/state/canvasStore';
 import { useLibraryStore } from '../../../src/state/libraryStore';
-import { useSaveStatus } from '../../../src/state/saveStatus';
-import { repository, resetStorageForTests } from '../../../src/state/storage';
+import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
+import { repository, resetRepositoryForTests } from '../../../src/state/repositoryStore';
 
 export async function resetApp(): Promise<void> {
   await useCanvasStore.getState().close();
-  resetStorageForTests();
+  resetRepositoryForTests();
   useLibraryStore.setState({ status: 'loading', summaries: [], error: null });
-  useSaveStatus.setState({ state: 'saved', message: null });
+  useSaveStatusStore.setState({ state: 'saved', problem: null });
   useToasts.setState({ toasts: [] });
 }
 
 /** Saves canvases straight to storage, as if made in an earlier session. */
 export async function seed(...canvases: Canvas[]): Promise<void> {
   const repo = await repository();
-  for (const canvas of canvases) await repo.saveChanges(null, canvas);
+  for (const canvas of canvases) await repo.saveChanges(canvas.id, diffCanvas(null, canvas));
 }
 
 /** What is in storage now, read the way the app reads it. */
@@ -31,7 +32,7 @@ export async function stored(id: string): Promise<Canvas | null> {
 
 /** The canvas open in the store. */
 export function openCanvas(): Canvas {
-  const canvas = useCanvasStore.getState().history?.present;
+  const canvas = useCanvasStore.getState().canvas;
   if (!canvas) throw new Error('No canvas is open');
   return canvas;
 }

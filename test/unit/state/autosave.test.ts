@@ -2,26 +2,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTitle } from '../../../src/domain/canvas';
 import { addCard } from '../../../src/domain/cards';
+import { type CanvasChanges, diffCanvas } from '../../../src/domain/diff';
 import type { Canvas } from '../../../src/domain/model';
 import { SAVE_DELAY_MS, createAutosaver } from '../../../src/state/autosave';
-import { useSaveStatus } from '../../../src/state/saveStatus';
-import { MemoryRepository } from '../../../src/storage/repository';
+import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
+import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import { quotaExceeded } from '../helpers/appState';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
-/** Remembers each write as (what was stored before, what was written). */
+/** Remembers the records each write was given. */
 class RecordingRepository extends MemoryRepository {
-  writes: { before: Canvas | null; after: Canvas }[] = [];
+  writes: CanvasChanges[] = [];
   failures: unknown[] = [];
-  override async saveChanges(before: Canvas | null, after: Canvas): Promise<void> {
+  override async saveChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
     const failure = this.failures.shift();
     if (failure) throw failure;
-    this.writes.push({ before, after });
-    await super.saveChanges(before, after);
+    this.writes.push(changes);
+    await super.saveChanges(canvasId, changes);
   }
 }
 
-const status = () => useSaveStatus.getState();
+/** The records a save from `before` to `after` must write. */
+const write = (before: Canvas, after: Canvas) => diffCanvas(before, after);
+
+const status = () => useSaveStatusStore.getState();
 
 describe('createAutosaver', () => {
   let repo: RecordingRepository;
@@ -29,10 +33,10 @@ describe('createAutosaver', () => {
 
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    useSaveStatus.setState({ state: 'saved', message: null });
+    useSaveStatusStore.setState({ state: 'saved', problem: null });
     repo = new RecordingRepository();
     loaded = buildCanvas({ title: 'Loaded' });
-    await repo.saveChanges(null, loaded);
+    await repo.saveChanges(loaded.id, diffCanvas(null, loaded));
     repo.writes = [];
   });
   afterEach(() => {
@@ -50,7 +54,7 @@ describe('createAutosaver', () => {
     expect(repo.writes).toHaveLength(0);
 
     await vi.advanceTimersByTimeAsync(1);
-    expect(repo.writes).toEqual([{ before: loaded, after: edited }]);
+    expect(repo.writes).toEqual([write(loaded, edited)]);
     expect(status().state).toBe('saved');
     expect(saver.hasUnsaved()).toBe(false);
     expect((await repo.loadCanvas(loaded.id))?.title).toBe('Edited');
@@ -65,7 +69,7 @@ describe('createAutosaver', () => {
       await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS / 2);
     }
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
-    expect(repo.writes).toEqual([{ before: loaded, after: canvas }]);
+    expect(repo.writes).toEqual([write(loaded, canvas)]);
   });
 
   it('writes the next change against what the previous save stored', async () => {
@@ -76,7 +80,7 @@ describe('createAutosaver', () => {
     const second = addCard(first, { id: 'c', step: 'action', text: 'Card' }, T0 + 2);
     saver.schedule(second);
     await saver.flush();
-    expect(repo.writes.map((write) => write.before)).toEqual([loaded, first]);
+    expect(repo.writes).toEqual([write(loaded, first), write(first, second)]);
   });
 
   it('flush writes at once, without waiting for the delay', async () => {
@@ -109,15 +113,15 @@ describe('createAutosaver', () => {
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
 
     expect(status().state).toBe('error');
-    expect(status().message).toMatch(/run out of storage space/);
+    expect(status().problem).toBe('quota');
     expect(saver.hasUnsaved()).toBe(true);
     expect((await repo.loadCanvas(loaded.id))?.title).toBe('Loaded');
     expect(warn).toHaveBeenCalled();
 
     await saver.flush();
-    expect(status()).toEqual({ state: 'saved', message: null });
+    expect(status()).toEqual({ state: 'saved', problem: null });
     expect(saver.hasUnsaved()).toBe(false);
-    expect(repo.writes).toEqual([{ before: loaded, after: edited }]);
+    expect(repo.writes).toEqual([write(loaded, edited)]);
     expect((await repo.loadCanvas(loaded.id))?.title).toBe('Keep me');
   });
 });

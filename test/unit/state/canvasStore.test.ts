@@ -4,13 +4,14 @@ import { setTitle } from '../../../src/domain/canvas';
 import { addCard, setCardText } from '../../../src/domain/cards';
 import { SAVE_DELAY_MS } from '../../../src/state/autosave';
 import { flushCanvas, hasUnsavedCanvas, useCanvasStore } from '../../../src/state/canvasStore';
-import { useSaveStatus } from '../../../src/state/saveStatus';
-import { repository } from '../../../src/state/storage';
+import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
+import { repository } from '../../../src/state/repositoryStore';
+import { UnreadableCanvasError } from '../../../src/storage/problems';
 import { openCanvas, quotaExceeded, resetApp, seed, stored } from '../helpers/appState';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
 
 const store = () => useCanvasStore.getState();
-const saveState = () => useSaveStatus.getState();
+const saveState = () => useSaveStatusStore.getState();
 
 const rename = (title: string) => store().edit((canvas, now) => setTitle(canvas, title, now));
 
@@ -30,7 +31,7 @@ describe('opening a canvas', () => {
   it('says the canvas is missing when there is no such id', async () => {
     await store().open('no-such-canvas');
     expect(store().status).toBe('missing');
-    expect(store().history).toBeNull();
+    expect(store().canvas).toBeNull();
   });
 
   it('treats a canvas in "Recently deleted" as missing', async () => {
@@ -41,9 +42,7 @@ describe('opening a canvas', () => {
 
   it('reports a canvas that cannot be read as failed, with the reason', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    vi.spyOn(await repository(), 'loadCanvas').mockRejectedValueOnce(
-      new Error('This canvas is stored in a form this version of the app cannot read.'),
-    );
+    vi.spyOn(await repository(), 'loadCanvas').mockRejectedValueOnce(new UnreadableCanvasError('c1'));
     await store().open('c1');
     expect(store().status).toBe('failed');
     expect(store().loadError).toMatch(/cannot read/);
@@ -82,7 +81,7 @@ describe('never writing before the canvas has loaded', () => {
     store().undo();
     store().redo();
     await flushCanvas();
-    expect(store().history).toBeNull();
+    expect(store().canvas).toBeNull();
     expect(save).not.toHaveBeenCalled();
     expect(await stored('c1')).toMatchObject({ title: 'Original' });
   });
@@ -120,7 +119,7 @@ describe('saving edits', () => {
     rename('Not lost');
     await flushCanvas();
     expect(saveState().state).toBe('error');
-    expect(saveState().message).toMatch(/run out of storage space/);
+    expect(saveState().problem).toBe('quota');
     expect(openCanvas().title).toBe('Not lost');
     expect((await stored('c1'))?.title).toBe('Original');
     expect(hasUnsavedCanvas()).toBe(true);
@@ -182,15 +181,15 @@ describe('undo and redo', () => {
     expect(textsIn(openCanvas(), 'outcome')).toEqual(['First!!!']);
     store().undo();
     expect(textsIn(openCanvas(), 'outcome')).toEqual(['First']);
-    expect(store().history?.past).toHaveLength(0);
+    expect(store().undoStack.past).toHaveLength(0);
   });
 
-  it('starts a fresh history for each canvas opened', async () => {
+  it('starts a fresh undo stack for each canvas opened', async () => {
     rename('Changed');
     await seed(buildCanvas({ id: 'c2', title: 'Other', cardIdPrefix: 'c2:' }));
     await store().open('c2');
     store().undo();
     expect(openCanvas().title).toBe('Other');
-    expect(store().history?.past).toHaveLength(0);
+    expect(store().undoStack.past).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../src/domain/model';
 import { useLibraryStore } from '../../../src/state/libraryStore';
-import { repository } from '../../../src/state/storage';
+import { repository } from '../../../src/state/repositoryStore';
 import { resetApp, seed, stored } from '../helpers/appState';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
 

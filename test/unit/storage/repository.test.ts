@@ -1,12 +1,16 @@
 // @vitest-environment node
-// (Node's DOMException is an Error, as in browsers; jsdom's is not.)
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCheckStatus, setTitle } from '../../../src/domain/canvas';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyContent } from '../../../src/domain/content';
+import { planImport } from '../../../src/domain/importPlan';
+import { makeSnapshot } from '../../../src/domain/snapshots';
+import type { Template } from '../../../src/domain/templates';
+import { canvasProgress, setCheckStatus, setTitle } from '../../../src/domain/canvas';
 import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
-import { canvasProgress } from '../../../src/domain/canvas';
-import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/storage/db';
-import { type CanvasRepository, MemoryRepository, describeWriteError, openRepository } from '../../../src/storage/repository';
+import { type Canvas } from '../../../src/domain/model';
+import { diffCanvas } from '../../../src/domain/diff';
+import { openRepository } from '../../../src/storage/openRepository';
+import { MemoryRepository } from '../../../src/storage/memoryRepository';
+import type { CanvasRepository } from '../../../src/storage/repository';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 60_000;
@@ -21,11 +25,26 @@ function sampleCanvas(id = 'canvas-1') {
     checks: [{ step: 'insight', lens: 'trust', status: 'concern', notes: 'Errors in records' }],
   });
 }
-
-/** A second connection to the same database, to see what is really stored. */
-function rawDb(): CanvasDatabase {
-  return new CanvasDatabase(DATABASE_NAME);
+function ownTemplate(id: string, name: string): Template {
+  return {
+    id,
+    name,
+    summary: 'For a first workshop',
+    audience: 'Borough teams',
+    duration: '2 hours',
+    preset: false,
+    content: {
+      ...emptyContent(),
+      title: 'Start here',
+      cards: { ...emptyContent().cards, outcome: [{ text: 'An outcome', colour: 'yellow' }] },
+    },
+    createdAt: T0,
+    updatedAt: T0,
+  };
 }
+
+/** Saves `after` as the app does: the records that changed since `before`. */
+const save = (repo: CanvasRepository, before: Canvas | null, after: Canvas) => repo.saveChanges(after.id, diffCanvas(before, after));
 
 const repositories: [string, () => Promise<CanvasRepository>][] = [
   ['IndexedDB', async () => (await openRepository()).repository],
@@ -40,7 +59,7 @@ describe.each(repositories)('%s repository', (_kind, open) => {
 
   it('loads a saved new canvas back equal to what was saved', async () => {
     const canvas = sampleCanvas();
-    await repo.saveChanges(null, canvas);
+    await save(repo, null, canvas);
     expect(await repo.loadCanvas('canvas-1')).toEqual(canvas);
   });
 
@@ -50,11 +69,11 @@ describe.each(repositories)('%s repository', (_kind, open) => {
 
   it('loads the latest version after a series of saved edits', async () => {
     const v1 = sampleCanvas();
-    await repo.saveChanges(null, v1);
+    await save(repo, null, v1);
     const v2 = setTitle(addCard(v1, { id: 'n', step: 'enablers', text: 'Funding' }, LATER), 'Renamed', LATER);
-    await repo.saveChanges(v1, v2);
+    await save(repo, v1, v2);
     const v3 = deleteCard(setCheckStatus(v2, 'outcome', 'power', 'no-concern', LATER + 1), 'outcome-1', LATER + 1);
-    await repo.saveChanges(v2, v3);
+    await save(repo, v2, v3);
     const loaded = await repo.loadCanvas('canvas-1');
     expect(loaded).toEqual(v3);
     expect(textsIn(loaded!, 'outcome')).toEqual(['B']);
@@ -63,8 +82,8 @@ describe.each(repositories)('%s repository', (_kind, open) => {
   it('lists every canvas with its progress', async () => {
     const first = sampleCanvas('first');
     const second = buildCanvas({ id: 'second', title: 'Empty' });
-    await repo.saveChanges(null, first);
-    await repo.saveChanges(null, second);
+    await save(repo, null, first);
+    await save(repo, null, second);
     const list = await repo.listCanvases();
     const byId = Object.fromEntries(list.map((summary) => [summary.meta.id, summary]));
     expect(Object.keys(byId).sort()).toEqual(['first', 'second']);
@@ -81,7 +100,7 @@ describe.each(repositories)('%s repository', (_kind, open) => {
   });
 
   it('renames, deletes and restores a canvas through updateMeta', async () => {
-    await repo.saveChanges(null, sampleCanvas());
+    await save(repo, null, sampleCanvas());
     await repo.updateMeta('canvas-1', { title: 'New name' }, LATER);
     expect(await repo.loadCanvas('canvas-1')).toMatchObject({ title: 'New name', updatedAt: LATER, deletedAt: null });
 
@@ -95,8 +114,8 @@ describe.each(repositories)('%s repository', (_kind, open) => {
   });
 
   it('purges deleted canvases for good and leaves the others', async () => {
-    await repo.saveChanges(null, sampleCanvas('keep'));
-    await repo.saveChanges(null, sampleCanvas('doomed'));
+    await save(repo, null, sampleCanvas('keep'));
+    await save(repo, null, sampleCanvas('doomed'));
     await repo.updateMeta('doomed', { deletedAt: LATER }, LATER);
     expect(await repo.purgeDeleted()).toBe(1);
     expect(await repo.loadCanvas('doomed')).toBeNull();
@@ -104,156 +123,111 @@ describe.each(repositories)('%s repository', (_kind, open) => {
     expect(await repo.loadCanvas('keep')).toEqual(sampleCanvas('keep'));
     expect(await repo.purgeDeleted()).toBe(0);
   });
-});
 
-describe('IndexedDB repository: what reaches the database', () => {
-  let repo: CanvasRepository;
-  let db: CanvasDatabase;
-  beforeEach(async () => {
-    repo = (await openRepository()).repository;
-    db = rawDb();
-    await db.open();
-  });
-  afterEach(() => db.close());
-
-  it('stores one canvas record, its cards and its 20 checks, each tagged with the record version', async () => {
-    await repo.saveChanges(null, sampleCanvas());
-    expect(await db.canvases.toArray()).toEqual([expect.objectContaining({ id: 'canvas-1', v: RECORD_VERSION })]);
-    const cards = await db.cards.toArray();
-    expect(cards).toHaveLength(3);
-    expect(cards.every((card) => card.canvasId === 'canvas-1' && card.v === RECORD_VERSION)).toBe(true);
-    expect(await db.checks.where('canvasId').equals('canvas-1').count()).toBe(20);
-  });
-
-  it('writes only the records that changed', async () => {
+  it('writes only the newer of each record from an unsaved-changes note, and keeps what is newer in storage', async () => {
     const v1 = sampleCanvas();
-    await repo.saveChanges(null, v1);
-    // Mark every stored record; a record that is written again loses its mark.
-    await db.cards.toCollection().modify({ marked: true } as never);
-    await db.checks.toCollection().modify({ marked: true } as never);
-
-    await repo.saveChanges(v1, setCardText(v1, 'outcome-2', 'B edited', LATER));
-
-    const cards = await db.cards.toArray();
-    const rewritten = cards.filter((card) => !(card as unknown as { marked?: boolean }).marked).map((card) => card.id);
-    expect(rewritten).toEqual(['outcome-2']);
-    expect((await db.cards.get('outcome-2'))?.text).toBe('B edited');
-    const checks = await db.checks.toArray();
-    expect(checks.every((check) => (check as unknown as { marked?: boolean }).marked)).toBe(true);
-  });
-
-  it('writes nothing when nothing changed', async () => {
-    const v1 = sampleCanvas();
-    await repo.saveChanges(null, v1);
-    await db.canvases.update('canvas-1', { title: 'changed behind the app’s back' });
-    await repo.saveChanges(v1, v1);
-    expect((await db.canvases.get('canvas-1'))?.title).toBe('changed behind the app’s back');
-  });
-
-  it('removes a card whose add was undone', async () => {
-    const v1 = sampleCanvas();
-    const v2 = addCard(v1, { id: 'extra', step: 'insight', text: 'X' }, LATER);
-    await repo.saveChanges(null, v1);
-    await repo.saveChanges(v1, v2);
-    expect(await db.cards.get('extra')).toBeDefined();
-    await repo.saveChanges(v2, v1);
-    expect(await db.cards.get('extra')).toBeUndefined();
-  });
-
-  it('purging removes the canvas, its cards and its checks, and nothing of other canvases', async () => {
-    await repo.saveChanges(null, sampleCanvas('keep'));
-    await repo.saveChanges(null, buildCanvas({ id: 'doomed', cardIdPrefix: 'doomed:', cards: { outcome: ['Z'] } }));
-    await repo.updateMeta('doomed', { deletedAt: LATER }, LATER);
-    await repo.purgeDeleted();
-    expect(await db.canvases.get('doomed')).toBeUndefined();
-    expect(await db.cards.where('canvasId').equals('doomed').count()).toBe(0);
-    expect(await db.checks.where('canvasId').equals('doomed').count()).toBe(0);
-    expect(await db.cards.where('canvasId').equals('keep').count()).toBe(3);
-    expect(await db.checks.where('canvasId').equals('keep').count()).toBe(20);
-  });
-
-  it('skips a stored card that fails validation, without deleting it', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const v1 = sampleCanvas();
-    await repo.saveChanges(null, v1);
-    await db.cards.update('outcome-1', { colour: 'tartan' as never });
-
+    await save(repo, null, v1);
+    // Another tab saved a newer text for outcome-1 after the note was taken.
+    const newerElsewhere = setCardText(v1, 'outcome-1', 'Newer, from the other tab', LATER + 10);
+    await save(repo, v1, newerElsewhere);
+    // The note: an older text for outcome-1, a newer one for outcome-2, and a new card.
+    const noted = addCard(
+      setCardText(setCardText(v1, 'outcome-1', 'Older, from the note', LATER), 'outcome-2', 'From the note', LATER),
+      { id: 'noted', step: 'action', text: 'Added before the tab went away' },
+      LATER,
+    );
+    await repo.saveNewerChanges('canvas-1', diffCanvas(v1, noted));
     const loaded = await repo.loadCanvas('canvas-1');
-    expect(textsIn(loaded!, 'outcome')).toEqual(['B']);
-    expect(textsIn(loaded!, 'action')).toEqual(['C']);
-    expect((await repo.listCanvases())[0]!.progress.cardCount).toBe(2);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read and were left untouched'));
-
-    // Editing and saving the rest of the canvas leaves the bad record where it was.
-    await repo.saveChanges(loaded, setCardText(loaded!, 'outcome-2', 'B2', LATER));
-    expect(await db.cards.get('outcome-1')).toMatchObject({ text: 'A', colour: 'tartan' });
+    expect(textsIn(loaded!, 'outcome')).toEqual(['Newer, from the other tab', 'From the note']);
+    expect(textsIn(loaded!, 'action')).toEqual(['C', 'Added before the tab went away']);
   });
 
-  it('reads a check that fails validation as not yet discussed, leaving it stored', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await repo.saveChanges(null, sampleCanvas());
-    await db.checks.update(['canvas-1', 'insight:trust'], { status: 'worried' as never });
-    const loaded = await repo.loadCanvas('canvas-1');
-    expect(loaded!.checks['insight:trust'].status).toBe('not-discussed');
-    expect((await db.checks.get(['canvas-1', 'insight:trust']))?.status).toBe('worried');
+  it('ignores an unsaved-changes note for a canvas it does not have, unless the note holds the canvas itself', async () => {
+    const orphan = sampleCanvas('gone');
+    await repo.saveNewerChanges('gone', { ...diffCanvas(null, orphan), meta: null });
+    expect(await repo.loadCanvas('gone')).toBeNull();
+    await repo.saveNewerChanges('gone', diffCanvas(null, orphan));
+    expect(await repo.loadCanvas('gone')).toEqual(orphan);
   });
 
-  it('leaves out of the list a canvas whose stored details fail validation, and says so when it is opened', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await repo.saveChanges(null, sampleCanvas('good'));
-    await repo.saveChanges(null, sampleCanvas('bad'));
-    await db.canvases.update('bad', { title: 42 as never });
-    expect((await repo.listCanvases()).map((summary) => summary.meta.id)).toEqual(['good']);
-    await expect(repo.loadCanvas('bad')).rejects.toThrow(/cannot read/);
-    expect(await db.canvases.get('bad')).toBeDefined();
+  describe('importing a planned backup', () => {
+    const template = ownTemplate('tpl', 'Workshop');
+    let ids = 0;
+    const newId = () => `new-${++ids}`;
+    const plan = async (canvases: Canvas[], replaceExisting: boolean) =>
+      planImport({
+        canvases,
+        templates: [template],
+        existingCanvasIds: new Set(await repo.existingIds(canvases.map((canvas) => canvas.id))),
+        existingTemplateIds: new Set((await repo.listTemplates()).map((own) => own.id)),
+        replaceExisting,
+        newId,
+      });
+
+    it('replaces a canvas with the same id, keeping the old one in its version history', async () => {
+      const here = setTitle(sampleCanvas(), 'Changed since the backup', LATER);
+      await save(repo, null, here);
+      const backup = sampleCanvas();
+      await repo.importCanvases(await plan([backup], true), LATER + 1, newId);
+
+      const loaded = await repo.loadCanvas('canvas-1');
+      expect(loaded?.title).toBe('Care leavers');
+      expect(textsIn(loaded!, 'outcome')).toEqual(['A', 'B']);
+      // Cards come in under new ids, so they can never overwrite another canvas's cards.
+      expect(Object.keys(loaded!.cards).some((id) => id in backup.cards)).toBe(false);
+      const versions = await repo.listSnapshots('canvas-1');
+      expect(versions).toMatchObject([{ reason: 'before-import', takenAt: LATER + 1 }]);
+      expect((await repo.loadSnapshot(versions[0]!.id))?.canvas.title).toBe('Changed since the backup');
+      expect((await repo.listTemplates()).map((own) => own.id)).toEqual(['tpl']);
+    });
+
+    it('adds a canvas with the same id as a copy beside it when not replacing', async () => {
+      await save(repo, null, sampleCanvas());
+      const planned = await plan([sampleCanvas()], false);
+      await repo.importCanvases(planned, LATER, newId);
+      const copyId = planned.summary.ids[0]!;
+      expect(copyId).not.toBe('canvas-1');
+      expect((await repo.loadCanvas(copyId))?.title).toBe('Care leavers (copy)');
+      expect((await repo.loadCanvas('canvas-1'))?.title).toBe('Care leavers');
+      expect(await repo.listSnapshots('canvas-1')).toEqual([]);
+    });
   });
-});
 
-describe('openRepository', () => {
-  it('uses IndexedDB when the browser has it', async () => {
-    const opened = await openRepository();
-    expect(opened.repository.kind).toBe('indexeddb');
-    expect(opened.problem).toBeNull();
-  });
-
-  it('falls back to memory with a message for people when IndexedDB is missing, and the memory repository works', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const saved = globalThis.indexedDB;
-    // Dexie keeps its own reference to the factory, taken when it loaded.
-    Reflect.deleteProperty(globalThis, 'indexedDB');
-    Dexie.dependencies.indexedDB = undefined as never;
-    try {
-      const opened = await openRepository('no-idb');
-      expect(opened.repository.kind).toBe('memory');
-      expect(opened.problem).toMatch(/not letting Outcome Canvas save anything/);
-      expect(opened.problem).not.toMatch(/Error|undefined|IndexedDB API/);
-      expect(warn).toHaveBeenCalled();
-
+  describe('version history', () => {
+    it('lists snapshots newest first without the canvases, loads one whole, and knows the latest time', async () => {
       const canvas = sampleCanvas();
-      await opened.repository.saveChanges(null, canvas);
-      expect(await opened.repository.loadCanvas('canvas-1')).toEqual(canvas);
-      expect((await opened.repository.listCanvases())[0]!.progress.cardCount).toBe(3);
-    } finally {
-      globalThis.indexedDB = saved;
-      Dexie.dependencies.indexedDB = saved;
-    }
-  });
-});
+      await repo.addSnapshot(makeSnapshot(canvas, 'opened', 's1', LATER));
+      await repo.addSnapshot(makeSnapshot(setTitle(canvas, 'Later', LATER + 5), 'editing', 's2', LATER + 5));
+      expect(await repo.listSnapshots('canvas-1')).toEqual([
+        {
+          id: 's2',
+          canvasId: 'canvas-1',
+          takenAt: LATER + 5,
+          reason: 'editing',
+          summary: '3 cards, 1 of 20 checks discussed, 1 open concern',
+        },
+        { id: 's1', canvasId: 'canvas-1', takenAt: LATER, reason: 'opened', summary: '3 cards, 1 of 20 checks discussed, 1 open concern' },
+      ]);
+      expect((await repo.loadSnapshot('s1'))?.canvas).toEqual(canvas);
+      expect(await repo.loadSnapshot('nope')).toBeNull();
+      expect(await repo.latestSnapshotAt('canvas-1')).toBe(LATER + 5);
+      expect(await repo.latestSnapshotAt('other')).toBeNull();
+    });
 
-describe('describeWriteError', () => {
-  it('explains a full disk in words and says the changes are still in the tab', () => {
-    const message = describeWriteError(new DOMException('quota', 'QuotaExceededError'));
-    expect(message).toMatch(/run out of storage space/);
-    expect(message).toMatch(/still here in this tab/);
+    it('prunes old snapshots by the rule each time one is added', async () => {
+      const canvas = sampleCanvas();
+      const DAY = 24 * 60 * 60 * 1000;
+      await repo.addSnapshot(makeSnapshot(canvas, 'editing', 'ancient', T0));
+      await repo.addSnapshot(makeSnapshot(canvas, 'editing', 'today', T0 + 40 * DAY));
+      expect((await repo.listSnapshots('canvas-1')).map((snapshot) => snapshot.id)).toEqual(['today']);
+    });
   });
 
-  it('recognises a quota error raised or wrapped by Dexie', () => {
-    expect(describeWriteError(new Dexie.QuotaExceededError('quota'))).toMatch(/run out of storage space/);
-    const wrapped = new Dexie.AbortError('Transaction aborted', new DOMException('quota', 'QuotaExceededError'));
-    expect(describeWriteError(wrapped)).toMatch(/run out of storage space/);
-  });
-
-  it('gives a general message for any other failure', () => {
-    expect(describeWriteError(new Error('boom'))).toMatch(/could not be saved to this browser/);
+  it('stores, lists and deletes trainers’ own templates', async () => {
+    await repo.saveTemplate(ownTemplate('a', 'First'));
+    await repo.saveTemplate(ownTemplate('b', 'Second'));
+    expect((await repo.listTemplates()).map((own) => own.name).sort()).toEqual(['First', 'Second']);
+    await repo.deleteTemplate('a');
+    expect(await repo.listTemplates()).toEqual([ownTemplate('b', 'Second')]);
   });
 });

@@ -5,7 +5,8 @@
 import { canvasProgress } from './canvas';
 import type { Canvas, Card } from './model';
 
-export type SnapshotReason = 'opened' | 'editing' | 'before-import' | 'before-restore';
+export const SNAPSHOT_REASONS = ['opened', 'editing', 'before-import', 'before-restore'] as const;
+export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
 
 export const SNAPSHOT_REASON_LABELS: Record<SnapshotReason, string> = {
   opened: 'When it was opened',
@@ -86,4 +87,11 @@ export function restoreSnapshot(current: Canvas, snapshot: Canvas, now: number):
     checks,
     updatedAt: now,
   };
+}
+
+/** A snapshot without the canvas it holds, for the version history list. */
+export type SnapshotListing = Omit<Snapshot, 'canvas'>;
+
+export function listingsNewestFirst(snapshots: readonly (SnapshotListing & { canvas: unknown })[]): SnapshotListing[] {
+  return snapshots.map(({ canvas: _canvas, ...listing }) => listing).sort((a, b) => b.takenAt - a.takenAt);
 }

@@ -13,7 +13,7 @@ export const BACKUP_REMINDER_AFTER = 7 * DAY;
 /** "Not now" hides the reminder for this long. */
 export const REMINDER_SNOOZE = 3 * DAY;
 
-interface StorageHealth {
+interface DataSafety {
   /** null while unknown, or where the browser cannot say. */
   persisted: boolean | null;
   usage: number | null;
@@ -48,7 +48,7 @@ function writeNumber(key: string, value: number): void {
   }
 }
 
-export const useStorageHealth = create<StorageHealth>()((set, get) => ({
+export const useDataSafetyStore = create<DataSafety>()((set, get) => ({
   persisted: null,
   usage: null,
   quota: null,
@@ -87,7 +87,7 @@ export const useStorageHealth = create<StorageHealth>()((set, get) => ({
 
 /** Whether to remind the user to download a backup: only when it matters, and not again soon after "Not now". */
 export function shouldRemindToBackUp(
-  health: Pick<StorageHealth, 'persisted' | 'lastBackupAt' | 'snoozedUntil'>,
+  health: Pick<DataSafety, 'persisted' | 'lastBackupAt' | 'snoozedUntil'>,
   canvasCount: number,
   now = Date.now(),
 ): boolean {
@@ -104,5 +104,5 @@ let asked = false;
 export function askForPersistenceOnce(): void {
   if (asked) return;
   asked = true;
-  void useStorageHealth.getState().requestPersistence();
+  void useDataSafetyStore.getState().requestPersistence();
 }

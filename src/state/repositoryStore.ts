@@ -4,19 +4,21 @@
  */
 import { create } from 'zustand';
 import { clearJournal, readJournals } from '../storage/journal';
-import { type OpenedStorage, openRepository } from '../storage/repository';
+import { type OpenedRepository, openRepository } from '../storage/openRepository';
+import type { OpenProblem } from '../storage/problems';
+import type { CanvasRepository } from '../storage/repository';
 
-let opening: Promise<OpenedStorage> | null = null;
+let opening: Promise<OpenedRepository> | null = null;
 
-interface StorageState {
-  /** Why canvases are kept in memory only, in words for the user; null when all is well. */
-  problem: string | null;
+interface RepositoryState {
+  /** Why canvases are kept in memory only; null when all is well. */
+  problem: OpenProblem | null;
   ready: boolean;
   /** Another tab upgraded the database: this one must reload to keep saving. */
   reloadNeeded: boolean;
 }
 
-export const useStorageState = create<StorageState>(() => ({ problem: null, ready: false, reloadNeeded: false }));
+export const useRepositoryStore = create<RepositoryState>(() => ({ problem: null, ready: false, reloadNeeded: false }));
 
 const upgradedElsewhereListeners = new Set<() => void>();
 /** Called when another tab upgrades the database (the open canvas notes its unsaved changes). */
@@ -24,24 +26,24 @@ export function onUpgradedElsewhere(listener: () => void): void {
   upgradedElsewhereListeners.add(listener);
 }
 
-export function storage(): Promise<OpenedStorage> {
+function opened(): Promise<OpenedRepository> {
   opening ??= openRepository(undefined, () => {
     upgradedElsewhereListeners.forEach((listener) => listener());
-    useStorageState.setState({ reloadNeeded: true });
-  }).then(async (opened) => {
-    await recoverJournals(opened);
-    useStorageState.setState({ problem: opened.problem, ready: true });
-    return opened;
+    useRepositoryStore.setState({ reloadNeeded: true });
+  }).then(async (result) => {
+    await recoverJournals(result);
+    useRepositoryStore.setState({ problem: result.problem, ready: true });
+    return result;
   });
   return opening;
 }
 
 /** Changes noted as a tab closed go into storage before anything is read. */
-async function recoverJournals({ repository, problem }: OpenedStorage): Promise<void> {
+async function recoverJournals({ repository, problem }: OpenedRepository): Promise<void> {
   if (problem) return;
   for (const entry of readJournals()) {
     try {
-      await repository.applyJournal(entry);
+      await repository.saveNewerChanges(entry.canvasId, entry.changes);
       clearJournal(entry.canvasId);
     } catch (error) {
       console.warn('Outcome Canvas: unsaved changes could not be recovered yet; they are kept for next time.', error);
@@ -49,12 +51,12 @@ async function recoverJournals({ repository, problem }: OpenedStorage): Promise<
   }
 }
 
-export async function repository() {
-  return (await storage()).repository;
+export async function repository(): Promise<CanvasRepository> {
+  return (await opened()).repository;
 }
 
 /** Tests open a fresh database each time. */
-export function resetStorageForTests(): void {
+export function resetRepositoryForTests(): void {
   opening = null;
-  useStorageState.setState({ problem: null, ready: false, reloadNeeded: false });
+  useRepositoryStore.setState({ problem: null, ready: false, reloadNeeded: false });
 }

@@ -1,11 +1,14 @@
-import { useSaveStatus } from '../state/saveStatus';
-import { useStorageState } from '../state/storage';
+import { useRepositoryStore } from '../state/repositoryStore';
+import { describeOpenProblem, describeWriteProblem } from '../state/saveProblems';
+import { useSaveStatusStore } from '../state/saveStatusStore';
 
 /** Says plainly when work is not being kept, and what to do about it. */
-export function StorageBanner() {
-  const problem = useStorageState((storage) => storage.problem);
-  const saveError = useSaveStatus((status) => (status.state === 'error' ? status.message : null));
-  const reloadNeeded = useStorageState((storage) => storage.reloadNeeded);
+export function SaveProblemBanner() {
+  const openProblem = useRepositoryStore((repository) => repository.problem);
+  const problem = openProblem && describeOpenProblem(openProblem);
+  const writeProblem = useSaveStatusStore((status) => (status.state === 'error' ? status.problem : null));
+  const saveError = writeProblem && describeWriteProblem(writeProblem);
+  const reloadNeeded = useRepositoryStore((repository) => repository.reloadNeeded);
   if (reloadNeeded) {
     return (
       <div className="banner banner--error" role="alert">

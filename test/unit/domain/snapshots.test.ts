@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addCard, cardsInStep, setCardText } from '../../../src/domain/cards';
 import { setCheckStatus, setTitle } from '../../../src/domain/canvas';
-import { makeSnapshot, restoreSnapshot, snapshotsToPrune, summarise } from '../../../src/domain/history-snapshots';
+import { makeSnapshot, restoreSnapshot, snapshotsToPrune, summarise } from '../../../src/domain/snapshots';
 import { checkKey } from '../../../src/domain/model';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 

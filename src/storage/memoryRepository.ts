@@ -1,0 +1,122 @@
+/**
+ * The repository for a browser that refuses IndexedDB: canvases live in
+ * this tab's memory until it closes. Same contract as the IndexedDB one
+ * (test/unit/storage/repository.test.ts runs both).
+ */
+import { canvasProgress } from '../domain/canvas';
+import { type CanvasChanges, metaOf } from '../domain/diff';
+import type { ImportPlan } from '../domain/importPlan';
+import { type Canvas, type CanvasMeta, type Card, checkKey, emptyChecks } from '../domain/model';
+import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
+import type { Template } from '../domain/templates';
+import type { CanvasRepository, CanvasSummary } from './repository';
+
+type Filter = <T extends { updatedAt: number }>(incoming: T, stored: T | undefined) => boolean;
+const always: Filter = () => true;
+const newer: Filter = (incoming, stored) => stored === undefined || stored.updatedAt <= incoming.updatedAt;
+
+export class MemoryRepository implements CanvasRepository {
+  readonly kind = 'memory';
+  private readonly canvases = new Map<string, Canvas>();
+  private readonly templates = new Map<string, Template>();
+  private readonly snapshots = new Map<string, Snapshot>();
+
+  async listCanvases(): Promise<CanvasSummary[]> {
+    return [...this.canvases.values()].map((canvas) => ({ meta: metaOf(canvas), progress: canvasProgress(canvas) }));
+  }
+
+  async loadCanvas(id: string): Promise<Canvas | null> {
+    return this.canvases.get(id) ?? null;
+  }
+
+  async loadAllCanvases(): Promise<Canvas[]> {
+    return [...this.canvases.values()];
+  }
+
+  async existingIds(ids: string[]): Promise<string[]> {
+    return ids.filter((id) => this.canvases.has(id));
+  }
+
+  async saveChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
+    this.apply(canvasId, changes, always);
+  }
+
+  async saveNewerChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
+    this.apply(canvasId, changes, newer);
+  }
+
+  private apply(canvasId: string, changes: CanvasChanges, keep: Filter): void {
+    const stored = this.canvases.get(canvasId);
+    const meta = changes.meta && keep(changes.meta, stored) ? changes.meta : null;
+    const base: Canvas | null = stored ?? (meta ? { ...meta, cards: {}, checks: emptyChecks(meta.createdAt) } : null);
+    if (!base) return;
+    const cards: Record<string, Card> = { ...base.cards };
+    for (const card of changes.cards) if (keep(card, cards[card.id])) cards[card.id] = card;
+    for (const id of changes.removedCardIds) delete cards[id];
+    const checks = { ...base.checks };
+    for (const check of changes.checks) {
+      const key = checkKey(check.step, check.lens);
+      if (keep(check, checks[key])) checks[key] = check;
+    }
+    this.canvases.set(canvasId, { ...base, ...meta, cards, checks });
+  }
+
+  async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {
+    const canvas = this.canvases.get(id);
+    if (canvas) this.canvases.set(id, { ...canvas, ...change, updatedAt: now });
+  }
+
+  async purgeDeleted(): Promise<number> {
+    let count = 0;
+    for (const [id, canvas] of this.canvases) {
+      if (canvas.deletedAt !== null) {
+        this.canvases.delete(id);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  async importCanvases(plan: ImportPlan, now: number, newId: () => string): Promise<void> {
+    for (const { canvas, replaces } of plan.canvases) {
+      const old = this.canvases.get(canvas.id);
+      if (replaces && old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
+      this.canvases.set(canvas.id, canvas);
+    }
+    for (const template of plan.templates) this.templates.set(template.id, template);
+  }
+
+  async listSnapshots(canvasId: string): Promise<SnapshotListing[]> {
+    return listingsNewestFirst([...this.snapshots.values()].filter((snapshot) => snapshot.canvasId === canvasId));
+  }
+
+  async loadSnapshot(id: string): Promise<Snapshot | null> {
+    return this.snapshots.get(id) ?? null;
+  }
+
+  async addSnapshot(snapshot: Snapshot): Promise<void> {
+    this.snapshots.set(snapshot.id, snapshot);
+    const doomed = snapshotsToPrune(
+      [...this.snapshots.values()].filter((other) => other.canvasId === snapshot.canvasId),
+      snapshot.takenAt,
+    );
+    doomed.forEach((id) => this.snapshots.delete(id));
+  }
+
+  async latestSnapshotAt(canvasId: string): Promise<number | null> {
+    const times = [...this.snapshots.values()].filter((snapshot) => snapshot.canvasId === canvasId).map((snapshot) => snapshot.takenAt);
+    return times.length ? Math.max(...times) : null;
+  }
+
+  async listTemplates(): Promise<Template[]> {
+    return [...this.templates.values()];
+  }
+
+  async saveTemplate(template: Template): Promise<void> {
+    this.templates.set(template.id, template);
+  }
+
+  async deleteTemplate(id: string): Promise<void> {
+    this.templates.delete(id);
+  }
+}

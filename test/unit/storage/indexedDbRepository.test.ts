@@ -1,0 +1,157 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addCard, setCardText } from '../../../src/domain/cards';
+import { makeSnapshot } from '../../../src/domain/snapshots';
+import { type Canvas } from '../../../src/domain/model';
+import { diffCanvas } from '../../../src/domain/diff';
+import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/storage/db';
+import { openRepository } from '../../../src/storage/openRepository';
+import { UnreadableCanvasError } from '../../../src/storage/problems';
+import type { CanvasRepository } from '../../../src/storage/repository';
+import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+
+const LATER = T0 + 60_000;
+
+function sampleCanvas(id = 'canvas-1') {
+  return buildCanvas({
+    id,
+    cardIdPrefix: id === 'canvas-1' ? '' : `${id}:`,
+    title: 'Care leavers',
+    description: 'Stable homes',
+    cards: { outcome: ['A', 'B'], action: ['C'] },
+    checks: [{ step: 'insight', lens: 'trust', status: 'concern', notes: 'Errors in records' }],
+  });
+}
+
+/** A second connection to the same database, to see what is really stored. */
+function rawDb(): CanvasDatabase {
+  return new CanvasDatabase(DATABASE_NAME);
+}
+
+/** Saves `after` as the app does: the records that changed since `before`. */
+const save = (repo: CanvasRepository, before: Canvas | null, after: Canvas) => repo.saveChanges(after.id, diffCanvas(before, after));
+
+describe('IndexedDB repository: what reaches the database', () => {
+  let repo: CanvasRepository;
+  let db: CanvasDatabase;
+  beforeEach(async () => {
+    repo = (await openRepository()).repository;
+    db = rawDb();
+    await db.open();
+  });
+  afterEach(() => db.close());
+
+  it('stores one canvas record, its cards and its 20 checks, each tagged with the record version', async () => {
+    await save(repo, null, sampleCanvas());
+    expect(await db.canvases.toArray()).toEqual([expect.objectContaining({ id: 'canvas-1', v: RECORD_VERSION })]);
+    const cards = await db.cards.toArray();
+    expect(cards).toHaveLength(3);
+    expect(cards.every((card) => card.canvasId === 'canvas-1' && card.v === RECORD_VERSION)).toBe(true);
+    expect(await db.checks.where('canvasId').equals('canvas-1').count()).toBe(20);
+  });
+
+  it('writes only the records that changed', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    // Mark every stored record; a record that is written again loses its mark.
+    await db.cards.toCollection().modify({ marked: true } as never);
+    await db.checks.toCollection().modify({ marked: true } as never);
+
+    await save(repo, v1, setCardText(v1, 'outcome-2', 'B edited', LATER));
+
+    const cards = await db.cards.toArray();
+    const rewritten = cards.filter((card) => !(card as unknown as { marked?: boolean }).marked).map((card) => card.id);
+    expect(rewritten).toEqual(['outcome-2']);
+    expect((await db.cards.get('outcome-2'))?.text).toBe('B edited');
+    const checks = await db.checks.toArray();
+    expect(checks.every((check) => (check as unknown as { marked?: boolean }).marked)).toBe(true);
+  });
+
+  it('writes nothing when nothing changed', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    await db.canvases.update('canvas-1', { title: 'changed behind the app’s back' });
+    await save(repo, v1, v1);
+    expect((await db.canvases.get('canvas-1'))?.title).toBe('changed behind the app’s back');
+  });
+
+  it('removes a card whose add was undone', async () => {
+    const v1 = sampleCanvas();
+    const v2 = addCard(v1, { id: 'extra', step: 'insight', text: 'X' }, LATER);
+    await save(repo, null, v1);
+    await save(repo, v1, v2);
+    expect(await db.cards.get('extra')).toBeDefined();
+    await save(repo, v2, v1);
+    expect(await db.cards.get('extra')).toBeUndefined();
+  });
+
+  it('purging removes the canvas, its cards and its checks, and nothing of other canvases', async () => {
+    await save(repo, null, sampleCanvas('keep'));
+    await save(repo, null, buildCanvas({ id: 'doomed', cardIdPrefix: 'doomed:', cards: { outcome: ['Z'] } }));
+    await repo.updateMeta('doomed', { deletedAt: LATER }, LATER);
+    await repo.purgeDeleted();
+    expect(await db.canvases.get('doomed')).toBeUndefined();
+    expect(await db.cards.where('canvasId').equals('doomed').count()).toBe(0);
+    expect(await db.checks.where('canvasId').equals('doomed').count()).toBe(0);
+    expect(await db.cards.where('canvasId').equals('keep').count()).toBe(3);
+    expect(await db.checks.where('canvasId').equals('keep').count()).toBe(20);
+  });
+
+  it('skips a stored card that fails validation, without deleting it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    await db.cards.update('outcome-1', { colour: 'tartan' as never });
+
+    const loaded = await repo.loadCanvas('canvas-1');
+    expect(textsIn(loaded!, 'outcome')).toEqual(['B']);
+    expect(textsIn(loaded!, 'action')).toEqual(['C']);
+    expect((await repo.listCanvases())[0]!.progress.cardCount).toBe(2);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not be read and were left untouched'));
+
+    // Editing and saving the rest of the canvas leaves the bad record where it was.
+    await save(repo, loaded, setCardText(loaded!, 'outcome-2', 'B2', LATER));
+    expect(await db.cards.get('outcome-1')).toMatchObject({ text: 'A', colour: 'tartan' });
+  });
+
+  it('reads a check that fails validation as not yet discussed, leaving it stored', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await save(repo, null, sampleCanvas());
+    await db.checks.update(['canvas-1', 'insight:trust'], { status: 'worried' as never });
+    const loaded = await repo.loadCanvas('canvas-1');
+    expect(loaded!.checks['insight:trust'].status).toBe('not-discussed');
+    expect((await db.checks.get(['canvas-1', 'insight:trust']))?.status).toBe('worried');
+  });
+
+  it('leaves out of the list a canvas whose stored details fail validation, and says so when it is opened', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await save(repo, null, sampleCanvas('good'));
+    await save(repo, null, sampleCanvas('bad'));
+    await db.canvases.update('bad', { title: 42 as never });
+    expect((await repo.listCanvases()).map((summary) => summary.meta.id)).toEqual(['good']);
+    await expect(repo.loadCanvas('bad')).rejects.toBeInstanceOf(UnreadableCanvasError);
+    expect(await db.canvases.get('bad')).toBeDefined();
+  });
+
+  it('reads a version whose canvas has a bad card without that card, and leaves out a version that cannot be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const canvas = sampleCanvas();
+    await repo.addSnapshot(makeSnapshot(canvas, 'opened', 'good', LATER));
+    await repo.addSnapshot(makeSnapshot(canvas, 'editing', 'bad-card', LATER + 1));
+    await repo.addSnapshot(makeSnapshot(canvas, 'editing', 'bad-meta', LATER + 2));
+    await repo.addSnapshot(makeSnapshot(canvas, 'editing', 'bad-record', LATER + 3));
+    await db.snapshots.update('bad-card', { 'canvas.cards.outcome-1.colour': 'tartan' } as never);
+    await db.snapshots.update('bad-meta', { 'canvas.title': 42 } as never);
+    await db.snapshots.update('bad-record', { reason: 'on a whim' } as never);
+
+    expect((await repo.listSnapshots('canvas-1')).map((listing) => listing.id)).toEqual(['bad-meta', 'bad-card', 'good']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('1 stored versions could not be read'));
+    expect((await repo.loadSnapshot('good'))?.canvas).toEqual(canvas);
+    const withoutBadCard = await repo.loadSnapshot('bad-card');
+    expect(textsIn(withoutBadCard!.canvas, 'outcome')).toEqual(['B']);
+    expect(await repo.loadSnapshot('bad-meta')).toBeNull();
+    expect(await repo.loadSnapshot('bad-record')).toBeNull();
+    // Nothing unreadable was deleted.
+    expect(await db.snapshots.count()).toBe(4);
+  });
+});
