@@ -2,34 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCard, setCardText } from '../../../src/domain/cards';
 import { makeSnapshot } from '../../../src/domain/snapshots';
-import { type Canvas } from '../../../src/domain/model';
-import { diffCanvas } from '../../../src/domain/diff';
 import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/storage/db';
 import { openRepository } from '../../../src/storage/openRepository';
 import { UnreadableCanvasError } from '../../../src/storage/problems';
 import type { CanvasRepository } from '../../../src/storage/repository';
-import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
-
-const LATER = T0 + 60_000;
-
-function sampleCanvas(id = 'canvas-1') {
-  return buildCanvas({
-    id,
-    cardIdPrefix: id === 'canvas-1' ? '' : `${id}:`,
-    title: 'Care leavers',
-    description: 'Stable homes',
-    cards: { outcome: ['A', 'B'], action: ['C'] },
-    checks: [{ step: 'insight', lens: 'trust', status: 'concern', notes: 'Errors in records' }],
-  });
-}
+import { buildCanvas, textsIn } from '../helpers/canvasBuilder';
+import { LATER, sampleCanvas, save } from '../helpers/repository';
 
 /** A second connection to the same database, to see what is really stored. */
 function rawDb(): CanvasDatabase {
   return new CanvasDatabase(DATABASE_NAME);
 }
-
-/** Saves `after` as the app does: the records that changed since `before`. */
-const save = (repo: CanvasRepository, before: Canvas | null, after: Canvas) => repo.saveChanges(after.id, diffCanvas(before, after));
 
 describe('IndexedDB repository: what reaches the database', () => {
   let repo: CanvasRepository;

@@ -12,19 +12,8 @@ import { openRepository } from '../../../src/storage/openRepository';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import type { CanvasRepository } from '../../../src/storage/repository';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+import { LATER, sampleCanvas, save } from '../helpers/repository';
 
-const LATER = T0 + 60_000;
-
-function sampleCanvas(id = 'canvas-1') {
-  return buildCanvas({
-    id,
-    cardIdPrefix: id === 'canvas-1' ? '' : `${id}:`,
-    title: 'Care leavers',
-    description: 'Stable homes',
-    cards: { outcome: ['A', 'B'], action: ['C'] },
-    checks: [{ step: 'insight', lens: 'trust', status: 'concern', notes: 'Errors in records' }],
-  });
-}
 function ownTemplate(id: string, name: string): Template {
   return {
     id,
@@ -42,9 +31,6 @@ function ownTemplate(id: string, name: string): Template {
     updatedAt: T0,
   };
 }
-
-/** Saves `after` as the app does: the records that changed since `before`. */
-const save = (repo: CanvasRepository, before: Canvas | null, after: Canvas) => repo.saveChanges(after.id, diffCanvas(before, after));
 
 const repositories: [string, () => Promise<CanvasRepository>][] = [
   ['IndexedDB', async () => (await openRepository()).repository],
