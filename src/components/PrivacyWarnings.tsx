@@ -9,7 +9,8 @@
  *   const warnings = usePrivacyWarnings(text, canvas.privacyDismissed);
  *   <textarea ref={fieldRef} aria-describedby={warnings.length > 0 ? `${id}-summary` : undefined} … />
  *   <PrivacyWarnings id={id} warnings={warnings} returnFocusRef={fieldRef} subject="this card"
- *     onDismiss={(warning) => edit((canvas) => dismissPrivacyWarning(canvas, warning.fingerprint))} />
+ *     onDismiss={(warning) => edit((canvas) => ({ ...canvas,
+ *       privacyDismissed: withPrivacyDismissal(canvas.privacyDismissed, warning.fingerprint) }))} />
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { PRIVACY_RULE_TEXT, checkPrivacy, type PrivacyRuleId, type PrivacyWarning } from '../domain/privacy';
@@ -79,7 +80,10 @@ export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subje
             <span aria-hidden="true">⚠ </span>
             {summary}
           </p>
-          <p className="privacy-warnings__intro">A canvas is a plan about groups, not a case file. You can keep the text or change it.</p>
+          <p className="privacy-warnings__intro">
+            A canvas is a plan about groups, not a case file, and it is shown on screen, exported and shared. You can keep the text or
+            change it.
+          </p>
           <ul className="privacy-warnings__list" ref={listRef}>
             {warnings.map((warning, index) => {
               const whatId = `${id}-warning-${index}`;

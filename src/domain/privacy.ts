@@ -8,8 +8,9 @@
  * - `email`: an email address, except shared mailboxes (info@, foi@, dpo@,
  *   earlyhelp@…) and reserved example domains (example.com, .test…).
  * - `uk-phone`: a UK mobile (07) or geographic landline (01, 02), in national or
- *   +44 / 0044 form, with spaces, dashes or brackets. Not 03, 08 or 09 numbers:
- *   those are organisations' service lines.
+ *   +44 / 0044 form, with spaces, dashes or brackets. Not 03, 08 or 09 numbers,
+ *   nor a landline just after a service's name ("the Early Help Hub on 020…"):
+ *   those are organisations' lines. A mobile is always flagged.
  * - `ni-number`: a National Insurance number in HMRC's format: two prefix letters
  *   (never D, F, I, Q, U, V; never O second; never BG, GB, KN, NK, NT, TN, ZZ),
  *   six digits, suffix A to D; spaced or not.
@@ -18,14 +19,23 @@
  * - `postcode-with-birth-date`: a full UK postcode within 80 characters of a
  *   birth cue ("DOB", "D.O.B.", "date of birth", "born"), with the date that
  *   follows the cue. A postcode alone (an office, a venue) or beside another
- *   date (a meeting) is not flagged; nor is a district ("E1", "SE15").
+ *   date (a meeting) is not flagged; nor is a district ("E1", "SE15"), nor
+ *   "born out of" or "new-born".
  * - `title-with-name`: a title (Mr, Mrs, Ms, Miss, Mx, Dr, Prof, Professor)
  *   followed by a capitalised name or initial ("Mrs Smith", "Dr A. Patel",
  *   "Mr John O'Neil", "Mrs S."). Not a title alone ("Dr", "the Mayor"), a title
  *   before a role or an ordinary word ("Dr. Then…"), placeholders ("Mrs X"), nor
  *   a short list of characters and brands that are not people a service plans
  *   for (Mr Tumble, Mr Men, Dr Foster, Dr Martens, Dr Barnardo's…). Councillors
- *   ("Cllr Smith") and peers are public office holders and are not flagged.
+ *   ("Cllr Smith") are public office holders and are not flagged. In capitals
+ *   only MRS and MISS count ("MRS BEGUM"): MR, MS and DR are also acronyms.
+ *
+ * Known limits (measured in test/unit/domain/privacy-corpora.test.ts): a name
+ * without a title ("John Smith"), a name in lower case ("Mrs begum"), a bare
+ * date beside a postcode, nine-digit area numbers (016977 xxxx), documentation
+ * examples in a valid format ("AB 12 34 56 C") and team mailboxes with unusual
+ * names ("nel.ics@nhs.net") are missed or flagged wrongly. A dismissal fixes the
+ * second kind for that text.
  *
  * Speed: it runs on every keystroke, so every pattern is linear: bounded
  * quantifiers only, with a look-behind that lets a start fail at once inside a
@@ -35,8 +45,9 @@
  * data inventory; import; restore; templates):
  * 1. Show `<PrivacyWarnings>` (src/components/PrivacyWarnings.tsx) under each
  *    text field, with `usePrivacyWarnings(text, canvas.privacyDismissed)`.
- * 2. Its "It's fine, dismiss" adds `warning.fingerprint` to the canvas's
- *    `privacyDismissed` (an ordinary, saved, undoable edit; add it once).
+ * 2. Its "It's fine, dismiss" sets the canvas's `privacyDismissed` to
+ *    `withPrivacyDismissal(canvas.privacyDismissed, warning.fingerprint)`: an
+ *    ordinary, saved, undoable edit.
  * 3. For whole files (import, restore, a template), run `findPrivacyWarnings`
  *    over every text field and list the results after the import; never refuse
  *    the file.
@@ -74,19 +85,17 @@ export interface PrivacyRuleText {
   rephrase: string;
 }
 
-const GROUP_NOT_PERSON = 'A canvas is a plan about groups, and it is shown on screen, exported and shared.';
-
 export const PRIVACY_RULE_TEXT: Record<PrivacyRuleId, PrivacyRuleText> = {
   email: {
     what: 'An email address',
     many: 'email addresses',
-    why: `An email address leads straight to one person. ${GROUP_NOT_PERSON}`,
+    why: 'An email address leads straight to one person.',
     rephrase: 'Name the role or the team instead: “the school’s attendance lead”.',
   },
   'uk-phone': {
     what: 'A phone number',
     many: 'phone numbers',
-    why: `A personal phone number reaches one person directly. ${GROUP_NOT_PERSON}`,
+    why: 'A personal phone number reaches one person directly.',
     rephrase: 'Keep contact details in the case system and say who to contact by role: “the family’s key worker”.',
   },
   'ni-number': {
@@ -110,7 +119,7 @@ export const PRIVACY_RULE_TEXT: Record<PrivacyRuleId, PrivacyRuleText> = {
   'title-with-name': {
     what: 'A person’s name',
     many: 'people’s names',
-    why: `A title with a name points to one particular person. ${GROUP_NOT_PERSON}`,
+    why: 'A title with a name points to one particular person.',
     rephrase: 'Describe the group, not the person: “a parent of two in Ward X”.',
   },
 };
@@ -507,4 +516,9 @@ export function prunePrivacyDismissed(dismissed: readonly string[], texts: Itera
   for (const text of texts) for (const warning of checkPrivacy(text)) present.add(warning.fingerprint);
   const kept = dismissed.filter((fingerprint) => present.has(fingerprint));
   return kept.length === dismissed.length ? dismissed : kept;
+}
+
+/** The dismissed list with one more fingerprint (the same list when it is already there). */
+export function withPrivacyDismissal(dismissed: readonly string[], fingerprint: string): readonly string[] {
+  return dismissed.includes(fingerprint) ? dismissed : [...dismissed, fingerprint];
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { PrivacyWarnings, describePrivacyWarnings, usePrivacyWarnings } from '../../../src/components/PrivacyWarnings';
-import { checkPrivacy } from '../../../src/domain/privacy';
+import { checkPrivacy, withPrivacyDismissal } from '../../../src/domain/privacy';
 
 /** A card's text field wired the way ARCHITECTURE.md describes, with the dismissed list in state. */
 function Card({ initialText = '', initialDismissed = [] as string[] }) {
@@ -26,7 +26,7 @@ function Card({ initialText = '', initialDismissed = [] as string[] }) {
         subject="this card"
         warnings={warnings}
         returnFocusRef={fieldRef}
-        onDismiss={(warning) => setDismissed((list) => [...list, warning.fingerprint])}
+        onDismiss={(warning) => setDismissed((list) => withPrivacyDismissal(list, warning.fingerprint))}
       />
       <output data-testid="dismissed">{dismissed.join(',')}</output>
     </>

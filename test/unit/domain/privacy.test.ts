@@ -10,6 +10,7 @@ import {
   isValidNhsNumber,
   privacyFingerprint,
   prunePrivacyDismissed,
+  withPrivacyDismissal,
   type PrivacyRuleId,
 } from '../../../src/domain/privacy';
 
@@ -317,6 +318,13 @@ describe('many texts at once, and pruning dismissals', () => {
     ]);
     const dismissed = [results[1]!.warnings[0]!.fingerprint];
     expect(findPrivacyWarnings([{ key: 'notes', text: 'Mrs Begum' }], dismissed)).toEqual([]);
+  });
+
+  it('adds a dismissal once, keeping the list itself when it is already there', () => {
+    const begum = privacyFingerprint('title-with-name', 'Mrs Begum');
+    const once = withPrivacyDismissal([], begum);
+    expect(once).toEqual([begum]);
+    expect(withPrivacyDismissal(once, begum)).toBe(once);
   });
 
   it('drops fingerprints whose text is gone and keeps the list itself when nothing changes', () => {
