@@ -29,13 +29,20 @@ const MAIN: Expected = {
   falseAlarms: { ...everyRule(0), 'postcode-with-birth-date': 1, 'title-with-name': 2 },
 };
 /**
- * Held-out corpora, written after the rules were settled. First run: 34 of 35
- * details found, 6 of 40 lines with a false alarm. One fix followed (a title
- * before a hyphenated brand, "Mr Motivator-style"); the other misses and false
- * alarms stay, so these figures remain a fair guess at real use.
+ * Held-out corpora, written after the rules were settled and run once.
+ * Round 1 (35 details, 40 lines): 34 found, 6 lines with a false alarm; one fix
+ * followed (a title before a hyphenated brand, "Mr Motivator-style").
+ * Round 2, after the first landing (22 details, 60 lines): all found (one span
+ * stops before a closing bracket the mark included), no false alarm; no change.
+ * The remaining misses and false alarms stay, so these figures remain a fair
+ * guess at real use.
  */
 const HELD_OUT: Expected = {
-  detected: { ...everyRule({ found: 1, exact: 1 }), 'uk-phone': { found: 0.875, exact: 0.875 } },
+  detected: {
+    ...everyRule({ found: 1, exact: 1 }),
+    'uk-phone': { found: 0.92, exact: 0.92 },
+    'postcode-with-birth-date': { found: 1, exact: 0.875 },
+  },
   falseAlarms: { ...everyRule(0), email: 2, 'uk-phone': 1, 'ni-number': 1, 'postcode-with-birth-date': 1 },
 };
 
