@@ -9,6 +9,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
 import { NotFound } from './NotFound';
 import { UpdateBanner } from './UpdateBanner';
+import './shell.css';
 
 // The canvas screen carries drag and drop; load it when a canvas is opened.
 const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));

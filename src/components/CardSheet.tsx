@@ -1,4 +1,5 @@
 import type { CardContent } from '../domain/content';
+import './CardSheet.css';
 
 /** Cards as a printed sheet: read-only, in order, each kept whole on a page. */
 export function CardSheet({ cards, empty }: { cards: CardContent[]; empty: string }) {

@@ -1,5 +1,6 @@
 /** A modal question with a native <dialog>: focus is trapped and Escape cancels. */
 import { useEffect, useRef } from 'react';
+import './ConfirmDialog.css';
 
 interface ConfirmDialogProps {
   open: boolean;

@@ -3,6 +3,7 @@
  * Space or ArrowDown opens it, arrows move, Escape closes and returns focus.
  */
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import './Menu.css';
 
 export interface MenuItem {
   key: string;

@@ -1,5 +1,6 @@
 import { useSaveStatusStore } from '../state/saveStatusStore';
 import { useRepositoryStore } from '../state/repositoryStore';
+import './SaveIndicator.css';
 
 /**
  * Saved / saving / not saved, always visible in the header. Not a live

@@ -1,4 +1,5 @@
 import { dismissToast, useToasts } from './toasts';
+import './Toasts.css';
 
 export function Toasts() {
   const toasts = useToasts((state) => state.toasts);

@@ -1,5 +1,6 @@
 import { STEP_IDS } from '../../domain/model';
 import { StepPanel } from './StepPanel';
+import './BoardView.css';
 
 /** The whole canvas at once: four columns, ethics checks folded under each. */
 export function BoardView() {

@@ -3,6 +3,7 @@ import { setDescription, setTitle } from '../../domain/canvas';
 import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useOtherTabsOn } from '../../state/tabSync';
+import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
 export function CanvasHeader({ canvasId, view }: { canvasId: string; view: string }) {

@@ -10,6 +10,7 @@ import { useCanvasStore } from '../../state/canvasStore';
 import { changeCardColour, editCardText, moveCardBy, removeCard } from './cardActions';
 import type { CardDragData } from './dragData';
 import { takeCardFocusRequest } from './focusRequests';
+import './CardItem.css';
 
 interface CardItemProps {
   id: string;

@@ -6,6 +6,7 @@ import { useCardIds } from '../../state/canvasSelectors';
 import { addCardTo } from './cardActions';
 import { CardItem } from './CardItem';
 import { type StepDropData, stepDropId } from './dragData';
+import './CardList.css';
 
 /** The cards of one step: a sortable list that is also a drop target when empty. */
 export function CardList({ step }: { step: StepId }) {

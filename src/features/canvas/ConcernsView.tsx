@@ -3,6 +3,7 @@ import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guida
 import { useOpenConcerns } from '../../state/canvasSelectors';
 import { checkElementId } from './EthicsChecks';
 import { requestCheckFocus } from './focusRequests';
+import './ConcernsView.css';
 
 /** Every raised concern in one list, each linking back to its step. */
 export function ConcernsView({ canvasId }: { canvasId: string }) {

@@ -4,6 +4,7 @@ import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId
 import { useCheck, useStepCounts } from '../../state/canvasSelectors';
 import { changeCheckStatus, editCheckNotes } from './cardActions';
 import { takeCheckFocusRequest } from './focusRequests';
+import './EthicsChecks.css';
 
 export const checkElementId = (step: StepId, lens: LensId) => `check-${step}-${lens}`;
 

@@ -2,6 +2,8 @@ import { setFacilitatorNote } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { StepId } from '../../domain/model';
 import { useCanvasStore } from '../../state/canvasStore';
+import '../../components/document.css';
+import '../../components/facilitation.css';
 
 /** The trainer's notes for the focused step: suggested time, what to ask, what to watch for. */
 export function FacilitatorPanel({ step }: { step: StepId }) {

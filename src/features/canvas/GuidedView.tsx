@@ -8,6 +8,7 @@ import type { StepDropData } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
+import './GuidedView.css';
 
 /** One step at a time, large, with the other steps beside it as drop targets. */
 export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId }) {

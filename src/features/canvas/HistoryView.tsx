@@ -7,6 +7,8 @@ import { STEP_IDS } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useCanvasStore } from '../../state/canvasStore';
 import { listVersions, loadVersion, restoreVersion } from '../../state/versionHistory';
+import '../../components/document.css';
+import './HistoryView.css';
 
 /** Earlier versions of this canvas, kept automatically; any can be previewed and restored (undoably). */
 export function HistoryView({ canvasId }: { canvasId: string }) {

@@ -5,6 +5,7 @@ import { contentOf } from '../../domain/content';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import { CHECK_STATUS_LABELS, STEP_IDS, displayTitle } from '../../domain/model';
 import { useOpenCanvas } from '../../state/canvasSelectors';
+import '../../components/document.css';
 
 /**
  * The canvas as a document for paper or PDF: all four steps with their cards,

@@ -5,6 +5,7 @@ import { hasFacilitation } from '../../domain/model';
 import type { KeepOptions, TemplateMeta } from '../../domain/templates';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useTemplateStore } from '../../state/templateStore';
+import '../../components/facilitation.css';
 
 /** "Save as template": name it, say who it is for, and choose what to keep. */
 export function SaveAsTemplateView() {

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { LENS_IDS, STEP_IDS, type StepId } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
+import './StepNav.css';
 
 /** The progress indicator: the four steps in order, the current one marked. */
 export function StepNav({ canvasId, current }: { canvasId: string; current: StepId }) {

@@ -2,6 +2,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { CardList } from './CardList';
 import { EthicsChecks } from './EthicsChecks';
+import './StepPanel.css';
 
 /** One step of the canvas: LOTI's question, prompts, the cards and the five ethics checks. */
 export function StepPanel({ step, focused }: { step: StepId; focused: boolean }) {

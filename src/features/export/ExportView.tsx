@@ -10,6 +10,7 @@ import { canvasToMarkdown, markdownFileName } from '../../domain/markdown/export
 import { downloadText } from '../../lib/download';
 import { hasFacilitation } from '../../domain/model';
 import { useOpenCanvas } from '../../state/canvasSelectors';
+import './ExportView.css';
 
 /**
  * The preview shows text only: no raw HTML (react-markdown drops it), no

@@ -5,6 +5,7 @@ import { displayTitle } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import type { CanvasSummary } from '../../storage/repository';
 import { useLibraryStore } from '../../state/libraryStore';
+import './library.css';
 
 export const CanvasListItem = memo(function CanvasListItem({ summary }: { summary: CanvasSummary }) {
   const { meta, progress } = summary;

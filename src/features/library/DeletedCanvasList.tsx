@@ -2,6 +2,7 @@ import { displayTitle } from '../../domain/model';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import type { CanvasSummary } from '../../storage/repository';
 import { useLibraryStore } from '../../state/libraryStore';
+import './library.css';
 
 interface Props {
   deleted: CanvasSummary[];

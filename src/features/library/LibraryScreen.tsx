@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLibraryStore } from '../../state/libraryStore';
 import { CanvasListItem } from './CanvasListItem';
 import { DeletedCanvasList } from './DeletedCanvasList';
+import './library.css';
 
 // Import, backup and the reminder sit below the list: load them after the first paint.
 const ImportPanel = lazy(() => import('../transfer/ImportPanel').then((module) => ({ default: module.ImportPanel })));

@@ -4,6 +4,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type Facilitation, STEP_IDS } from '../../domain/model';
 import type { Template, TemplateMeta } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
+import '../../components/facilitation.css';
 
 /** Edits a trainer's own template: its details and the facilitator notes for each step. */
 export function TemplateEditor({ template, onDone }: { template: Template; onDone: () => void }) {

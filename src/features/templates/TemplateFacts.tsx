@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Template } from '../../domain/templates';
+import './TemplateFacts.css';
 
 /** Who a template is for and how long it takes, as shown in the gallery and the preview. */
 export function TemplateFacts({ template, children }: { template: Template; children?: ReactNode }) {

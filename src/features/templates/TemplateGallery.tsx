@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useTemplateStore } from '../../state/templateStore';
 import { TemplateFacts } from './TemplateFacts';
 import { useStartFromTemplate } from './useStartFromTemplate';
+import './TemplateGallery.css';
 
 export function TemplateGallery() {
   useDocumentTitle('Templates');

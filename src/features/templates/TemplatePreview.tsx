@@ -13,6 +13,8 @@ import { findTemplate, useTemplateStore } from '../../state/templateStore';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateFacts } from './TemplateFacts';
 import { useStartFromTemplate } from './useStartFromTemplate';
+import '../../components/document.css';
+import '../../components/facilitation.css';
 
 /** A template as it is: read-only, with the ways to use, export, edit or delete it. */
 export function TemplatePreview({ templateId }: { templateId: string }) {

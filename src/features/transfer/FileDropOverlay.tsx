@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
+import './FileDropOverlay.css';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 

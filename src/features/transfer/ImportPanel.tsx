@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { showToast } from '../../components/toasts';
 import { downloadBackup, importFile, importText, resolveConflict } from './runImport';
 import { useTransferStore } from './transferStore';
+import './ImportPanel.css';
 
 /** Ways in and out of the browser: import a file or pasted Markdown, download a full backup. */
 export function ImportPanel() {

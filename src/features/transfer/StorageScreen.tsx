@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useDataSafetyStore } from '../../state/dataSafetyStore';
 import { useRepositoryStore } from '../../state/repositoryStore';
 import { downloadBackup } from './runImport';
+import './StorageScreen.css';
 
 const megabytes = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
