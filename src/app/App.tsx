@@ -7,6 +7,7 @@ import { SaveProblemBanner } from '../components/SaveProblemBanner';
 import { Toasts } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
+import { rememberReturnPath } from '../lib/returnTo';
 import { NotFound } from './NotFound';
 import { UpdateBanner } from './UpdateBanner';
 import './shell.css';
@@ -15,6 +16,7 @@ import './shell.css';
 const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen'));
 const StorageScreen = lazy(() => import('../features/transfer/StorageScreen'));
+const SourcesScreen = lazy(() => import('../features/sources/SourcesScreen'));
 
 export function App() {
   return (
@@ -45,6 +47,9 @@ function Shell() {
           <Link href="/storage" aria-current={location === '/storage' ? 'page' : undefined}>
             Storage
           </Link>
+          <Link href="/sources" aria-current={location === '/sources' ? 'page' : undefined} onClick={() => rememberReturnPath(location)}>
+            Sources
+          </Link>
           <SaveIndicator />
         </nav>
       </header>
@@ -56,6 +61,7 @@ function Shell() {
             <Switch>
               <Route path="/" component={LibraryScreen} />
               <Route path="/storage" component={StorageScreen} />
+              <Route path="/sources" component={SourcesScreen} />
               <Route path="/templates">{() => <TemplatesScreen />}</Route>
               <Route path="/templates/:id">{(params) => <TemplatesScreen templateId={params.id} />}</Route>
               <Route path="/canvas/:id">{(params) => <Redirect to={`/canvas/${params.id}/step/outcome`} replace />}</Route>

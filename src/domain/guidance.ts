@@ -1,81 +1,97 @@
+import { EVIDENCE, type EvidenceId } from './evidence';
 import type { StepId, LensId } from './model';
+import { SOURCES, type SourceId } from './sources';
 
 /**
- * Guidance content for the Outcome Canvas.
+ * Guidance content for the Outcome Canvas: the four steps, the five lenses,
+ * the twenty ethics checks and LOTI's closing lessons.
  *
- * Sources:
- * - LOTI (London Office of Technology & Innovation), "A Caveat on Data" slides
- *   (Jay Saggar). Guiding questions are short verbatim quotes, attributed.
- * - Edwards R., Gillies V., Gorin S., Ducasse H V. (2023) "Parents' views on
- *   administrative data linkage and analytics", Policy Brief, University of
- *   Southampton. DOI: 10.5258/SOTON/PP0055. Figures are from its UK-wide
- *   survey of parents.
+ * Sources (full references in sources.ts, copies in docs/sources/):
+ * - LOTI (London Office of Technology & Innovation), "A Caveat on Data".
+ *   Its questions and lessons are quoted word for word, and attributed.
+ * - Edwards, Gillies, Gorin and Ducasse (2023), "Parents' views on
+ *   administrative data linkage and analytics", University of Southampton.
  *
- * All other text is written for this app.
+ * Anything this module attributes to a source comes from the evidence table
+ * (evidence.ts), which the tests pin to the source's own sentences. All other
+ * text, including every `whyItMatters`, is the app's own reasoning and names
+ * no source.
  */
+
+export interface StepPrompt {
+  text: string;
+  /** Set when the prompt quotes a source word for word: shown in quotation marks, with the source named. */
+  quotedFrom?: SourceId;
+}
 
 export interface StepGuidance {
   id: StepId;
   title: string;
   summary: string;
+  /** LOTI's guiding question for the step, quoted word for word. */
   question: string;
   questionSource: string;
-  prompts: readonly string[];
+  prompts: readonly StepPrompt[];
   cardPlaceholder: string;
 }
 
 export interface LensGuidance {
   id: LensId;
   title: string;
+  /** What the lens means in this app, where it is an ethics question (LOTI uses it of the data itself). */
   description: string;
 }
 
 export interface CheckGuidance {
+  /** One question, specific to the step, that a room can answer with one status. */
   question: string;
+  /** The app's own reasoning; never a claim about a source. */
   whyItMatters: string;
+  /** What the sources say that bears on the question, from the evidence table. */
+  evidence: readonly EvidenceId[];
 }
 
-const LOTI_SOURCE = 'LOTI, "A Caveat on Data"';
+const said = (id: EvidenceId): string => EVIDENCE[id].says[0];
+const quoted = (id: EvidenceId): StepPrompt => ({ text: said(id), quotedFrom: EVIDENCE[id].source });
 
 export const STEP_GUIDANCE: Record<StepId, StepGuidance> = {
   outcome: {
     id: 'outcome',
     title: 'Outcome',
     summary: 'Name who should be better off, and how, before thinking about data.',
-    question: 'What specific person is better off in what specific ways because we acted?',
-    questionSource: LOTI_SOURCE,
+    question: said('loti-outcome-question'),
+    questionSource: SOURCES.loti.cite,
     prompts: [
-      'Be specific: which person or group of people do we mean?',
-      'What would actually be different in their lives?',
-      'How would we know that the change has happened?',
+      { text: 'Be specific: which person or group of people do we mean?' },
+      quoted('loti-outcome-world'),
+      { text: 'How would we know that the change has happened?' },
     ],
     cardPlaceholder: 'e.g. Care leavers aged 18 to 21 keep a stable home for their first year',
   },
   action: {
     id: 'action',
     title: 'Action',
-    summary: 'Work out who could act differently, and what information would help them.',
-    question: 'WHO could do WHAT differently if they had better information?',
-    questionSource: LOTI_SOURCE,
+    summary: 'Work out who could act differently, and what they would do.',
+    question: said('loti-action-question'),
+    questionSource: SOURCES.loti.cite,
     prompts: [
-      'Do we need new data that nobody collects yet?',
-      'Could combining data we already hold help?',
-      'What data sharing between teams or partners would this need?',
-      'What analysis would turn the data into something useful?',
+      { text: 'Who, by role, could act differently? Name a role, not an organisation.' },
+      quoted('loti-intervention'),
+      { text: 'Which decision would they make differently with better information?' },
     ],
     cardPlaceholder: 'e.g. Housing officers contact tenants at risk of eviction earlier',
   },
   insight: {
     id: 'insight',
     title: 'Insight',
-    summary: 'Describe the data product someone needs to see in order to act.',
-    question: 'What would someone need to see on a screen (the data product) to enable the action?',
-    questionSource: LOTI_SOURCE,
+    summary: 'Describe the data product someone needs to see in order to act, and the data behind it.',
+    question: said('loti-insight-question'),
+    questionSource: SOURCES.loti.cite,
     prompts: [
-      'What exactly must be on the screen for the action to happen?',
-      'Which data would feed it, and can we get access to it?',
-      'Can we use that data legally and ethically?',
-      'How do we stop the data repeating biases already in society?',
+      { text: 'What exactly must be on the screen for the action to happen?' },
+      quoted('loti-insight-data'),
+      { text: said('loti-data-needs') },
+      quoted('loti-bias-question'),
     ],
     cardPlaceholder: 'e.g. A weekly map of rough sleeping reports by ward',
   },
@@ -83,13 +99,12 @@ export const STEP_GUIDANCE: Record<StepId, StepGuidance> = {
     id: 'enablers',
     title: 'Enablers',
     summary: 'Identify what else must change, beyond the data, for the outcome to happen.',
-    question: 'Beyond the data product, what else is needed to achieve our desired outcome?',
-    questionSource: LOTI_SOURCE,
+    question: said('loti-enablers-question'),
+    questionSource: SOURCES.loti.cite,
     prompts: [
-      'Which policies or processes need to change?',
-      'What shifts in organisational culture are needed?',
-      'Is there funding to act on what the data shows?',
-      'Take a systems view: what wider inequalities also need tackling?',
+      { text: said('loti-what-else') },
+      { text: 'Is there money for the action itself, not only for the data product?' },
+      { text: 'Take a systems view: which wider inequalities also need tackling?' },
     ],
     cardPlaceholder: 'e.g. Funded caseworker time to follow up every referral',
   },
@@ -99,144 +114,154 @@ export const LENS_GUIDANCE: Record<LensId, LensGuidance> = {
   trust: {
     id: 'trust',
     title: 'Trust',
-    description: 'Whether people believe we will use their data fairly and in their interest.',
+    description: 'Whether the people affected believe the work is in their interest and will be done fairly.',
   },
   consent: {
     id: 'consent',
     title: 'Consent',
-    description: 'Whether people know about, agree to and can refuse how their data is used.',
+    description: 'Whether the people in the data agree to how it is used. An ethical question, separate from the legal basis for using it.',
   },
   power: {
     id: 'power',
     title: 'Power',
-    description: 'Who decides, who benefits and who carries the risk when data is used.',
+    description: 'Who decides, who benefits, who carries the risk, and whether the people affected can push back.',
   },
   transparency: {
     id: 'transparency',
     title: 'Transparency',
-    description: 'How openly we explain our data, methods and decisions to the people affected.',
+    description: 'How openly the work is explained, to the people it affects and to the public.',
   },
   inclusivity: {
     id: 'inclusivity',
     title: 'Inclusivity',
-    description: 'Whether everyone is fairly counted, and who is missing or misrepresented.',
+    description: 'Whether everyone the work concerns is counted, reached and heard.',
   },
 };
+
+/** Shown above the five checks at each step. */
+export const CHECKS_INTRO = `${EVIDENCE['loti-not-neutral'].says[1]}. Before moving on, talk through each lens and record what the team decided.`;
 
 export const CHECK_GUIDANCE: Record<StepId, Record<LensId, CheckGuidance>> = {
   outcome: {
     trust: {
-      question: 'Would the people this outcome is meant to help agree that it would make them better off?',
+      question: 'Would the people this outcome is for believe that helping them is the real purpose?',
       whyItMatters:
-        'An outcome chosen for people rather than with them can feel like surveillance. Only around half of parents surveyed trust government and services to share their records (Edwards et al., 2023).',
+        'If people suspect another motive, such as cutting costs or watching families more closely, they will doubt every step that follows.',
+      evidence: ['real-motive'],
     },
     consent: {
-      question: 'Have the people affected had a say in what better off means for them?',
+      question: 'If we asked the people this outcome is for, would they agree to their records being used to pursue it?',
       whyItMatters:
-        'Consent is about more than a form at the point of collection. People who helped set the goal are more likely to support the data work behind it.',
+        'This asks whether people agree with the purpose. It is an ethical question, separate from the legal basis for using their data.',
+      evidence: ['permission-60-66'],
     },
     power: {
-      question: 'Who chose this outcome, and whose priorities does it really serve?',
-      whyItMatters:
-        'Goals set inside the council can reflect its own targets more than residents’ needs. Checking this early stops the whole canvas being built on the wrong problem.',
+      question: 'Did the people this outcome is for have a say in choosing it?',
+      whyItMatters: 'An outcome chosen only inside the council can end up serving its own targets more than people’s lives.',
+      evidence: [],
     },
     transparency: {
-      question: 'Could we explain this outcome, and why we chose it, to a resident in one plain sentence?',
-      whyItMatters:
-        'If the goal is not stated openly, people may assume a different one. A clear, public purpose makes every later step easier to explain.',
+      question: 'Would we be comfortable publishing this outcome as the purpose of the data work?',
+      whyItMatters: 'A purpose stated openly from the start is easier to explain later, and harder to drift from.',
+      evidence: ['not-enough-information'],
     },
     inclusivity: {
-      question: 'Which groups might be left out, or end up worse off, if we pursue this outcome?',
-      whyItMatters:
-        'A borough-wide average can hide very different results for different groups. LOTI’s racial inequality example shows why outcomes should name specific groups.',
+      question: 'Could pursuing this outcome leave any group worse off?',
+      whyItMatters: 'An average improvement across the borough can hide a group whose results get worse.',
+      evidence: ['loti-specific-groups'],
     },
   },
   action: {
     trust: {
-      question: 'Would residents still come forward for help if they knew this action used their data?',
-      whyItMatters:
-        'Only 35% of parents surveyed were sure they would not avoid a service that linked data, and just 15% were sure other families would not (Edwards et al., 2023). Lost trust can push people away from help.',
+      question: 'Would people still come forward for help if they knew this action used linked data?',
+      whyItMatters: 'An action that keeps people away from help works against the outcome it is meant to serve.',
+      evidence: ['avoid-35-15'],
     },
     consent: {
-      question: 'Do people know their data may be shared or combined for this action, and can they say no?',
-      whyItMatters:
-        '60% of parents surveyed say they should be asked before records about their family are shared and linked, rising to 66% in marginalised groups (Edwards et al., 2023).',
+      question: 'Can the people on the receiving end of this action say no to it without losing out?',
+      whyItMatters: 'Agreement means little if saying no brings a worse service or closer attention.',
+      evidence: [],
     },
     power: {
-      question: 'Who gains new power over residents through this action, and how could residents challenge it?',
+      question: 'Could a person this action affects get a wrong decision about them put right?',
       whyItMatters:
-        'Better information tends to strengthen the service, not the family. Some parents in the 2023 Parents’ views study doubted that sharing data would help when thresholds already shut them out.',
+        'Better information gives the service more to act on. The people it acts on need an equally real way to challenge what it does.',
+      evidence: ['errors'],
     },
     transparency: {
-      question: 'Would we be comfortable telling residents which data sets we share, and with whom?',
-      whyItMatters:
-        'Only 53% of parents surveyed know that records from different sources can be linked (Edwards et al., 2023). Sharing that people did not know about damages trust when it comes to light.',
+      question: 'Will the people on the receiving end be told which information led to this action?',
+      whyItMatters: 'Being contacted without knowing why can feel like being watched, and people cannot correct what they cannot see.',
+      evidence: ['dont-understand-82'],
     },
     inclusivity: {
-      question: 'Does this action reach people who rarely appear in our data, or only those who already do?',
-      whyItMatters:
-        'People who avoid services or are poorly recorded can be missed entirely. Acting only on who is visible can widen existing gaps.',
+      question: 'Will this action reach people who are not already known to services?',
+      whyItMatters: 'Acting only on the people already in the records can widen the gap for those who are not.',
+      evidence: ['avoided-help'],
     },
   },
   insight: {
     trust: {
-      question: 'How accurate is this data, and what happens if the screen gets a person wrong?',
+      question: 'Would the people in this data trust the council to link these particular data sets?',
       whyItMatters:
-        'Many parents in the 2023 Parents’ views study had found errors in their own records and struggled to get them corrected. Decisions based on wrong data damage trust quickly.',
+        'Trust can differ from one data set to another and from one group to another, so ask about each data set, and ask the groups most affected.',
+      evidence: ['black-28', 'trust-half'],
     },
     consent: {
-      question: 'Would the people in this data expect it to be used this way, and were they asked?',
-      whyItMatters:
-        '72% of parents surveyed know records are kept about them, but 82% do not feel they know or understand how those records are used (Edwards et al., 2023).',
+      question: 'Would the people in this data expect it to be used this way?',
+      whyItMatters: 'Data given to one service and used by another can take people by surprise, even where the law allows it.',
+      evidence: ['know-72-53'],
     },
     power: {
-      question: 'Could a flag or score on this screen decide what happens to a family, and who has the final say?',
-      whyItMatters:
-        'Few parents in the 2023 Parents’ views study believed past events can fairly predict future behaviour. A person with the full context should make the decision, not the screen.',
+      question: 'Does the screen avoid labelling individual people with a prediction or risk score?',
+      whyItMatters: 'A score about a person holds power over them that they cannot see or argue with.',
+      evidence: ['past-predicts-future'],
     },
     transparency: {
-      question: 'Could we explain in plain words how each figure or flag on the screen was produced?',
-      whyItMatters:
-        'Scores that nobody can explain are hard to trust or challenge. The 2023 Parents’ views policy brief calls for regular independent checks on how accurate predictive models are.',
+      question: 'Could we explain how each figure on the screen was produced to the people it describes?',
+      whyItMatters: 'A figure nobody can explain is hard to trust and impossible to challenge.',
+      evidence: ['rec-assessments'],
     },
     inclusivity: {
-      question: 'Who is missing, miscounted or over-represented in this data, and could that repeat existing bias?',
+      question: 'Is every group this work concerns represented accurately in the data behind the screen?',
       whyItMatters:
-        'LOTI warns that data is not neutral and can carry society’s biases. Only 28% of Black parents surveyed trust the linking of police and criminal justice data (Edwards et al., 2023).',
+        'Records show who came into contact with a service and how they were recorded, not everyone who needs help, so they can carry the biases of the system that collected them.',
+      evidence: ['prevented-services', 'loti-not-neutral'],
     },
   },
   enablers: {
     trust: {
-      question: 'Is the service ready and funded to help the people this data identifies?',
-      whyItMatters:
-        'Parents’ support for using linked data to find families depended on services being properly resourced (Edwards et al., 2023). Finding need without meeting it can do more harm than good.',
+      question: 'Will binding safeguards, not only good intentions, govern how this data is used?',
+      whyItMatters: 'Good intentions can change with a new manager or a new budget. Rules, contracts and audits are harder to set aside.',
+      evidence: ['binding-regulation'],
     },
     consent: {
-      question: 'Do our processes make it easy for people to see their data, fix mistakes and opt out?',
+      question: 'Will people be able to opt out of this data sharing?',
       whyItMatters:
-        'The 2023 Parents’ views policy brief recommends an enforceable right to view data, quick correction of errors, and an opt-out except where child protection applies.',
+        'An opt-out only counts if people know it exists and it is honoured. Agree who decides when the child protection exception applies.',
+      evidence: ['rec-opt-out'],
     },
     power: {
-      question: 'If a supplier is involved, what contracts and safeguards keep residents’ data under public control?',
-      whyItMatters:
-        '55% of parents surveyed oppose sharing data with the commercial sector, rising to over 60% in marginalised groups (Edwards et al., 2023). Their trust depended on firm, binding regulation.',
+      question: 'If a supplier handles or analyses the data, does the council keep control of how it is used?',
+      whyItMatters: 'People can hold a council to account in ways they cannot hold a private company.',
+      evidence: ['commercial-55', 'rec-commercial'],
     },
     transparency: {
-      question: 'How will we tell the public what data we link, why we link it, and what we learned?',
-      whyItMatters:
-        '81% of parents surveyed want government to publicise how it links and uses families’ data (Edwards et al., 2023). A public algorithm register, as used in Amsterdam and Helsinki, is one option.',
+      question: 'Will there be a public record of how this work uses data?',
+      whyItMatters: 'A public record lets residents, councillors and journalists see the work and question it.',
+      evidence: ['publicise-81', 'rec-registers'],
     },
     inclusivity: {
-      question: 'What wider changes in culture and practice are needed so this work reduces inequality rather than repeating it?',
-      whyItMatters:
-        'LOTI calls for a systems view, because data alone cannot fix wider inequality. Teams also need a culture that confronts racism and discrimination head on.',
+      question: 'Will people from the groups most affected help judge whether this work is working?',
+      whyItMatters: 'The people most affected are often the first to see harm that the figures miss.',
+      evidence: ['fragile'],
     },
   },
 };
 
+/** LOTI's four closing lessons, word for word, in LOTI's order. */
 export const CLOSING_LESSONS: readonly string[] = [
-  'Data helps us act. It is not a fix on its own.',
-  'Begin with the outcome you want, not the data you have.',
-  'Work out which actions are needed first, then see where data can help.',
-  'Data is never neutral. Data sets can hold bias, and so can the way we use them.',
+  'Data is an enabler',
+  'Start with outcomes',
+  'Understand the actions that need to be taken to understand where data has a role',
+  'Remember that data is not inherently neutral and data sets can have biases or be used in biased ways',
 ];

@@ -86,7 +86,7 @@ test('the gallery shows the ready-made templates; a preview is read-only; using 
   await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
   await expect(templates.facilitatorNotes('Outcome')).toContainText('Facilitator notes · about 30 minutes');
   await expect(templates.facilitatorNotes('Outcome')).toContainText('The lesson to land here: start with the outcome, not the data.');
-  await expect(templates.facilitatorNotes('Action')).toContainText('The six project cards come from the targeted actions');
+  await expect(templates.facilitatorNotes('Action')).toContainText("The six project cards are the specific projects LOTI's slides list");
   await expect(templates.contents.getByRole('listitem')).toHaveCount(cardCount(RACIAL_INEQUALITY));
   await expect(templates.cards('Action')).toHaveText(RACIAL_INEQUALITY.cards.Action);
 
@@ -142,7 +142,7 @@ test('a canvas from a preset shows facilitator notes beside each step; export le
   await canvas.openStep('Action');
   await expect(rail).toContainText('Facilitator notes · about 30 minutes');
   await expect(
-    rail.getByRole('paragraph').filter({ hasText: 'The six project cards come from the targeted actions in the CELC survey' }),
+    rail.getByRole('paragraph').filter({ hasText: "The six project cards are the specific projects LOTI's slides list" }),
   ).toBeVisible();
   await expect(rail).not.toContainText('The lesson to land here');
 

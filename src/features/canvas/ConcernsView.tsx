@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { ClosingLessons } from '../../components/ClosingLessons';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import { useOpenConcerns } from '../../state/canvasSelectors';
 import { checkElementId } from './EthicsChecks';
@@ -9,31 +10,35 @@ import './ConcernsView.css';
 export function ConcernsView({ canvasId }: { canvasId: string }) {
   const concerns = useOpenConcerns();
   return (
-    <section aria-labelledby="concerns-heading" className="panel">
-      <h2 id="concerns-heading">Open concerns ({concerns.length})</h2>
-      {concerns.length === 0 ? (
-        <p>No concerns raised yet. When the team marks an ethics check “Concern raised”, it appears here.</p>
-      ) : (
-        <ul className="concern-list">
-          {concerns.map((check) => (
-            <li key={`${check.step}:${check.lens}`}>
-              <h3>
-                {STEP_GUIDANCE[check.step].title}: {LENS_GUIDANCE[check.lens].title}
-              </h3>
-              <p>{CHECK_GUIDANCE[check.step][check.lens].question}</p>
-              <p style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-                {check.notes.trim() ? check.notes : <em>No notes yet.</em>}
-              </p>
-              <Link
-                href={`/canvas/${canvasId}/step/${check.step}`}
-                onClick={() => requestCheckFocus(checkElementId(check.step, check.lens))}
-              >
-                Go to {LENS_GUIDANCE[check.lens].title} in {STEP_GUIDANCE[check.step].title}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      <section aria-labelledby="concerns-heading" className="panel">
+        <h2 id="concerns-heading">Open concerns ({concerns.length})</h2>
+        {concerns.length === 0 ? (
+          <p>No concerns raised yet. When the team marks an ethics check “Concern raised”, it appears here.</p>
+        ) : (
+          <ul className="concern-list">
+            {concerns.map((check) => (
+              <li key={`${check.step}:${check.lens}`}>
+                <h3>
+                  {STEP_GUIDANCE[check.step].title}: {LENS_GUIDANCE[check.lens].title}
+                </h3>
+                <p>{CHECK_GUIDANCE[check.step][check.lens].question}</p>
+                <p style={{ whiteSpace: 'pre-wrap' }} dir="auto">
+                  {check.notes.trim() ? check.notes : <em>No notes yet.</em>}
+                </p>
+                <Link
+                  href={`/canvas/${canvasId}/step/${check.step}`}
+                  onClick={() => requestCheckFocus(checkElementId(check.step, check.lens))}
+                >
+                  Go to {LENS_GUIDANCE[check.lens].title} in {STEP_GUIDANCE[check.step].title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {/* Where a team reviews what is left, LOTI's closing lessons. */}
+      <ClosingLessons headingLevel={2} />
+    </>
   );
 }

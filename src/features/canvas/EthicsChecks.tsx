@@ -1,6 +1,9 @@
 import { memo, useEffect, useRef } from 'react';
-import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
+import { SourcesLink } from '../../components/SourcesLink';
+import { EVIDENCE } from '../../domain/evidence';
+import { CHECKS_INTRO, CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from '../../domain/guidance';
 import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId } from '../../domain/model';
+import { SOURCES } from '../../domain/sources';
 import { useCheck, useStepCounts } from '../../state/canvasSelectors';
 import { changeCheckStatus, editCheckNotes } from './cardActions';
 import { takeCheckFocusRequest } from './focusRequests';
@@ -15,7 +18,10 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
   const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${concerns ? `, ${concerns} ${concerns === 1 ? 'concern' : 'concerns'}` : ''}`;
   const body = (
     <>
-      <p className="checks__intro">Data is never neutral. Before moving on, talk through each lens and record what the team decided.</p>
+      <p className="checks__intro">
+        {CHECKS_INTRO} The questions and “why it matters” lines are this app’s own; lines headed “From the sources” say what a source found.{' '}
+        <SourcesLink />
+      </p>
       <div className="check-list">
         {LENS_IDS.map((lens) => (
           <CheckItem key={lens} step={step} lens={lens} />
@@ -60,6 +66,7 @@ const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: 
       <p className="check__why">
         <strong>Why it matters:</strong> {guide.whyItMatters}
       </p>
+      <Evidence guide={guide} />
       <fieldset>
         <legend className="visually-hidden">
           {lensTitle} status for {STEP_GUIDANCE[step].title}
@@ -95,3 +102,14 @@ const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: 
     </div>
   );
 });
+
+/** What the sources say that bears on a check, each claim with its citation. */
+function Evidence({ guide }: { guide: CheckGuidance }) {
+  if (guide.evidence.length === 0) return null;
+  return (
+    <p className="check__why">
+      <strong>From the sources:</strong>{' '}
+      {guide.evidence.map((id) => `${EVIDENCE[id].says[0]} (${SOURCES[EVIDENCE[id].source].cite}).`).join(' ')}
+    </p>
+  );
+}

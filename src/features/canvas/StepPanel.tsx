@@ -1,5 +1,8 @@
-import { STEP_GUIDANCE } from '../../domain/guidance';
+import { ClosingLessons } from '../../components/ClosingLessons';
+import { SourcesLink } from '../../components/SourcesLink';
+import { STEP_GUIDANCE, type StepPrompt } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
+import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
 import { EthicsChecks } from './EthicsChecks';
 import './StepPanel.css';
@@ -20,16 +23,37 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
       <p className="step__summary">{guide.summary}</p>
       <blockquote className="step__question">
         <p>“{guide.question}”</p>
-        <footer>{guide.questionSource}</footer>
+        <footer>
+          {guide.questionSource}
+          {focused && (
+            <>
+              {' · '}
+              <SourcesLink />
+            </>
+          )}
+        </footer>
       </blockquote>
       <h3 className="visually-hidden">Prompts for {guide.title}</h3>
       <ul className="step__prompts">
         {guide.prompts.map((prompt) => (
-          <li key={prompt}>{prompt}</li>
+          <li key={prompt.text}>
+            <Prompt prompt={prompt} />
+          </li>
         ))}
       </ul>
       <CardList step={step} />
       <EthicsChecks step={step} collapsible={!focused} />
+      {/* Where the four steps end, LOTI's closing lessons. */}
+      {focused && step === 'enablers' && <ClosingLessons headingLevel={3} />}
     </section>
+  );
+}
+
+function Prompt({ prompt }: { prompt: StepPrompt }) {
+  if (!prompt.quotedFrom) return <>{prompt.text}</>;
+  return (
+    <>
+      “{prompt.text}” ({SOURCES[prompt.quotedFrom].shortCite})
+    </>
   );
 }
