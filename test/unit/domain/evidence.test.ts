@@ -4,15 +4,15 @@
  * attributes to LOTI's slides or to the 2023 policy brief is checked here
  * against the documents themselves (docs/sources/), through the evidence table.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE, EVIDENCE_IDS, type Evidence } from '../../../src/domain/evidence';
 import { CHECKS_INTRO, CHECK_GUIDANCE, CLOSING_LESSONS, LENS_GUIDANCE, STEP_GUIDANCE } from '../../../src/domain/guidance';
-import { readTemplateMarkdown } from '../../../src/domain/markdown/templateFiles';
 import { LENS_IDS, STEP_IDS, checkKey } from '../../../src/domain/model';
 import { APP_ACRONYMS, SOURCES, SOURCE_ACRONYMS, SOURCE_IDS, WHAT_IS_OURS, type SourceId } from '../../../src/domain/sources';
 import type { Template } from '../../../src/domain/templates';
+import { presetFiles, readPreset } from '../helpers/presets';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -27,14 +27,7 @@ const entries = EVIDENCE_IDS.map((id) => [id, EVIDENCE[id] as Evidence] as const
 
 // ---- The app's text: everything a user reads that could attribute something to a source ----
 
-function preset(file: string): Template {
-  const result = readTemplateMarkdown(readFileSync(join(ROOT, 'templates', file), 'utf8'), { id: file, now: 0, preset: true });
-  if (!result.ok) throw new Error(`${file}: ${result.problems.join('\n')}`);
-  return result.template;
-}
-const PRESETS = readdirSync(join(ROOT, 'templates'))
-  .filter((file) => file.endsWith('.md'))
-  .map((file) => [file, preset(file)] as const);
+const PRESETS = presetFiles().map((file) => [file, readPreset(file)] as const);
 
 function templateTexts(template: Template): string[] {
   const { content } = template;

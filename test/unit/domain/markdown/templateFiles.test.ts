@@ -1,21 +1,13 @@
 // @vitest-environment node
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTemplateMarkdown, templateToMarkdown } from '../../../../src/domain/markdown/templateFiles';
 import { LENS_IDS, STEP_IDS, checkKey } from '../../../../src/domain/model';
 import { templateSchema } from '../../../../src/domain/schema';
 import { canvasFromTemplate, templateFromCanvas } from '../../../../src/domain/templates';
 import type { Template } from '../../../../src/domain/templates';
+import { presetFiles, readPreset as preset } from '../../helpers/presets';
 
-const TEMPLATE_DIR = join(__dirname, '../../../../templates');
-const files = readdirSync(TEMPLATE_DIR).filter((name) => name.endsWith('.md'));
-
-function preset(file: string): Template {
-  const result = readTemplateMarkdown(readFileSync(join(TEMPLATE_DIR, file), 'utf8'), { id: file, now: 0, preset: true });
-  if (!result.ok) throw new Error(`${file}: ${result.problems.join('\n')}`);
-  return result.template;
-}
+const files = presetFiles();
 
 const allCardText = (template: Template, step?: (typeof STEP_IDS)[number]) =>
   (step ? [step] : STEP_IDS).flatMap((s) => template.content.cards[s].map((card) => card.text)).join('\n');
