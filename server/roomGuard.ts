@@ -204,6 +204,8 @@ export class RoomGuard implements Extension {
     if (!connections) this.rooms.set(context.roomId, (connections = new Set()));
     connections.add(connection as Connection<ConnectionContext>);
     this.options.db.touchRoom(context.roomId);
+    // Tell the device which role it has here, so it can show its own controls.
+    connection.sendStateless(JSON.stringify({ type: 'welcome', role: context.role }));
   }
 
   async onDisconnect({ context, document }: onDisconnectPayload<ConnectionContext>): Promise<void> {
@@ -293,16 +295,16 @@ export class RoomGuard implements Extension {
     if (!connection || !context) return;
     const limits = this.options.limits;
     for (const [clientId, state] of states) {
-      context.presenceClient ??= clientId;
-      if (clientId !== context.presenceClient) {
+      // Empty states carry nothing (Hocuspocus's scratch copy adds one of its own): drop them.
+      if (Object.keys(state).length === 0) {
         states.delete(clientId);
         continue;
       }
-      if (JSON.stringify(state).length > limits.presenceBytes) {
-        states.set(clientId, {});
+      context.presenceClient ??= clientId;
+      if (clientId !== context.presenceClient || JSON.stringify(state).length > limits.presenceBytes) {
+        states.delete(clientId);
         continue;
       }
-      if (Object.keys(state).length === 0) continue;
       const name = typeof state.name === 'string' ? state.name.slice(0, limits.displayNameLength) : '';
       states.set(clientId, { ...state, name, role: context.role });
     }

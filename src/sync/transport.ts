@@ -60,6 +60,8 @@ export interface TransportState {
   unsentChanges: number;
   /** Everyone connected, this device included. */
   people: Presence[];
+  /** This device's role in the room, as the server said when it signed in. */
+  role: Role | null;
 }
 
 export interface TransportOptions {
@@ -100,7 +102,7 @@ function refusalOf(reason: string, detail: string | null = null): Refusal {
 export function connectRoom(options: TransportOptions): Transport {
   const url = options.url ?? syncUrl(globalThis.location);
   const token = encodeToken(options.credentials);
-  let state: TransportState = { status: 'connecting', refusal: null, unsentChanges: 0, people: [] };
+  let state: TransportState = { status: 'connecting', refusal: null, unsentChanges: 0, people: [], role: null };
   const listeners = new Set<(state: TransportState) => void>();
   const update = (patch: Partial<TransportState>) => {
     state = { ...state, ...patch };
@@ -180,8 +182,12 @@ export function connectRoom(options: TransportOptions): Transport {
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(refusalOf(reason)));
     provider.on('stateless', ({ payload }: { payload: string }) => {
       try {
-        const message = JSON.parse(payload) as { type?: string; detail?: string | null };
+        const message = JSON.parse(payload) as { type?: string; detail?: string | null; role?: string };
         if (message.type === 'refused') lastDetail = message.detail ?? null;
+        if (message.type === 'welcome' && (message.role === 'facilitator' || message.role === 'participant')) {
+          update({ role: message.role });
+          readPeople();
+        }
       } catch {
         // Not one of ours.
       }
@@ -199,7 +205,9 @@ export function connectRoom(options: TransportOptions): Transport {
       people.push({
         clientId,
         name: typeof value.name === 'string' ? value.name : '',
-        role: value.role === 'facilitator' || value.role === 'participant' ? value.role : null,
+        // The server stamps everyone else's role; our own comes from its welcome.
+        role:
+          clientId === awareness.clientID ? state.role : value.role === 'facilitator' || value.role === 'participant' ? value.role : null,
         step: typeof value.step === 'string' ? value.step : null,
       });
     });
