@@ -10,7 +10,7 @@
  * offline keeps working and merges when it reconnects.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   REFUSALS,
   SYNC_PATH,
@@ -77,6 +77,9 @@ export interface TransportOptions {
   WebSocketPolyfill?: unknown;
   /** Wait before reconnecting after a refusal that says to try again (ms). */
   retryAfterMs?: number;
+  /** First and longest wait between reconnection attempts (ms); tests shorten them. */
+  reconnectDelayMs?: number;
+  maxReconnectDelayMs?: number;
 }
 
 export interface Transport {
@@ -92,6 +95,42 @@ export interface Transport {
 /** The sync endpoint on the page's own origin (ws: for http, wss: for https). */
 export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${SYNC_PATH}`;
+}
+
+/**
+ * The provider sends each local change as it happens. Right after a
+ * reconnection, a change made before this device has sent what the server
+ * missed would reach the server before the changes it builds on, and the
+ * server refuses such updates (it cannot judge them). So until the handshake
+ * is done, changes are held back: the handshake carries everything the
+ * device has, and what was made during it is sent straight after.
+ */
+class HandshakeFirstProvider extends HocuspocusProvider {
+  private held: Uint8Array[] = [];
+
+  constructor(configuration: ConstructorParameters<typeof HocuspocusProvider>[0]) {
+    super(configuration);
+    this.on('synced', () => {
+      const held = this.held;
+      this.held = [];
+      if (held.length > 0) super.documentUpdateHandler(Y.mergeUpdates(held), null);
+    });
+  }
+
+  override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
+    if (origin === this) return;
+    if (!this.isSynced) {
+      this.held.push(update);
+      return;
+    }
+    super.documentUpdateHandler(update, origin);
+  }
+
+  override startSync(): void {
+    // Everything made so far goes with the handshake that starts now.
+    this.held = [];
+    super.startSync();
+  }
 }
 
 function refusalOf(reason: string, detail: string | null = null): Refusal {
@@ -115,9 +154,9 @@ export function connectRoom(options: TransportOptions): Transport {
   const socket = new HocuspocusProviderWebsocket({
     url,
     // The provider never connects if delay is below minDelay (see the shared sync notes).
-    delay: 1000,
-    minDelay: 1000,
-    maxDelay: 10_000,
+    delay: options.reconnectDelayMs ?? 1000,
+    minDelay: options.reconnectDelayMs ?? 1000,
+    maxDelay: options.maxReconnectDelayMs ?? 10_000,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     // Given here, this runs before the provider's own close handler, so a refusal can stop
     // the reconnection the provider would otherwise schedule.
@@ -127,14 +166,14 @@ export function connectRoom(options: TransportOptions): Transport {
     },
   });
 
-  const canvas = new HocuspocusProvider({
+  const canvas = new HandshakeFirstProvider({
     websocketProvider: socket,
     name: canvasDocName(options.roomId),
     document: options.canvas,
     token,
   });
   const votes = options.votes
-    ? new HocuspocusProvider({
+    ? new HandshakeFirstProvider({
         websocketProvider: socket,
         name: votesDocName(options.roomId, options.credentials.participantId),
         document: options.votes,
