@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets two runs share a machine (each builds into its own folder too).
 const PORT = Number(process.env.E2E_PORT ?? 4322);
 export const APP_ORIGIN = `http://127.0.0.1:${PORT}`;
+/** The sync server (server/) serving the same build, for the specs that share a canvas. */
+const SYNC_PORT = PORT + 100;
+export const SYNC_ORIGIN = `http://127.0.0.1:${SYNC_PORT}`;
+const DIST = `node_modules/.e2e-dist-${PORT}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -38,14 +42,29 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    command:
-      // A build folder of its own, so a `vite build` elsewhere cannot swap files under a running test.
-      `node node_modules/vite/bin/vite.js build --outDir node_modules/.e2e-dist-${PORT} --emptyOutDir && node node_modules/vite/bin/vite.js preview --outDir node_modules/.e2e-dist-${PORT} --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: APP_ORIGIN,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command:
+        // A build folder of its own, so a `vite build` elsewhere cannot swap files under a running test.
+        `node node_modules/vite/bin/vite.js build --outDir ${DIST} --emptyOutDir && node node_modules/vite/bin/vite.js preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: APP_ORIGIN,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Started after the first (Playwright starts web servers in order), so the build is there to serve.
+      command: [
+        `rm -rf node_modules/.e2e-sync-${PORT}`,
+        `node node_modules/vite/bin/vite.js build --config server/vite.config.ts --outDir node_modules/.e2e-sync-${PORT}/server`,
+        `PORT=${SYNC_PORT} HOST=127.0.0.1 STATIC_DIR=${DIST} SYNC_DATABASE=node_modules/.e2e-sync-${PORT}/sync.sqlite node node_modules/.e2e-sync-${PORT}/server/main.js`,
+      ].join(' && '),
+      url: `${SYNC_ORIGIN}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });
