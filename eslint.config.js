@@ -19,7 +19,7 @@ const layer = (files, regex, folders, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-server', 'data', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,13 +35,13 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['scripts/**', '*.config.*'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['scripts/**', '*.config.*', 'server/**', 'test/unit/server/**'], languageOptions: { globals: { ...globals.node } } },
   // The bench script runs some functions inside the page.
   { files: ['scripts/bench.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   layer(
     ['src/domain/**'],
     `${UI}|${STORE}`,
-    ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
+    ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**', '**/sync/**'],
     'The domain layer is plain TypeScript: no React, storage or state.',
   ),
   layer(
@@ -49,6 +49,20 @@ export default tseslint.config(
     `${UI}|^zustand(/.*)?$`,
     ['**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
     'Storage may use only the domain.',
+  ),
+  // Sharing: the protocol, document shape and permissions shared with the server, and the lazy transport.
+  layer(
+    ['src/sync/**'],
+    `${UI}|${STORE}`,
+    ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
+    'The sync modules may use only the domain: the server imports them too.',
+  ),
+  // The server runs in Node: it shares the domain and src/sync, nothing of the browser app.
+  layer(
+    ['server/**'],
+    `${UI}|${STORE}`,
+    ['**/storage/**', '**/state/**', '**/features/**', '**/components/**', '**/lib/**', '**/app/**'],
+    'The server may use only src/domain and src/sync.',
   ),
   layer(['src/state/**'], UI, ['**/features/**', '**/components/**', '**/lib/**', '**/app/**'], 'State may use only domain and storage.'),
   // The library hosts the import panel.
