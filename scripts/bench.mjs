@@ -236,8 +236,41 @@ async function openTimes() {
   }
 }
 
+/**
+ * The sync server (scripts/sync-bench.ts, bundled with the server): edit-to-appearance
+ * time between clients of one room, and the server's memory with many rooms.
+ */
+function syncFigures() {
+  const out = join(ROOT, 'node_modules', '.bench-sync');
+  const vite = (...args) =>
+    execFileSync('node', ['node_modules/vite/bin/vite.js', 'build', '--config', 'server/vite.config.ts', ...args], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+  vite('--outDir', join(out, 'server'));
+  vite('--ssr', 'scripts/sync-bench.ts', '--outDir', join(out, 'bench'));
+  const lines = execFileSync('node', [join(out, 'bench', 'main.js'), join(out, 'server', 'main.js')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  })
+    .trim()
+    .split('\n');
+  const { clients, rooms, latency, memory } = JSON.parse(lines[lines.length - 1]);
+  console.log(
+    `\nSync: time from an edit on one client to its appearance on another (${clients} clients in one room, ${latency.edits} edits)`,
+  );
+  console.log(`  p50 ${latency.p50.toFixed(1)} ms   p95 ${latency.p95.toFixed(1)} ms   (max ${latency.max.toFixed(1)})`);
+  console.log(`\nSync server memory (resident), ${rooms} rooms of ${clients} clients (a 40-card canvas each)`);
+  console.log(
+    `  idle ${memory.idleMiB} MiB   with ${rooms * clients} clients ${memory.loadedMiB} MiB   (${memory.perRoomKiB} KiB a room; all connected in ${(memory.connectMs / 1000).toFixed(1)} s)`,
+  );
+}
+
 const { first } = bundleFigures();
 await openTimes();
+syncFigures();
 if (first > FIRST_VISIT_BUDGET) {
   console.error(`\nOver budget: first-visit JavaScript is ${kb(first)}, the budget is ${kb(FIRST_VISIT_BUDGET)}.`);
   process.exitCode = 1;

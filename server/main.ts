@@ -42,6 +42,8 @@ const sync = createSyncServer({
     ...DEFAULT_OPTIONS.limits,
     messageBytes: positive('SYNC_MAX_MESSAGE_BYTES', DEFAULT_OPTIONS.limits.messageBytes),
     documentBytes: positive('SYNC_MAX_DOCUMENT_BYTES', DEFAULT_OPTIONS.limits.documentBytes),
+    upgradesPerMinute: positive('SYNC_CONNECTIONS_PER_MINUTE', DEFAULT_OPTIONS.limits.upgradesPerMinute),
+    authPerMinute: positive('SYNC_SIGNINS_PER_MINUTE', DEFAULT_OPTIONS.limits.authPerMinute),
   },
   name: env.SERVER_NAME ?? null,
   log: consoleLogger(env.SERVER_NAME ?? null),
