@@ -16,6 +16,7 @@
  */
 import * as Y from 'yjs';
 import { CARD_COLOURS, CHECK_STATUSES, LIMITS, STEP_IDS, isStepId } from '../domain/model';
+import { DEFAULT_PERMISSIONS } from './protocol';
 
 type Primitive = string | number | boolean | null;
 
@@ -194,17 +195,7 @@ export const ROOM_FIELDS = {
   /** What participants may do: one boolean per permission (see protocol.ts). */
   permissions: {
     kind: 'record',
-    fields: {
-      addCards: value(true, isBoolean),
-      editCards: value(true, isBoolean),
-      moveCards: value(true, isBoolean),
-      deleteCards: value(false, isBoolean),
-      markAgreed: value(false, isBoolean),
-      editChecks: value(false, isBoolean),
-      editActions: value(true, isBoolean),
-      editDatasets: value(false, isBoolean),
-      editDetails: value(false, isBoolean),
-    },
+    fields: Object.fromEntries(Object.entries(DEFAULT_PERMISSIONS).map(([name, allowed]) => [name, value(allowed, isBoolean)])),
   },
   /** Per-person votes: hidden until `revealed`; the server then writes the totals into `tally`. */
   voting: { kind: 'record', fields: { revealed: value(false, isBoolean) } },
