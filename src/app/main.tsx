@@ -5,9 +5,11 @@ import '../components/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { holdTabLock } from '../state/tabSync';
 import { installLifecycleSaves } from './lifecycle';
 import { registerServiceWorker } from './serviceWorker';
 
+holdTabLock();
 installLifecycleSaves();
 registerServiceWorker();
 

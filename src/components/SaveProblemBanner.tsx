@@ -1,9 +1,23 @@
+import { useEffect, useState } from 'react';
 import { useRepositoryStore } from '../state/repositoryStore';
 import { describeOpenProblem, describeWriteProblem } from '../state/saveProblems';
 import { useSaveStatusStore } from '../state/saveStatusStore';
 
-/** Says plainly when work is not being kept, and what to do about it. */
+/** How long "saved again" stays on screen. */
+const SAVED_AGAIN_MS = 10_000;
+
+/** Says plainly when work is not being kept, and what to do about it, and when it is all saved again. */
 export function SaveProblemBanner() {
+  return (
+    <>
+      <SaveProblem />
+      {/* Always in the page, so screen readers hear it when it fills. */}
+      <SavedAgain />
+    </>
+  );
+}
+
+function SaveProblem() {
   const openProblem = useRepositoryStore((repository) => repository.problem);
   const problem = openProblem && describeOpenProblem(openProblem);
   const writeProblem = useSaveStatusStore((status) => (status.state === 'error' ? status.problem : null));
@@ -32,6 +46,23 @@ export function SaveProblemBanner() {
         </p>
       )}
       {saveError && <p>{saveError}</p>}
+    </div>
+  );
+}
+
+/** After failed saves, one that works: say so (politely), for a few seconds. */
+function SavedAgain() {
+  const savedAgainAt = useSaveStatusStore((status) => (status.state === 'error' ? null : status.savedAgainAt));
+  const [hiddenAt, setHiddenAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (savedAgainAt === null) return;
+    const timer = setTimeout(() => setHiddenAt(savedAgainAt), SAVED_AGAIN_MS);
+    return () => clearTimeout(timer);
+  }, [savedAgainAt]);
+  const shown = savedAgainAt !== null && hiddenAt !== savedAgainAt;
+  return (
+    <div role="status" className={shown ? 'banner' : 'visually-hidden'}>
+      {shown && <p>Storage is working again: all your changes are saved in this browser.</p>}
     </div>
   );
 }

@@ -42,3 +42,16 @@ export function diffCanvas(before: Canvas | null, after: Canvas): CanvasChanges 
 export function isEmptyChange(changes: CanvasChanges): boolean {
   return !changes.meta && changes.cards.length === 0 && changes.removedCardIds.length === 0 && changes.checks.length === 0;
 }
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Whether a stored record holds what the app expects, field by field (the
+ * fields the app knows; storage may add its own, such as the record version).
+ * Both absent counts as the same.
+ */
+export function sameContent(stored: object | undefined, expected: object | undefined): boolean {
+  if (!stored || !expected) return stored === expected;
+  const record = stored as Record<string, unknown>;
+  return Object.entries(expected).every(([key, value]) => sameValue(record[key], value));
+}

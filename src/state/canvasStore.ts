@@ -5,18 +5,32 @@
  * a pure domain function.
  */
 import { create } from 'zustand';
-import { applyRemote, mergeRemote, restamp } from '../domain/merge';
+import { type CombinedEdits, applyRemote, hasCombinedEdits, mergeRemote, restamp } from '../domain/merge';
 import type { Canvas } from '../domain/model';
 import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo } from '../domain/undo';
 import { UnreadableCanvasError } from '../storage/problems';
 import { type Autosaver, createAutosaver } from './autosave';
-import { onUpgradedElsewhere, repository } from './repositoryStore';
+import { repository } from './repositoryStore';
 import { UNREADABLE_CANVAS } from './saveProblems';
 import { setSaveStatus } from './saveStatusStore';
-import { announceOpenCanvas, announceSaved, onRemoteSave } from './tabSync';
+import {
+  TAB_ID,
+  announceCombined,
+  announceOpenCanvas,
+  announceSaved,
+  onRemoteCombined,
+  onRemoteLibraryChange,
+  onRemoteSave,
+} from './tabSync';
 import { noteCanvasOpened, noteCanvasSaved } from './versionHistory';
 
 export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'failed';
+
+/** Texts this tab and another changed at once, kept with both tabs' words: shown until dismissed. */
+export interface CombinedEditsNotice extends CombinedEdits {
+  /** Made here (Undo puts back this tab's own text), or reported by the other tab. */
+  here: boolean;
+}
 
 export interface CanvasState {
   status: CanvasLoadStatus;
@@ -27,6 +41,8 @@ export interface CanvasState {
   canvas: Canvas | null;
   /** The versions Undo and Redo go to. */
   undoStack: UndoStack<Canvas>;
+  combinedEdits: CombinedEditsNotice | null;
+  dismissCombinedEdits(): void;
   open(id: string): Promise<void>;
   close(): Promise<void>;
   /**
@@ -46,13 +62,18 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   loadError: null,
   canvas: null,
   undoStack: emptyUndoStack(),
+  combinedEdits: null,
+
+  dismissCombinedEdits() {
+    set({ combinedEdits: null });
+  },
 
   async open(id) {
     const current = get();
     if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
     await flushCanvas();
     autosaver = null;
-    set({ status: 'loading', canvasId: id, canvas: null, undoStack: emptyUndoStack(), loadError: null });
+    set({ status: 'loading', canvasId: id, canvas: null, undoStack: emptyUndoStack(), loadError: null, combinedEdits: null });
     try {
       const canvas = await (await repository()).loadCanvas(id);
       if (get().canvasId !== id) return; // the user moved on while it loaded
@@ -60,10 +81,18 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
         set({ status: 'missing' });
         return;
       }
-      autosaver = createAutosaver(await repository(), canvas, (saved) => {
-        announceSaved(saved.id);
-        noteCanvasSaved(saved);
+      const saver: Autosaver = createAutosaver({
+        repository: await repository(),
+        loaded: canvas,
+        tabId: TAB_ID,
+        onSaved: (saved) => {
+          announceSaved(saved.id);
+          noteCanvasSaved(saved);
+        },
+        onConflict: () => mergeStored(saver),
+        onStatus: setSaveStatus,
       });
+      autosaver = saver;
       setSaveStatus('saved');
       set({ status: 'ready', canvas, undoStack: emptyUndoStack() });
       announceOpenCanvas(id);
@@ -84,7 +113,7 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     // finish writing what the closed canvas still had pending.
     const saver = autosaver;
     autosaver = null;
-    set({ status: 'idle', canvasId: null, canvas: null, undoStack: emptyUndoStack(), loadError: null });
+    set({ status: 'idle', canvasId: null, canvas: null, undoStack: emptyUndoStack(), loadError: null, combinedEdits: null });
     announceOpenCanvas(null);
     await saver?.flush();
   },
@@ -119,24 +148,39 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
 }));
 
 /**
- * Another tab saved this canvas: merge what it stored, record by record,
- * into what is on screen and into every version Undo can go back to (see domain/merge.ts).
+ * Merges what storage holds for the open canvas, record by record, into what
+ * is on screen and into every version Undo can go back to (see
+ * domain/merge.ts). Where this tab and another changed the same text, both
+ * are kept, the notice says so, and Undo puts back this tab's own text.
+ * Call between writes (the saver's queue).
  */
+async function mergeStored(saver: Autosaver): Promise<void> {
+  const state = useCanvasStore.getState();
+  if (autosaver !== saver || !state.canvas) return;
+  const canvasId = state.canvas.id;
+  const [remote, { mergeText }] = await Promise.all([(await repository()).loadCanvas(canvasId), import('../domain/textMerge')]);
+  const now = useCanvasStore.getState();
+  if (!remote || autosaver !== saver || !now.canvas || now.canvas.id !== canvasId) return;
+  const base = saver.stored();
+  const local = now.canvas;
+  const { merged, ours, stored, changed, changes, combined } = mergeRemote(base, local, remote, mergeText);
+  if (!changed) return;
+  const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
+  let undoStack = mapUndoStack(now.undoStack, rebase);
+  const both = hasCombinedEdits(combined);
+  if (both) {
+    undoStack = recordChange(undoStack, ours, merged, Date.now());
+    announceCombined(canvasId, combined);
+  }
+  useCanvasStore.setState({ canvas: merged, undoStack, ...(both && { combinedEdits: { ...combined, here: true } }) });
+  saver.rebase(stored, merged);
+}
+
+/** Another tab saved this canvas: take in what it stored. */
 export function mergeFromStorage(canvasId: string): Promise<void> {
   const saver = autosaver;
   if (!saver || useCanvasStore.getState().canvasId !== canvasId) return Promise.resolve();
-  return saver.exclusive(async () => {
-    const remote = await (await repository()).loadCanvas(canvasId);
-    const state = useCanvasStore.getState();
-    if (!remote || autosaver !== saver || state.canvasId !== canvasId || !state.canvas) return;
-    const base = saver.stored();
-    const local = state.canvas;
-    const { merged, stored, changed, changes } = mergeRemote(base, local, remote);
-    if (!changed) return;
-    const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
-    useCanvasStore.setState({ canvas: merged, undoStack: mapUndoStack(state.undoStack, rebase) });
-    saver.rebase(stored, merged);
-  });
+  return saver.exclusive(() => mergeStored(saver));
 }
 
 /** Writes any pending change now: the tab is being hidden or closed, or the canvas left. */
@@ -144,16 +188,20 @@ export function flushCanvas(): Promise<void> {
   return autosaver?.flush() ?? Promise.resolve();
 }
 
-/** The tab is being hidden or closed: note unsaved changes synchronously, then write them. */
-export function flushCanvasOnExit(): Promise<void> {
-  return autosaver?.flushOnExit() ?? Promise.resolve();
+/** Storage may have room again (another tab saved, or canvases were removed): retry a failed save now. */
+export function retryFailedSave(): void {
+  autosaver?.retryNow();
 }
 
 export function hasUnsavedCanvas(): boolean {
   return autosaver?.hasUnsaved() ?? false;
 }
 
-onRemoteSave((canvasId) => void mergeFromStorage(canvasId));
-// The database was upgraded by a newer version in another tab: writes will fail
-// from now on, so note what is unsaved where the reload will find it.
-onUpgradedElsewhere(() => void flushCanvasOnExit());
+onRemoteSave((canvasId) => {
+  retryFailedSave();
+  void mergeFromStorage(canvasId);
+});
+onRemoteLibraryChange(retryFailedSave);
+onRemoteCombined((canvasId, combined) => {
+  if (useCanvasStore.getState().canvasId === canvasId) useCanvasStore.setState({ combinedEdits: { ...combined, here: false } });
+});

@@ -3,10 +3,11 @@
  * await it, so nothing reads or writes before storage has answered.
  */
 import { create } from 'zustand';
-import { clearJournal, readJournals } from '../storage/journal';
+import { readNotes, removeRecoveredNote } from '../storage/journal';
 import { type OpenedRepository, openRepository } from '../storage/openRepository';
 import type { OpenProblem } from '../storage/problems';
 import type { CanvasRepository } from '../storage/repository';
+import { announceSaved, openTabIds } from './tabSync';
 
 let opening: Promise<OpenedRepository> | null = null;
 
@@ -31,20 +32,30 @@ function opened(): Promise<OpenedRepository> {
     upgradedElsewhereListeners.forEach((listener) => listener());
     useRepositoryStore.setState({ reloadNeeded: true });
   }).then(async (result) => {
-    await recoverJournals(result);
+    await recoverNotes(result);
     useRepositoryStore.setState({ problem: result.problem, ready: true });
     return result;
   });
   return opening;
 }
 
-/** Changes noted as a tab closed go into storage before anything is read. */
-async function recoverJournals({ repository, problem }: OpenedRepository): Promise<void> {
+/**
+ * Changes noted by tabs that closed or crashed before saving them go into
+ * storage before anything is read: every note, newest change per record.
+ * Notes of tabs still open are theirs to save.
+ */
+async function recoverNotes({ repository, problem }: OpenedRepository): Promise<void> {
   if (problem) return;
-  for (const entry of readJournals()) {
+  const notes = readNotes();
+  if (!notes.length) return;
+  const open = await openTabIds();
+  for (const note of notes) {
+    if (note.tabId && open?.has(note.tabId)) continue;
     try {
-      await repository.saveNewerChanges(entry.canvasId, entry.changes);
-      clearJournal(entry.canvasId);
+      await repository.saveNewerChanges(note.canvasId, note.changes, note.metaBase);
+      removeRecoveredNote(note);
+      // A tab with this canvas open takes in what was recovered.
+      announceSaved(note.canvasId);
     } catch (error) {
       console.warn('Outcome Canvas: unsaved changes could not be recovered yet; they are kept for next time.', error);
     }

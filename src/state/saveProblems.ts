@@ -14,8 +14,9 @@ const OPEN_PROBLEMS: Record<OpenProblem, string> = {
 
 const WRITE_PROBLEMS: Record<WriteProblem, string> = {
   quota:
-    'The browser has run out of storage space for this site, so your latest changes are not saved. They are still here in this tab: export the canvas now.',
-  other: 'Your latest changes could not be saved to this browser. They are still here in this tab: export the canvas to keep a copy.',
+    'The browser has run out of storage space for this site, so your latest changes are not saved yet. They are still here in this tab, and Outcome Canvas keeps trying to save them. To be safe, export the canvas now.',
+  other:
+    'Your latest changes could not be saved to this browser yet. They are still here in this tab, and Outcome Canvas keeps trying to save them. To be safe, export the canvas to keep a copy.',
 };
 
 /** Why canvases are kept in this tab only. */

@@ -5,13 +5,37 @@
  */
 import { create } from 'zustand';
 import { newId } from '../domain/ids';
+import type { CombinedEdits } from '../domain/merge';
 
 export const TAB_ID = newId();
+const TAB_LOCK_PREFIX = 'outcome-canvas:tab:';
+
+/**
+ * Holds a Web Lock named after this tab for as long as the page lives: the
+ * browser lets go of it when the tab closes or crashes, so another tab can
+ * tell which tabs' unsaved-changes notes belong to tabs still open.
+ */
+export function holdTabLock(): void {
+  void globalThis.navigator?.locks?.request(TAB_LOCK_PREFIX + TAB_ID, () => new Promise<never>(() => {})).catch(() => {});
+}
+
+/** The tabs holding their lock now, or null when the browser cannot say. */
+export async function openTabIds(): Promise<Set<string> | null> {
+  try {
+    const locks = globalThis.navigator?.locks;
+    if (!locks) return null;
+    const { held = [] } = await locks.query();
+    return new Set(held.flatMap((lock) => (lock.name?.startsWith(TAB_LOCK_PREFIX) ? [lock.name.slice(TAB_LOCK_PREFIX.length)] : [])));
+  } catch {
+    return null;
+  }
+}
 const HEARTBEAT_MS = 4000;
 const GONE_AFTER_MS = 10_000;
 
 type Message =
   | { type: 'saved'; tab: string; canvasId: string }
+  | { type: 'combined'; tab: string; canvasId: string; combined: CombinedEdits }
   | { type: 'library'; tab: string }
   | { type: 'present'; tab: string; canvasId: string | null; reply: boolean };
 
@@ -28,6 +52,7 @@ const channel: BroadcastChannel | null =
 let openCanvasId: string | null = null;
 const savedListeners = new Set<(canvasId: string) => void>();
 const libraryListeners = new Set<() => void>();
+const combinedListeners = new Set<(canvasId: string, combined: CombinedEdits) => void>();
 
 function post(message: Message): void {
   try {
@@ -43,6 +68,8 @@ channel?.addEventListener('message', (event: MessageEvent<Message>) => {
   if (message.type === 'saved') {
     savedListeners.forEach((listener) => listener(message.canvasId));
     libraryListeners.forEach((listener) => listener());
+  } else if (message.type === 'combined') {
+    combinedListeners.forEach((listener) => listener(message.canvasId, message.combined));
   } else if (message.type === 'library') {
     libraryListeners.forEach((listener) => listener());
   } else if (message.type === 'present') {
@@ -69,6 +96,16 @@ export function announceOpenCanvas(canvasId: string | null): void {
 
 export function announceSaved(canvasId: string): void {
   post({ type: 'saved', tab: TAB_ID, canvasId });
+}
+
+/** This tab kept both its own and another tab's text in these records. */
+export function announceCombined(canvasId: string, combined: CombinedEdits): void {
+  post({ type: 'combined', tab: TAB_ID, canvasId, combined });
+}
+
+export function onRemoteCombined(listener: (canvasId: string, combined: CombinedEdits) => void): () => void {
+  combinedListeners.add(listener);
+  return () => combinedListeners.delete(listener);
 }
 
 export function announceLibraryChanged(): void {

@@ -4,7 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import { canvasProgress } from '../domain/canvas';
-import { type CanvasChanges, diffCanvas } from '../domain/diff';
+import { type CanvasChanges, diffCanvas, metaOf, sameContent } from '../domain/diff';
+import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
 import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
 import { canvasMetaSchema, cardSchema, checkSchema, snapshotSchema, templateSchema } from '../domain/schema';
@@ -12,7 +13,7 @@ import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot,
 import type { Template } from '../domain/templates';
 import { type CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
 import { UnreadableCanvasError } from './problems';
-import type { CanvasRepository, CanvasSummary } from './repository';
+import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
 function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canvas {
   const cardMap: Record<string, Card> = {};
@@ -99,9 +100,27 @@ export class IndexedDbRepository implements CanvasRepository {
     return ids.filter((_, i) => found[i] !== undefined);
   }
 
-  saveChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
+  saveChanges(canvasId: string, changes: CanvasChanges, base?: Canvas): Promise<SaveOutcome> {
     const { db } = this;
-    return db.transaction('rw', db.canvases, db.cards, db.checks, () => this.write(canvasId, changes));
+    // Checked and written in one readwrite transaction, which IndexedDB runs alone across tabs.
+    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+      if (base && (await this.changedSince(canvasId, changes, base))) return 'conflict';
+      await this.write(canvasId, changes);
+      return 'saved';
+    });
+  }
+
+  /** Whether any record these changes would write differs in storage from `base`. */
+  private async changedSince(canvasId: string, changes: CanvasChanges, base: Canvas): Promise<boolean> {
+    const { db } = this;
+    if (changes.meta && !sameContent(await db.canvases.get(canvasId), metaOf(base))) return true;
+    const cardIds = [...changes.cards.map((card) => card.id), ...changes.removedCardIds];
+    const storedCards = await db.cards.bulkGet(cardIds);
+    if (cardIds.some((id, i) => !sameContent(storedCards[i], base.cards[id]))) return true;
+    const keys = changes.checks.map((check) => checkKey(check.step, check.lens));
+    const storedChecks = await db.checks.bulkGet(keys.map((key): [string, CheckKey] => [canvasId, key]));
+    // A check never written reads as "not yet discussed"; only a stored one can have been changed by someone else.
+    return keys.some((key, i) => storedChecks[i] !== undefined && !sameContent(storedChecks[i], base.checks[key]));
   }
 
   /** The one place records of a canvas are written; call inside a transaction. */
@@ -119,12 +138,17 @@ export class IndexedDbRepository implements CanvasRepository {
     }
   }
 
-  async saveNewerChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
+  async saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void> {
     const { db } = this;
     await db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
       const stored = await db.canvases.get(canvasId);
       if (!stored && !changes.meta) return;
-      const meta = changes.meta && isNewer(changes.meta, stored) ? changes.meta : null;
+      const storedMeta = stored && canvasMetaSchema.safeParse(stored);
+      const meta = !changes.meta
+        ? null
+        : storedMeta?.success
+          ? recoverMeta(storedMeta.data, changes.meta, metaBase ?? storedMeta.data)
+          : changes.meta;
       const storedCards = await db.cards.bulkGet(changes.cards.map((card) => card.id));
       const cards = changes.cards.filter((card, i) => isNewer(card, storedCards[i]));
       const storedChecks = await db.checks.bulkGet(

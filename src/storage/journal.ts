@@ -1,16 +1,22 @@
 /**
- * A write-ahead note for the moment a tab is hidden or closed. An IndexedDB
- * write started in `pagehide` may not finish before the page is torn down;
- * a localStorage write does. The unsaved changes are noted here at once, and
- * copied into IndexedDB the next time the app starts (newest record wins).
+ * Notes of unsaved changes, written synchronously to localStorage on every
+ * edit, before the IndexedDB write that follows it. localStorage lives in
+ * the browser's own process, so a note outlives a crashed or closed tab;
+ * the next start copies every note into IndexedDB (newest change per record)
+ * and removes it.
+ *
+ * One note per tab and canvas (`outcome-canvas:unsaved:<tab>:<canvas>`),
+ * always holding exactly what that tab has not yet saved: a tab rewrites
+ * or removes only its own note, so two tabs never overwrite each other's.
  */
 import * as z from 'zod/mini';
 import type { CanvasChanges } from '../domain/diff';
+import type { CanvasMeta } from '../domain/model';
 import { canvasMetaSchema, cardSchema, checkSchema } from '../domain/schema';
 
 const PREFIX = 'outcome-canvas:unsaved:';
 
-const journalSchema = z.object({
+const noteSchema = z.object({
   canvasId: z.string(),
   changes: z.object({
     meta: z.nullable(canvasMetaSchema),
@@ -18,11 +24,22 @@ const journalSchema = z.object({
     removedCardIds: z.array(z.string()),
     checks: z.array(checkSchema),
   }),
+  // The canvas row as the tab last saved it, so recovery can tell which fields it changed. (Absent in notes from before per-tab notes.)
+  metaBase: z.optional(z.nullable(canvasMetaSchema)),
 });
 
-export interface JournalEntry {
+export interface UnsavedNote {
   canvasId: string;
   changes: CanvasChanges;
+  metaBase: CanvasMeta | null;
+}
+
+export interface StoredNote extends UnsavedNote {
+  /** The tab that wrote it (null for a note from before notes were per tab). */
+  tabId: string | null;
+  /** The localStorage key and text, so the note is removed only if nobody rewrote it meanwhile. */
+  key: string;
+  text: string;
 }
 
 function localStore(): Storage | null {
@@ -33,37 +50,56 @@ function localStore(): Storage | null {
   }
 }
 
-export function writeJournal(canvasId: string, changes: CanvasChanges): boolean {
+const keyOf = (tabId: string, canvasId: string) => `${PREFIX}${tabId}:${canvasId}`;
+
+/** Replaces this tab's note for the canvas. False when localStorage refused it (full or blocked). */
+export function writeNote(tabId: string, note: UnsavedNote): boolean {
   try {
-    localStore()?.setItem(PREFIX + canvasId, JSON.stringify({ canvasId, changes }));
-    return true;
+    const store = localStore();
+    store?.setItem(keyOf(tabId, note.canvasId), JSON.stringify(note));
+    return !!store;
   } catch {
-    return false; // full or refused: the IndexedDB write is still on its way
+    return false;
   }
 }
 
-export function clearJournal(canvasId: string): void {
+/** Everything this tab noted for the canvas is saved. */
+export function clearNote(tabId: string, canvasId: string): void {
   try {
-    localStore()?.removeItem(PREFIX + canvasId);
+    localStore()?.removeItem(keyOf(tabId, canvasId));
   } catch {
     /* nothing to clear */
   }
 }
 
-export function readJournals(): JournalEntry[] {
+/** Every tab's notes, this one's included. A note that cannot be read is left in place and reported. */
+export function readNotes(): StoredNote[] {
   const store = localStore();
   if (!store) return [];
-  const entries: JournalEntry[] = [];
+  const notes: StoredNote[] = [];
   for (let i = 0; i < store.length; i++) {
     const key = store.key(i);
     if (!key?.startsWith(PREFIX)) continue;
+    const text = store.getItem(key) ?? '';
     try {
-      const parsed = journalSchema.safeParse(JSON.parse(store.getItem(key) ?? ''));
-      if (parsed.success) entries.push(parsed.data as JournalEntry);
+      const parsed = noteSchema.safeParse(JSON.parse(text));
+      const rest = key.slice(PREFIX.length);
+      const tabId = rest.includes(':') ? rest.slice(0, rest.indexOf(':')) : null;
+      if (parsed.success) notes.push({ ...(parsed.data as UnsavedNote), metaBase: parsed.data.metaBase ?? null, tabId, key, text });
       else console.warn('Outcome Canvas: an unsaved-changes note could not be read and was left in place.');
     } catch {
       console.warn('Outcome Canvas: an unsaved-changes note is damaged and was left in place.');
     }
   }
-  return entries;
+  return notes;
+}
+
+/** Removes a recovered note, unless its tab has rewritten it since it was read (that tab is still open). */
+export function removeRecoveredNote(note: StoredNote): void {
+  try {
+    const store = localStore();
+    if (store?.getItem(note.key) === note.text) store.removeItem(note.key);
+  } catch {
+    /* left for next time */
+  }
 }

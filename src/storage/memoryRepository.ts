@@ -5,11 +5,12 @@
  */
 import { canvasProgress } from '../domain/canvas';
 import { type CanvasChanges, metaOf } from '../domain/diff';
+import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
 import { type Canvas, type CanvasMeta, type Card, checkKey, emptyChecks } from '../domain/model';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
-import type { CanvasRepository, CanvasSummary } from './repository';
+import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
 type Filter = <T extends { updatedAt: number }>(incoming: T, stored: T | undefined) => boolean;
 const always: Filter = () => true;
@@ -37,17 +38,22 @@ export class MemoryRepository implements CanvasRepository {
     return ids.filter((id) => this.canvases.has(id));
   }
 
-  async saveChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
+  // Memory belongs to one tab, so no other tab can have written in between: no conflicts to find.
+  async saveChanges(canvasId: string, changes: CanvasChanges): Promise<SaveOutcome> {
     this.apply(canvasId, changes, always);
+    return 'saved';
   }
 
-  async saveNewerChanges(canvasId: string, changes: CanvasChanges): Promise<void> {
-    this.apply(canvasId, changes, newer);
+  // Nothing outlives the tab in memory, so no note is ever recovered into it; this is for the contract's sake.
+  async saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void> {
+    const stored = this.canvases.get(canvasId);
+    const meta = changes.meta && stored ? recoverMeta(metaOf(stored), changes.meta, metaBase ?? metaOf(stored)) : changes.meta;
+    this.apply(canvasId, { ...changes, meta }, newer);
   }
 
   private apply(canvasId: string, changes: CanvasChanges, keep: Filter): void {
     const stored = this.canvases.get(canvasId);
-    const meta = changes.meta && keep(changes.meta, stored) ? changes.meta : null;
+    const { meta } = changes;
     const base: Canvas | null = stored ?? (meta ? { ...meta, cards: {}, checks: emptyChecks(meta.createdAt) } : null);
     if (!base) return;
     const cards: Record<string, Card> = { ...base.cards };

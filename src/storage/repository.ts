@@ -20,6 +20,8 @@ export interface CanvasSummary {
   progress: CanvasProgress;
 }
 
+export type SaveOutcome = 'saved' | 'conflict';
+
 export interface CanvasRepository {
   readonly kind: 'indexeddb' | 'memory';
   listCanvases(): Promise<CanvasSummary[]>;
@@ -28,14 +30,23 @@ export interface CanvasRepository {
   loadAllCanvases(): Promise<Canvas[]>;
   /** Which of these canvas ids are already stored. */
   existingIds(ids: string[]): Promise<string[]>;
-  /** Writes these changed records of one canvas, in one transaction. A new canvas is all of its records. */
-  saveChanges(canvasId: string, changes: CanvasChanges): Promise<void>;
   /**
-   * Writes each of these records only where it is at least as new as the
-   * stored one (by `updatedAt`): for changes noted before a tab went away,
-   * which may be older than what another tab saved since.
+   * Writes these changed records of one canvas, in one transaction (a new
+   * canvas is all of its records). Given `base`, what the caller believes is
+   * stored, it first checks that no other tab has changed any of these
+   * records since; if one has, it writes nothing and answers 'conflict', and
+   * the caller merges what is stored and tries again. So a save never
+   * silently overwrites another tab's edit.
    */
-  saveNewerChanges(canvasId: string, changes: CanvasChanges): Promise<void>;
+  saveChanges(canvasId: string, changes: CanvasChanges, base?: Canvas): Promise<SaveOutcome>;
+  /**
+   * Recovers a note of unsaved changes taken before a tab went away, which
+   * may be older than what another tab saved since: each card and check is
+   * written only where it is at least as new as the stored one (by
+   * `updatedAt`), and the canvas row field by field (`domain/merge.ts`
+   * `recoverMeta`, against `metaBase`, the row the noting tab had).
+   */
+  saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void>;
   updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void>;
   /** Removes for good every canvas in "Recently deleted"; returns how many. */
   purgeDeleted(): Promise<number>;

@@ -1,8 +1,11 @@
+import { useRef } from 'react';
 import { Link } from 'wouter';
+import { useKeepCaret } from '../../lib/useKeepCaret';
 import { setDescription, setTitle } from '../../domain/canvas';
 import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useOtherTabsOn } from '../../state/tabSync';
+import { CombinedEditsNotice } from './CombinedEditsNotice';
 import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
@@ -14,6 +17,8 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
   const concerns = useOpenConcerns().length;
   const edit = useCanvasStore((state) => state.edit);
   const otherTabs = useOtherTabsOn(canvasId);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
+  useKeepCaret(descriptionRef, description);
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   const mod = isMac ? '⌘' : 'Ctrl+';
 
@@ -43,6 +48,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           The high-level outcome or theme, for example “Tackling racial inequality”.
         </span>
         <textarea
+          ref={descriptionRef}
           id="canvas-description"
           className="textarea"
           aria-describedby="canvas-description-hint"
@@ -55,9 +61,10 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
       {otherTabs > 0 && (
         <p className="banner" role="status">
           This canvas is also open in {otherTabs === 1 ? 'another tab or window' : `${otherTabs} other tabs or windows`}. Edits from all of
-          them are kept and appear here within a second: each card and each ethics check keeps its latest change.
+          them are kept and appear here within a second. If two of them change the same text at once, it keeps both versions and says so.
         </p>
       )}
+      <CombinedEditsNotice />
       <div className="canvas-toolbar">
         <nav className="segmented" aria-label="Canvas views">
           <Link href={`/canvas/${canvasId}/step/outcome`} aria-current={view === 'step' ? 'page' : undefined}>

@@ -6,6 +6,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, STEP_IDS, type StepId } from '../../domain/model';
 import { cardsInStep } from '../../domain/cards';
 import { useCard } from '../../state/canvasSelectors';
+import { useKeepCaret } from '../../lib/useKeepCaret';
 import { useCanvasStore } from '../../state/canvasStore';
 import { changeCardColour, editCardText, moveCardBy, removeCard } from './cardActions';
 import type { CardDragData } from './dragData';
@@ -23,6 +24,7 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
   const card = useCard(id);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const moveRef = useRef<HTMLDivElement>(null);
+  useKeepCaret(textRef, card?.text ?? '');
   const data: CardDragData = { type: 'card', step };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data });
 

@@ -2,6 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTitle } from '../../../src/domain/canvas';
 import { addCard, setCardText } from '../../../src/domain/cards';
+import { diffCanvas } from '../../../src/domain/diff';
+import type { Canvas } from '../../../src/domain/model';
 import { SAVE_DELAY_MS } from '../../../src/state/autosave';
 import { flushCanvas, hasUnsavedCanvas, useCanvasStore } from '../../../src/state/canvasStore';
 import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
@@ -191,5 +193,44 @@ describe('undo and redo', () => {
     store().undo();
     expect(openCanvas().title).toBe('Other');
     expect(store().undoStack.past).toHaveLength(0);
+  });
+});
+
+describe('another tab editing the same canvas', () => {
+  beforeEach(async () => {
+    await store().open('c1');
+  });
+
+  /** Another tab's save, straight to storage, as it lands while this tab has unsaved changes. */
+  async function saveInOtherTab(change: (canvas: Canvas) => Canvas): Promise<void> {
+    const theirs = (await stored('c1'))!;
+    await (await repository()).saveChanges('c1', diffCanvas(theirs, change(theirs)), theirs);
+  }
+
+  it('never overwrites the other tab’s edit: both texts stay in the card, with a notice and an Undo back to this tab’s', async () => {
+    await saveInOtherTab((canvas) => setCardText(canvas, 'outcome-1', 'First, and theirs', T0 + 50));
+    store().edit((canvas, now) => setCardText(canvas, 'outcome-1', 'First, and ours', now), 'card-text:outcome-1');
+    await flushCanvas();
+
+    const text = openCanvas().cards['outcome-1']!.text;
+    expect(text).toContain('ours');
+    expect(text).toContain('theirs');
+    expect((await stored('c1'))!.cards['outcome-1']!.text).toBe(text);
+    expect(store().combinedEdits).toEqual({ cardIds: ['outcome-1'], checkKeys: [], fields: [], here: true });
+
+    store().undo();
+    expect(openCanvas().cards['outcome-1']!.text).toBe('First, and ours');
+    await flushCanvas();
+    expect((await stored('c1'))!.cards['outcome-1']!.text).toBe('First, and ours');
+  });
+
+  it('takes in the other tab’s edit to another record without a notice, and keeps its own', async () => {
+    await saveInOtherTab((canvas) => setTitle(canvas, 'Renamed in the other tab', T0 + 50));
+    store().edit((canvas, now) => setCardText(canvas, 'outcome-1', 'Typed here', now));
+    await flushCanvas();
+    expect(openCanvas()).toMatchObject({ title: 'Renamed in the other tab' });
+    expect(await stored('c1')).toMatchObject({ title: 'Renamed in the other tab' });
+    expect(textsIn((await stored('c1'))!, 'outcome')).toEqual(['Typed here']);
+    expect(store().combinedEdits).toBeNull();
   });
 });

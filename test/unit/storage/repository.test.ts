@@ -4,10 +4,10 @@ import { emptyContent } from '../../../src/domain/content';
 import { planImport } from '../../../src/domain/importPlan';
 import { makeSnapshot } from '../../../src/domain/snapshots';
 import type { Template } from '../../../src/domain/templates';
-import { canvasProgress, setCheckStatus, setTitle } from '../../../src/domain/canvas';
+import { canvasProgress, setCheckNotes, setCheckStatus, setDescription, setTitle } from '../../../src/domain/canvas';
 import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
 import { type Canvas } from '../../../src/domain/model';
-import { diffCanvas } from '../../../src/domain/diff';
+import { diffCanvas, metaOf } from '../../../src/domain/diff';
 import { openRepository } from '../../../src/storage/openRepository';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import type { CanvasRepository } from '../../../src/storage/repository';
@@ -122,7 +122,7 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       { id: 'noted', step: 'action', text: 'Added before the tab went away' },
       LATER,
     );
-    await repo.saveNewerChanges('canvas-1', diffCanvas(v1, noted));
+    await repo.saveNewerChanges('canvas-1', diffCanvas(v1, noted), metaOf(v1));
     const loaded = await repo.loadCanvas('canvas-1');
     expect(textsIn(loaded!, 'outcome')).toEqual(['Newer, from the other tab', 'From the note']);
     expect(textsIn(loaded!, 'action')).toEqual(['C', 'Added before the tab went away']);
@@ -130,10 +130,46 @@ describe.each(repositories)('%s repository', (_kind, open) => {
 
   it('ignores an unsaved-changes note for a canvas it does not have, unless the note holds the canvas itself', async () => {
     const orphan = sampleCanvas('gone');
-    await repo.saveNewerChanges('gone', { ...diffCanvas(null, orphan), meta: null });
+    await repo.saveNewerChanges('gone', { ...diffCanvas(null, orphan), meta: null }, null);
     expect(await repo.loadCanvas('gone')).toBeNull();
-    await repo.saveNewerChanges('gone', diffCanvas(null, orphan));
+    await repo.saveNewerChanges('gone', diffCanvas(null, orphan), null);
     expect(await repo.loadCanvas('gone')).toEqual(orphan);
+  });
+
+  it('recovers the canvas fields a note changed, field by field, keeping a field another tab changed since', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    // The note's tab renamed the canvas and typed in a card; another tab then changed the description, later.
+    const noted = setCardText(setTitle(v1, 'Renamed in the closed tab', LATER), 'outcome-1', 'typed', LATER);
+    await save(repo, v1, setDescription(v1, 'Changed in the other tab', LATER + 10));
+    await repo.saveNewerChanges('canvas-1', diffCanvas(v1, noted), metaOf(v1));
+    const loaded = await repo.loadCanvas('canvas-1');
+    expect(loaded).toMatchObject({ title: 'Renamed in the closed tab', description: 'Changed in the other tab', updatedAt: LATER + 10 });
+    expect(textsIn(loaded!, 'outcome')).toEqual(['typed', 'B']);
+  });
+
+  it('answers "conflict" and writes nothing when another writer changed a record since the base it is given', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    const elsewhere = setCardText(v1, 'outcome-1', 'from the other tab', LATER);
+    expect(await repo.saveChanges('canvas-1', diffCanvas(v1, elsewhere), v1)).toBe('saved');
+    // This tab still believes v1 is stored.
+    const here = setCardText(v1, 'outcome-1', 'from this tab', LATER + 1);
+    const outcome = await repo.saveChanges('canvas-1', diffCanvas(v1, here), v1);
+    if (repo.kind === 'memory') return; // one tab's memory: nobody else writes to it
+    expect(outcome).toBe('conflict');
+    expect(textsIn((await repo.loadCanvas('canvas-1'))!, 'outcome')).toEqual(['from the other tab', 'B']);
+    // Against what is stored now, the same save goes through.
+    expect(await repo.saveChanges('canvas-1', diffCanvas(elsewhere, setCardText(elsewhere, 'outcome-1', 'merged', LATER + 2)), elsewhere)).toBe('saved');
+  });
+
+  it('finds no conflict when only records this save does not write were changed elsewhere', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    await repo.saveChanges('canvas-1', diffCanvas(v1, setCardText(v1, 'outcome-2', 'other card, elsewhere', LATER)), v1);
+    const here = setCheckNotes(v1, 'action', 'power', 'only a check', LATER + 1);
+    const changes = { ...diffCanvas(v1, here), meta: null };
+    expect(await repo.saveChanges('canvas-1', changes, v1)).toBe('saved');
   });
 
   describe('importing a planned backup', () => {
