@@ -28,8 +28,12 @@ export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'faile
 
 /** Texts this tab and another changed at once, kept with both tabs' words: shown until dismissed. */
 export interface CombinedEditsNotice extends CombinedEdits {
-  /** Made here (Undo puts back this tab's own text), or reported by the other tab. */
-  here: boolean;
+  /**
+   * The canvas as the combine left it, when it was made in this tab: while
+   * it is still what is on screen, Undo puts back this tab's own text. Null
+   * when another tab made it.
+   */
+  result: Canvas | null;
 }
 
 export interface CanvasState {
@@ -172,7 +176,7 @@ async function mergeStored(saver: Autosaver): Promise<void> {
     undoStack = recordChange(undoStack, ours, merged, Date.now());
     announceCombined(canvasId, combined);
   }
-  useCanvasStore.setState({ canvas: merged, undoStack, ...(both && { combinedEdits: { ...combined, here: true } }) });
+  useCanvasStore.setState({ canvas: merged, undoStack, ...(both && { combinedEdits: { ...combined, result: merged } }) });
   saver.rebase(stored, merged);
 }
 
@@ -203,5 +207,5 @@ onRemoteSave((canvasId) => {
 });
 onRemoteLibraryChange(retryFailedSave);
 onRemoteCombined((canvasId, combined) => {
-  if (useCanvasStore.getState().canvasId === canvasId) useCanvasStore.setState({ combinedEdits: { ...combined, here: false } });
+  if (useCanvasStore.getState().canvasId === canvasId) useCanvasStore.setState({ combinedEdits: { ...combined, result: null } });
 });

@@ -34,6 +34,8 @@ export function CombinedEditsNotice() {
   const canvas = useCanvasStore((state) => state.canvas);
   const names = notice && canvas ? namesOf(notice, canvas) : [];
   const shown = notice !== null && names.length > 0;
+  // Undo takes back the combine only while nothing has been changed since.
+  const undoable = notice?.result != null && notice.result === canvas;
   return (
     <div role="status" className={shown ? 'banner' : undefined}>
       {shown && (
@@ -41,10 +43,10 @@ export function CombinedEditsNotice() {
           <p>
             <strong>Changed in two places at once:</strong> {names.join(', ')}. This tab and another tab or window both changed{' '}
             {names.length === 1 ? 'it' : 'them'} before seeing each other’s change, so both versions are kept, one after the other. Read it
-            through and keep what you want.
+            through and keep what you want{undoable ? ', or undo to keep only this tab’s version' : ''}.
           </p>
           <p className="button-row">
-            {notice.here && (
+            {undoable && (
               <button
                 type="button"
                 className="button button--secondary button--small"

@@ -18,6 +18,10 @@ export function sampleCanvas(id = 'canvas-1'): Canvas {
 }
 
 /** Saves `after` as the app does: the records that changed since `before`. */
-export const save = async (repo: { saveChanges(id: string, changes: CanvasChanges): Promise<unknown> }, before: Canvas | null, after: Canvas) => {
+export const save = async (
+  repo: { saveChanges(id: string, changes: CanvasChanges): Promise<unknown> },
+  before: Canvas | null,
+  after: Canvas,
+) => {
   await repo.saveChanges(after.id, diffCanvas(before, after));
 };

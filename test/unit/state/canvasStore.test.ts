@@ -216,7 +216,7 @@ describe('another tab editing the same canvas', () => {
     expect(text).toContain('ours');
     expect(text).toContain('theirs');
     expect((await stored('c1'))!.cards['outcome-1']!.text).toBe(text);
-    expect(store().combinedEdits).toEqual({ cardIds: ['outcome-1'], checkKeys: [], fields: [], here: true });
+    expect(store().combinedEdits).toEqual({ cardIds: ['outcome-1'], checkKeys: [], fields: [], result: openCanvas() });
 
     store().undo();
     expect(openCanvas().cards['outcome-1']!.text).toBe('First, and ours');

@@ -160,7 +160,9 @@ describe.each(repositories)('%s repository', (_kind, open) => {
     expect(outcome).toBe('conflict');
     expect(textsIn((await repo.loadCanvas('canvas-1'))!, 'outcome')).toEqual(['from the other tab', 'B']);
     // Against what is stored now, the same save goes through.
-    expect(await repo.saveChanges('canvas-1', diffCanvas(elsewhere, setCardText(elsewhere, 'outcome-1', 'merged', LATER + 2)), elsewhere)).toBe('saved');
+    expect(
+      await repo.saveChanges('canvas-1', diffCanvas(elsewhere, setCardText(elsewhere, 'outcome-1', 'merged', LATER + 2)), elsewhere),
+    ).toBe('saved');
   });
 
   it('finds no conflict when only records this save does not write were changed elsewhere', async () => {
