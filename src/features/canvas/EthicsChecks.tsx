@@ -1,12 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
-<<<<<<< HEAD
 import { SourcesLink } from '../../components/SourcesLink';
 import { EVIDENCE } from '../../domain/evidence';
 import { CHECKS_INTRO, CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from '../../domain/guidance';
-=======
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
->>>>>>> a78a207 (Never lose a keystroke: a note of unsaved changes per tab on every edit, a maximum wait on autosave, saves checked against what is stored, both texts kept when two tabs change one at once (with a notice and Undo), failed saves retried by themselves; caret kept beside the typist's words)
 import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { useCheck, useStepCounts } from '../../state/canvasSelectors';
