@@ -26,7 +26,15 @@ const PORT = Number(process.env.MEASURE_PORT ?? 4341);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = 'node_modules/.measure-dist';
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SAVED = 'Saved before the burst';
 const BURST = ' and typed just before it went';
 
@@ -39,9 +47,13 @@ function run(command, args) {
 
 async function serve() {
   await run('node', ['node_modules/vite/bin/vite.js', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn']);
-  const server = spawn('node', ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    'node',
+    ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(ORIGIN)).ok) return server;
@@ -59,7 +71,10 @@ async function prepare(page) {
   await page.getByRole('textbox', { name: 'New canvas title' }).fill('Crash test');
   await page.getByRole('button', { name: 'Create canvas' }).click();
   await page.getByRole('textbox', { name: 'Canvas title', exact: true }).waitFor();
-  await page.getByRole('button', { name: /Add card/ }).first().click();
+  await page
+    .getByRole('button', { name: /Add card/ })
+    .first()
+    .click();
   await page.keyboard.insertText(SAVED);
   await page.getByText('All changes saved in this browser').waitFor();
   await page.waitForTimeout(500);
@@ -108,9 +123,13 @@ async function rendererCrash(after) {
 
 /** Chromium on a profile of its own, driven over CDP so its process can be killed outright. */
 async function startBrowser(profile, debugPort) {
-  const child = spawn(CHROMIUM, [...ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${debugPort}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    CHROMIUM,
+    [...ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${debugPort}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
