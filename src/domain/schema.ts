@@ -104,3 +104,21 @@ export const snapshotSchema = z.object({
   summary: z.string().check(z.maxLength(1000)),
   canvas: z.object({ cards: z.record(z.string(), z.unknown()), checks: z.record(z.string(), z.unknown()) }),
 });
+
+const count = z.number().check(z.int(), z.nonnegative());
+
+/** A canvas's library summary as stored (`summary.ts`): its listed fields and its counts. */
+export const summaryRecordSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  title: z.string().check(z.maxLength(LIMITS.titleLength)),
+  description: z.string().check(z.maxLength(LIMITS.descriptionLength)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: z.nullable(timestamp),
+  counts: z.object({
+    cardsByStep: z.object({ outcome: count, action: count, insight: count, enablers: count }),
+    checks: count,
+    checksDiscussed: count,
+    openConcerns: count,
+  }),
+});

@@ -10,7 +10,8 @@ import { Dexie, type Table } from 'dexie';
 import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
 import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
-import { canvasV1toV2, recordV1toV2 } from './migrations';
+import type { SummaryCounts, SummaryRecord as Summary } from '../domain/summary';
+import { canvasV1toV2, recordV1toV2, summaryV4 } from './migrations';
 
 export const DATABASE_NAME = 'outcome-canvas';
 /** The version every record is written in now. */
@@ -36,6 +37,9 @@ export interface TemplateRecord extends Template {
   v: number;
 }
 
+/** What the library lists for a canvas, kept up to date by every save (`domain/summary.ts`). */
+export type SummaryRecord = Summary['meta'] & { counts: SummaryCounts; v: number };
+
 /** A saved version of a canvas, for version history. */
 export interface SnapshotRecord extends Snapshot {
   v: number;
@@ -47,6 +51,7 @@ export class CanvasDatabase extends Dexie {
   checks!: Table<CheckRecord, [string, CheckKey]>;
   templates!: Table<TemplateRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
+  summaries!: Table<SummaryRecord, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -78,5 +83,30 @@ export class CanvasDatabase extends Dexie {
       });
     // Version 3: version history (a new table; no record changes).
     this.version(3).stores({ snapshots: 'id, canvasId, [canvasId+takenAt]' });
+    // Version 4: a summary per canvas, so the library reads one small record
+    // per canvas instead of every card; indexes nothing queried dropped
+    // (canvases by updatedAt and deletedAt, templates by updatedAt).
+    this.version(4)
+      .stores({ canvases: 'id', templates: 'id', summaries: 'id' })
+      .upgrade(async (tx) => {
+        const [canvases, cards, checks] = await Promise.all([
+          tx.table('canvases').toArray(),
+          tx.table('cards').toArray(),
+          tx.table('checks').toArray(),
+        ]);
+        const byCanvas = (records: Record<string, unknown>[]) => {
+          const groups = new Map<unknown, Record<string, unknown>[]>();
+          for (const record of records) {
+            const group = groups.get(record.canvasId);
+            if (group) group.push(record);
+            else groups.set(record.canvasId, [record]);
+          }
+          return groups;
+        };
+        const [cardsBy, checksBy] = [byCanvas(cards), byCanvas(checks)];
+        await tx
+          .table('summaries')
+          .bulkPut(canvases.map((canvas) => summaryV4(canvas, cardsBy.get(canvas.id) ?? [], checksBy.get(canvas.id) ?? [])));
+      });
   }
 }

@@ -3,15 +3,25 @@
  * validated: a bad one is left in place, not shown, and reported once.
  */
 import type * as z from 'zod/mini';
-import { canvasProgress } from '../domain/canvas';
 import { type CanvasChanges, diffCanvas, metaOf, sameContent } from '../domain/diff';
 import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
 import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
-import { canvasMetaSchema, cardSchema, checkSchema, snapshotSchema, templateSchema } from '../domain/schema';
+import { canvasMetaSchema, cardSchema, checkSchema, snapshotSchema, summaryRecordSchema, templateSchema } from '../domain/schema';
+import {
+  type CountedRecord,
+  type ListedMeta,
+  type SummaryRecord,
+  countsAfter,
+  emptyCounts,
+  summaryMatches,
+  summaryMeta,
+  summaryOf,
+  summaryProgress,
+} from '../domain/summary';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
-import { type CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION } from './db';
+import { type CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION, type SummaryRecord as SummaryRow } from './db';
 import { UnreadableCanvasError } from './problems';
 import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
@@ -23,6 +33,9 @@ function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canva
   for (const check of checks) checkMap[checkKey(check.step, check.lens)] = check;
   return { ...meta, cards: cardMap, checks: checkMap };
 }
+
+const summaryRow = (summary: SummaryRecord): SummaryRow => ({ ...summary.meta, counts: summary.counts, v: RECORD_VERSION });
+const summaryFields = ({ counts: _counts, v: _v, ...meta }: Omit<SummaryRow, 'v'> & { v?: number }): ListedMeta => summaryMeta(meta);
 
 /** Validated views of stored records: a bad record is left in place, not shown, and reported once. */
 function validRecords<T>(records: unknown[], schema: z.ZodMiniType<T>, what: string): T[] {
@@ -37,17 +50,6 @@ function validRecords<T>(records: unknown[], schema: z.ZodMiniType<T>, what: str
   return valid;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 const isNewer = (incoming: { updatedAt: number }, stored: { updatedAt: number } | undefined) =>
   stored === undefined || stored.updatedAt <= incoming.updatedAt;
 
@@ -55,38 +57,63 @@ export class IndexedDbRepository implements CanvasRepository {
   readonly kind = 'indexeddb';
   constructor(private readonly db: CanvasDatabase) {}
 
+  /** From the summaries alone; a canvas whose summary is missing or unreadable is counted from its records (and its summary rewritten). */
   async listCanvases(): Promise<CanvasSummary[]> {
-    return this.db.transaction('r', this.db.canvases, this.db.cards, this.db.checks, async () => {
-      const [metas, cards, checks] = await Promise.all([this.db.canvases.toArray(), this.db.cards.toArray(), this.db.checks.toArray()]);
-      const cardsBy = groupBy(cards, (card) => card.canvasId);
-      const checksBy = groupBy(checks, (check) => check.canvasId);
-      return validRecords<CanvasMeta>(metas, canvasMetaSchema, 'canvases').map((meta) => {
-        const canvas = assemble(
-          meta,
-          validRecords<Card>(cardsBy.get(meta.id) ?? [], cardSchema, 'cards'),
-          validRecords<EthicsCheck>(checksBy.get(meta.id) ?? [], checkSchema, 'checks'),
-        );
-        return { meta, progress: canvasProgress(canvas) };
-      });
-    });
+    const { db } = this;
+    const [records, ids] = await db.transaction('r', db.summaries, db.canvases, () =>
+      Promise.all([db.summaries.toArray(), db.canvases.toCollection().primaryKeys() as Promise<string[]>]),
+    );
+    const summaries = new Map<string, SummaryRecord>();
+    for (const record of records) {
+      const parsed = summaryRecordSchema.safeParse(record);
+      if (parsed.success) summaries.set(parsed.data.id, { meta: summaryFields(parsed.data), counts: parsed.data.counts });
+    }
+    const listed: CanvasSummary[] = [];
+    for (const id of ids) {
+      let summary = summaries.get(id);
+      if (!summary) {
+        const canvas = await this.loadCanvas(id).catch(() => null);
+        if (!canvas) continue; // unreadable: left out of the list, reported when opened
+        summary = summaryOf(canvas);
+        await this.repairSummary(canvas);
+      }
+      listed.push({ meta: summary.meta, progress: summaryProgress(summary) });
+    }
+    return listed;
+  }
+
+  /** Rewrites a canvas's summary from what was just read of it, in a transaction of its own. */
+  private async repairSummary(canvas: Canvas): Promise<void> {
+    await this.db.summaries.put(summaryRow(summaryOf(canvas))).catch(() => {});
   }
 
   async loadCanvas(id: string): Promise<Canvas | null> {
-    return this.db.transaction('r', this.db.canvases, this.db.cards, this.db.checks, async () => {
-      const meta = await this.db.canvases.get(id);
+    const { db } = this;
+    const read = await db.transaction('r', db.canvases, db.cards, db.checks, db.summaries, async () => {
+      const meta = await db.canvases.get(id);
       if (!meta) return null;
       const parsed = canvasMetaSchema.safeParse(meta);
       if (!parsed.success) throw new UnreadableCanvasError(id);
-      const [cards, checks] = await Promise.all([
-        this.db.cards.where('canvasId').equals(id).toArray(),
-        this.db.checks.where('canvasId').equals(id).toArray(),
+      const [cards, checks, summary] = await Promise.all([
+        db.cards.where('canvasId').equals(id).toArray(),
+        db.checks.where('canvasId').equals(id).toArray(),
+        db.summaries.get(id),
       ]);
-      return assemble(
+      const canvas = assemble(
         parsed.data,
         validRecords<Card>(cards, cardSchema, 'cards'),
         validRecords<EthicsCheck>(checks, checkSchema, 'checks'),
       );
+      const listed = summaryRecordSchema.safeParse(summary);
+      return {
+        canvas,
+        summaryRight: listed.success && summaryMatches({ meta: summaryFields(listed.data), counts: listed.data.counts }, canvas),
+      };
     });
+    if (!read) return null;
+    // A summary that has drifted from the records (a record skipped as unreadable, say) is put right whenever the canvas is read whole.
+    if (!read.summaryRight) await this.repairSummary(read.canvas);
+    return read.canvas;
   }
 
   async loadAllCanvases(): Promise<Canvas[]> {
@@ -103,7 +130,7 @@ export class IndexedDbRepository implements CanvasRepository {
   saveChanges(canvasId: string, changes: CanvasChanges, base?: Canvas): Promise<SaveOutcome> {
     const { db } = this;
     // Checked and written in one readwrite transaction, which IndexedDB runs alone across tabs.
-    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+    return db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
       if (base && (await this.changedSince(canvasId, changes, base))) return 'conflict';
       await this.write(canvasId, changes);
       return 'saved';
@@ -123,9 +150,14 @@ export class IndexedDbRepository implements CanvasRepository {
     return keys.some((key, i) => storedChecks[i] !== undefined && !sameContent(storedChecks[i], base.checks[key]));
   }
 
-  /** The one place records of a canvas are written; call inside a transaction. */
+  /**
+   * The one place records of a canvas are written, with its summary kept up
+   * to date from the records changed alone; call inside a transaction that
+   * includes the summaries.
+   */
   private async write(canvasId: string, changes: CanvasChanges): Promise<void> {
     const { db } = this;
+    await this.updateSummary(canvasId, changes);
     if (changes.meta) await db.canvases.put({ ...changes.meta, v: RECORD_VERSION });
     if (changes.cards.length) {
       await db.cards.bulkPut(changes.cards.map((card): CardRecord => ({ ...card, canvasId, v: RECORD_VERSION })));
@@ -138,9 +170,30 @@ export class IndexedDbRepository implements CanvasRepository {
     }
   }
 
+  private async updateSummary(canvasId: string, changes: CanvasChanges): Promise<void> {
+    const { db } = this;
+    const cardIds = [...changes.cards.map((card) => card.id), ...changes.removedCardIds];
+    const checkKeys = changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]);
+    const [stored, storedCards, storedChecks] = await Promise.all([
+      db.summaries.get(canvasId),
+      db.cards.bulkGet(cardIds),
+      db.checks.bulkGet(checkKeys),
+    ]);
+    const meta = changes.meta ?? (stored ? null : await db.canvases.get(canvasId));
+    if (!stored && !meta) return;
+    const card = (record: Card | undefined): CountedRecord | undefined => record && { kind: 'card', record };
+    const check = (record: EthicsCheck | undefined): CountedRecord | undefined => record && { kind: 'check', record };
+    const counts = countsAfter(stored?.counts ?? emptyCounts(), [
+      ...changes.cards.map((after, i) => ({ before: card(storedCards[i]), after: card(after) })),
+      ...changes.removedCardIds.map((_, i) => ({ before: card(storedCards[changes.cards.length + i]), after: undefined })),
+      ...changes.checks.map((after, i) => ({ before: check(storedChecks[i]), after: check(after) })),
+    ]);
+    await db.summaries.put({ ...(meta ? summaryMeta(meta) : summaryFields(stored!)), counts, v: RECORD_VERSION });
+  }
+
   async saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+    await db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
       const stored = await db.canvases.get(canvasId);
       if (!stored && !changes.meta) return;
       const storedMeta = stored && canvasMetaSchema.safeParse(stored);
@@ -160,16 +213,21 @@ export class IndexedDbRepository implements CanvasRepository {
   }
 
   async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {
-    await this.db.canvases.update(id, { ...change, updatedAt: now });
+    const { db } = this;
+    await db.transaction('rw', db.canvases, db.summaries, async () => {
+      await db.canvases.update(id, { ...change, updatedAt: now });
+      await db.summaries.update(id, { ...change, updatedAt: now });
+    });
   }
 
   async purgeDeleted(): Promise<number> {
     const { db } = this;
-    return db.transaction('rw', db.canvases, db.cards, db.checks, async () => {
+    return db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
       const doomed = (await db.canvases.toArray()).filter((meta) => meta.deletedAt !== null).map((meta) => meta.id);
       if (!doomed.length) return 0;
       await db.cards.where('canvasId').anyOf(doomed).delete();
       await db.checks.where('canvasId').anyOf(doomed).delete();
+      await db.summaries.bulkDelete(doomed);
       await db.canvases.bulkDelete(doomed);
       return doomed.length;
     });
@@ -177,7 +235,7 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async importCanvases(plan: ImportPlan, now: number, newId: () => string): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', [db.canvases, db.cards, db.checks, db.templates, db.snapshots], async () => {
+    await db.transaction('rw', [db.canvases, db.cards, db.checks, db.summaries, db.templates, db.snapshots], async () => {
       for (const { canvas, replaces } of plan.canvases) {
         if (replaces) {
           // The canvas being replaced stays in its version history.
@@ -185,6 +243,7 @@ export class IndexedDbRepository implements CanvasRepository {
           if (old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
           await db.cards.where('canvasId').equals(canvas.id).delete();
           await db.checks.where('canvasId').equals(canvas.id).delete();
+          await db.summaries.delete(canvas.id);
         }
         await this.write(canvas.id, diffCanvas(null, canvas));
       }

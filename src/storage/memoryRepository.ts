@@ -3,12 +3,12 @@
  * this tab's memory until it closes. Same contract as the IndexedDB one
  * (test/unit/storage/repository.test.ts runs both).
  */
-import { canvasProgress } from '../domain/canvas';
 import { type CanvasChanges, metaOf } from '../domain/diff';
 import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
 import { type Canvas, type CanvasMeta, type Card, checkKey, emptyChecks } from '../domain/model';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
+import { summaryOf, summaryProgress } from '../domain/summary';
 import type { Template } from '../domain/templates';
 import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
@@ -23,7 +23,10 @@ export class MemoryRepository implements CanvasRepository {
   private readonly snapshots = new Map<string, Snapshot>();
 
   async listCanvases(): Promise<CanvasSummary[]> {
-    return [...this.canvases.values()].map((canvas) => ({ meta: metaOf(canvas), progress: canvasProgress(canvas) }));
+    return [...this.canvases.values()].map((canvas) => {
+      const summary = summaryOf(canvas);
+      return { meta: summary.meta, progress: summaryProgress(summary) };
+    });
   }
 
   async loadCanvas(id: string): Promise<Canvas | null> {

@@ -4,7 +4,8 @@
  * pure: it returns a new record and never changes the one it is given.
  * Append new ones; never edit one that has shipped.
  */
-import { emptyFacilitation } from '../domain/model';
+import { type CanvasMeta, type Card, type EthicsCheck, emptyFacilitation } from '../domain/model';
+import { countsAfter, emptyCounts, summaryMeta } from '../domain/summary';
 
 type StoredRecord = Record<string, unknown>;
 
@@ -16,4 +17,17 @@ export function canvasV1toV2(record: StoredRecord): StoredRecord {
 /** v1 -> v2: cards and checks are unchanged but for their version. */
 export function recordV1toV2(record: StoredRecord): StoredRecord {
   return { ...record, v: 2 };
+}
+
+/**
+ * Dexie version 4: every canvas gets its library summary, counted from its stored
+ * cards and checks (records are otherwise unchanged).
+ */
+export function summaryV4(canvas: StoredRecord, cards: StoredRecord[], checks: StoredRecord[]): StoredRecord {
+  const meta = canvas as unknown as CanvasMeta;
+  const counted = [
+    ...cards.map((record) => ({ before: undefined, after: { kind: 'card' as const, record: record as unknown as Card } })),
+    ...checks.map((record) => ({ before: undefined, after: { kind: 'check' as const, record: record as unknown as EthicsCheck } })),
+  ];
+  return { ...summaryMeta(meta), counts: countsAfter(emptyCounts(), counted), v: 2 };
 }

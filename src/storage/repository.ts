@@ -12,11 +12,12 @@ import type { CanvasChanges } from '../domain/diff';
 import type { ImportPlan } from '../domain/importPlan';
 import type { Canvas, CanvasMeta } from '../domain/model';
 import type { Snapshot, SnapshotListing } from '../domain/snapshots';
+import type { ListedMeta } from '../domain/summary';
 import type { Template } from '../domain/templates';
 
-/** What the library lists for one canvas. */
+/** What the library lists for one canvas, read from its summary record (`domain/summary.ts`). */
 export interface CanvasSummary {
-  meta: CanvasMeta;
+  meta: ListedMeta;
   progress: CanvasProgress;
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addCard, setCardText } from '../../../src/domain/cards';
+import { canvasProgress, setCheckStatus } from '../../../src/domain/canvas';
+import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
 import { makeSnapshot } from '../../../src/domain/snapshots';
 import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/storage/db';
 import { openRepository } from '../../../src/storage/openRepository';
@@ -106,13 +107,16 @@ describe('IndexedDB repository: what reaches the database', () => {
     expect((await db.checks.get(['canvas-1', 'insight:trust']))?.status).toBe('worried');
   });
 
-  it('leaves out of the list a canvas whose stored details fail validation, and says so when it is opened', async () => {
+  it('still lists a canvas whose stored details fail validation (from its summary), so it can be opened and explained', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await save(repo, null, sampleCanvas('good'));
     await save(repo, null, sampleCanvas('bad'));
     await db.canvases.update('bad', { title: 42 as never });
-    expect((await repo.listCanvases()).map((summary) => summary.meta.id)).toEqual(['good']);
+    expect((await repo.listCanvases()).map((summary) => summary.meta.id).sort()).toEqual(['bad', 'good']);
     await expect(repo.loadCanvas('bad')).rejects.toBeInstanceOf(UnreadableCanvasError);
+    // Without a summary either, it is left out of the list.
+    await db.summaries.delete('bad');
+    expect((await repo.listCanvases()).map((summary) => summary.meta.id)).toEqual(['good']);
     expect(await db.canvases.get('bad')).toBeDefined();
   });
 
@@ -136,5 +140,45 @@ describe('IndexedDB repository: what reaches the database', () => {
     expect(await repo.loadSnapshot('bad-record')).toBeNull();
     // Nothing unreadable was deleted.
     expect(await db.snapshots.count()).toBe(4);
+  });
+
+  it('keeps a summary per canvas in step with every save, so the library reads no card', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    let canvas = addCard(v1, { id: 'new', step: 'enablers', text: 'Funding' }, LATER);
+    canvas = deleteCard(canvas, 'outcome-1', LATER);
+    canvas = setCheckStatus(canvas, 'outcome', 'power', 'concern', LATER);
+    await save(repo, v1, canvas);
+    await repo.updateMeta('canvas-1', { title: 'Renamed' }, LATER + 1);
+    expect(await db.summaries.get('canvas-1')).toMatchObject({
+      title: 'Renamed',
+      updatedAt: LATER + 1,
+      counts: { cardsByStep: { outcome: 1, action: 1, insight: 0, enablers: 1 }, checks: 20, checksDiscussed: 2, openConcerns: 2 },
+    });
+    // The list comes from the summaries: cards and checks gone behind the app's back do not change it.
+    await db.cards.clear();
+    await db.checks.clear();
+    expect((await repo.listCanvases())[0]).toEqual({
+      meta: expect.objectContaining({ id: 'canvas-1', title: 'Renamed' }),
+      progress: { stepsWithContent: 3, stepCount: 4, checksDiscussed: 2, checkCount: 20, openConcerns: 2, cardCount: 3 },
+    });
+  });
+
+  it('puts a summary right when it has drifted from the records, and writes a missing one', async () => {
+    await save(repo, null, sampleCanvas());
+    await db.summaries.update('canvas-1', { 'counts.openConcerns': 7 } as never);
+    const loaded = await repo.loadCanvas('canvas-1');
+    expect((await db.summaries.get('canvas-1'))?.counts.openConcerns).toBe(1);
+    await db.summaries.clear();
+    expect((await repo.listCanvases())[0]!.progress).toEqual(canvasProgress(loaded!));
+    expect(await db.summaries.count()).toBe(1);
+  });
+
+  it('drops the summaries of canvases emptied from "Recently deleted"', async () => {
+    await save(repo, null, sampleCanvas('doomed'));
+    await repo.updateMeta('doomed', { deletedAt: LATER }, LATER);
+    expect((await db.summaries.get('doomed'))?.deletedAt).toBe(LATER);
+    await repo.purgeDeleted();
+    expect(await db.summaries.count()).toBe(0);
   });
 });

@@ -1,6 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { canvasProgress } from '../../../src/domain/canvas';
+import { metaOf } from '../../../src/domain/diff';
 import { emptyFacilitation } from '../../../src/domain/model';
+import type * as Migrations from '../../../src/storage/migrations';
+import { buildCanvas } from '../helpers/canvasBuilder';
 import { canvasV1toV2, recordV1toV2 } from '../../../src/storage/migrations';
 
 /** A database exactly as version 1 of the app left it: the fixture every upgrade is tested from. */
@@ -118,5 +122,74 @@ describe('storage upgrades', () => {
     ]);
     expect(await v1.table('cards').count()).toBe(1);
     v1.close();
+  });
+});
+
+/** A database exactly as version 3 of the app left it (schema and records), with one canvas. */
+async function writeVersion3Database(name: string) {
+  const v3 = new Dexie(name);
+  v3.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
+  v3.version(2).stores({ templates: 'id, updatedAt' });
+  v3.version(3).stores({ snapshots: 'id, canvasId, [canvasId+takenAt]' });
+  await v3.open();
+  const canvas = buildCanvas({
+    id: 'v3',
+    title: 'Made with version 3',
+    description: 'Before summaries',
+    cards: { outcome: ['One', 'Two'], insight: ['Three'] },
+    checks: [{ step: 'action', lens: 'power', status: 'concern', notes: 'Who decides?' }],
+  });
+  await v3.table('canvases').put({ ...metaOf(canvas), v: 2 });
+  await v3.table('cards').bulkPut(Object.values(canvas.cards).map((card) => ({ ...card, canvasId: 'v3', v: 2 })));
+  await v3
+    .table('checks')
+    .bulkPut(Object.values(canvas.checks).map((check) => ({ ...check, canvasId: 'v3', key: `${check.step}:${check.lens}`, v: 2 })));
+  v3.close();
+  return canvas;
+}
+
+describe('version 4: a summary per canvas', () => {
+  it('gives every canvas its summary, counted from its records, and drops the indexes nothing queried', async () => {
+    const canvas = await writeVersion3Database('upgrade-from-v3');
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('upgrade-from-v3');
+    expect(opened.problem).toBeNull();
+    expect(await opened.repository.listCanvases()).toEqual([
+      { meta: expect.objectContaining({ id: 'v3', title: 'Made with version 3' }), progress: canvasProgress(canvas) },
+    ]);
+    expect(await opened.repository.loadCanvas('v3')).toEqual(canvas);
+
+    const raw = new Dexie('upgrade-from-v3');
+    await raw.open();
+    expect(raw.verno).toBe(4);
+    const indexes = (table: string) => raw.table(table).schema.indexes.map((index) => index.name);
+    expect(indexes('canvases')).toEqual([]);
+    expect(indexes('templates')).toEqual([]);
+    expect(await raw.table('summaries').count()).toBe(1);
+    raw.close();
+  });
+
+  it('says so, and leaves version 3 as it was, when the summaries cannot be made', async () => {
+    await writeVersion3Database('failing-v4');
+    const actual = await vi.importActual<typeof Migrations>('../../../src/storage/migrations');
+    vi.doMock('../../../src/storage/migrations', () => ({
+      ...actual,
+      summaryV4: () => {
+        throw new Error('simulated failure while counting');
+      },
+    }));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('failing-v4');
+    expect(opened.repository.kind).toBe('memory');
+    // No upgrade function flags itself: the failure is known from the stored version.
+    expect(opened.problem).toBe('upgrade-failed');
+
+    const raw = new Dexie('failing-v4');
+    await raw.open();
+    expect(raw.verno).toBe(3);
+    expect(raw.tables.map((table) => table.name)).not.toContain('summaries');
+    expect(await raw.table('cards').count()).toBe(3);
+    raw.close();
   });
 });
