@@ -3,7 +3,8 @@
  * operations never mutate, so an unchanged record is the same object in both
  * versions and a reference check is enough: a one-card edit writes one card.
  */
-import type { Canvas, CanvasMeta, Card, EthicsCheck } from './model';
+import type { IdMap } from './idMap';
+import type { ActionItem, Canvas, CanvasMeta, Card, Dataset, EthicsCheck, GovernanceCheck } from './model';
 
 export interface CanvasChanges {
   meta: CanvasMeta | null;
@@ -11,36 +12,71 @@ export interface CanvasChanges {
   /** Cards present before but gone now: only an undone "add" does this. */
   removedCardIds: string[];
   checks: EthicsCheck[];
+  governance: GovernanceCheck[];
+  actionItems: ActionItem[];
+  /** Action items gone altogether (an undone "add"). */
+  removedActionItemIds: string[];
+  datasets: Dataset[];
+  removedDatasetIds: string[];
 }
 
+/** The canvas record itself, without its collections. */
 export function metaOf(canvas: Canvas): CanvasMeta {
-  const { id, title, description, facilitation, createdAt, updatedAt, deletedAt } = canvas;
-  return { id, title, description, facilitation, createdAt, updatedAt, deletedAt };
+  const { id, title, description, facilitation, workshop, timer, votesPerPerson, privacyDismissed, createdAt, updatedAt, deletedAt } =
+    canvas;
+  return { id, title, description, facilitation, workshop, timer, votesPerPerson, privacyDismissed, createdAt, updatedAt, deletedAt };
 }
+
+const META_KEYS = Object.keys(metaOf({} as Canvas)) as (keyof CanvasMeta)[];
 
 function metaChanged(before: Canvas, after: Canvas): boolean {
-  return (
-    before.title !== after.title ||
-    before.description !== after.description ||
-    before.facilitation !== after.facilitation ||
-    before.updatedAt !== after.updatedAt ||
-    before.deletedAt !== after.deletedAt ||
-    before.createdAt !== after.createdAt
-  );
+  return META_KEYS.some((key) => before[key] !== after[key]);
 }
+
+const changedIn = <T>(before: IdMap<T>, after: IdMap<T>, idOf: (record: T) => string) =>
+  Object.values(after).filter((record) => before[idOf(record)] !== record);
+const goneFrom = (before: IdMap<unknown>, after: IdMap<unknown>) => Object.keys(before).filter((id) => !Object.hasOwn(after, id));
+const byId = (record: { id: string }) => record.id;
 
 export function diffCanvas(before: Canvas | null, after: Canvas): CanvasChanges {
   if (!before || before.id !== after.id) {
-    return { meta: metaOf(after), cards: Object.values(after.cards), removedCardIds: [], checks: Object.values(after.checks) };
+    return {
+      meta: metaOf(after),
+      cards: Object.values(after.cards),
+      removedCardIds: [],
+      checks: Object.values(after.checks),
+      governance: Object.values(after.governance),
+      actionItems: Object.values(after.actionItems),
+      removedActionItemIds: [],
+      datasets: Object.values(after.datasets),
+      removedDatasetIds: [],
+    };
   }
-  const cards = Object.values(after.cards).filter((card) => before.cards[card.id] !== card);
-  const removedCardIds = Object.keys(before.cards).filter((id) => !(id in after.cards));
-  const checks = Object.values(after.checks).filter((check) => before.checks[`${check.step}:${check.lens}`] !== check);
-  return { meta: metaChanged(before, after) ? metaOf(after) : null, cards, removedCardIds, checks };
+  return {
+    meta: metaChanged(before, after) ? metaOf(after) : null,
+    cards: changedIn(before.cards, after.cards, byId),
+    removedCardIds: goneFrom(before.cards, after.cards),
+    checks: changedIn(before.checks, after.checks, (check) => `${check.step}:${check.lens}`),
+    governance: changedIn(before.governance, after.governance, byId),
+    actionItems: changedIn(before.actionItems, after.actionItems, byId),
+    removedActionItemIds: goneFrom(before.actionItems, after.actionItems),
+    datasets: changedIn(before.datasets, after.datasets, byId),
+    removedDatasetIds: goneFrom(before.datasets, after.datasets),
+  };
 }
 
 export function isEmptyChange(changes: CanvasChanges): boolean {
-  return !changes.meta && changes.cards.length === 0 && changes.removedCardIds.length === 0 && changes.checks.length === 0;
+  return (
+    !changes.meta &&
+    changes.cards.length === 0 &&
+    changes.removedCardIds.length === 0 &&
+    changes.checks.length === 0 &&
+    changes.governance.length === 0 &&
+    changes.actionItems.length === 0 &&
+    changes.removedActionItemIds.length === 0 &&
+    changes.datasets.length === 0 &&
+    changes.removedDatasetIds.length === 0
+  );
 }
 
 const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);

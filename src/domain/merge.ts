@@ -1,29 +1,57 @@
 /**
  * Merging what another tab saved into the canvas open here, record by
- * record (each card, each ethics check, each canvas field on its own):
+ * record (each card, ethics check, governance check, action item, data set
+ * and canvas field on its own):
  * - a record this tab has not changed since it last saved takes the stored
  *   version (the other tab's edit comes in);
  * - a record this tab has changed and not yet saved keeps this tab's
  *   changes, field by field, and takes the other tab's changes to the other
  *   fields;
  * - where both tabs changed the same text (a card's text, a check's notes,
- *   the title, the description, a facilitator note) before seeing each
- *   other's change, the text keeps both (`textMerge.ts`) and the merge says
- *   which records, so the app can say so and offer Undo. For any other field
- *   changed on both sides (a status, a colour, a move) this tab's choice,
- *   the later one, wins.
+ *   an action's text, a data set's free text, the title, the description, a
+ *   facilitator note) before seeing each other's change, the text keeps both
+ *   (`textMerge.ts`) and the merge says which records, so the app can say so
+ *   and offer Undo. For any other field changed on both sides (a status, a
+ *   colour, a move, the timer) this tab's choice, the later one, wins.
+ * Dismissed privacy warnings are a set: when both tabs dismissed some, both
+ * sets are kept. Maps are built with no prototype, so any id is safe.
  */
 import { sameContent } from './diff';
-import type { Canvas, CanvasMeta, Card, CheckKey, EthicsCheck, Facilitation } from './model';
+import type { GovernanceId } from './governanceKeys';
+import { type IdMap, copyMap, recordOf } from './idMap';
+import type { ActionItem, Canvas, CanvasMeta, Card, CheckKey, Dataset, EthicsCheck, Facilitation, GovernanceCheck } from './model';
 import { LIMITS, STEP_IDS } from './model';
 import type { TextMerger } from './textMerge';
 
-type MetaField = 'title' | 'description' | 'facilitation' | 'deletedAt';
-const META_FIELDS: MetaField[] = ['title', 'description', 'facilitation', 'deletedAt'];
+const META_FIELDS = [
+  'title',
+  'description',
+  'facilitation',
+  'workshop',
+  'timer',
+  'votesPerPerson',
+  'privacyDismissed',
+  'deletedAt',
+] as const;
+type MetaField = (typeof META_FIELDS)[number];
 
-/** Text fields that keep both sides' words, with what separates them and how long they may grow. */
-const CARD_TEXT = { field: 'text', separator: '\n', limit: LIMITS.cardTextLength } as const;
-const CHECK_NOTES = { field: 'notes', separator: '\n', limit: LIMITS.notesLength } as const;
+/** A text field that keeps both sides' words, with what separates them and how long it may grow. */
+interface TextField<T> {
+  field: keyof T & string;
+  separator: string;
+  limit: number;
+}
+const CARD_TEXT: TextField<Card>[] = [{ field: 'text', separator: '\n', limit: LIMITS.cardTextLength }];
+const CHECK_NOTES: TextField<EthicsCheck | GovernanceCheck>[] = [
+  { field: 'notes', separator: '\n', limit: LIMITS.notesLength },
+  { field: 'resolution', separator: '\n', limit: LIMITS.notesLength },
+];
+const ACTION_TEXT: TextField<ActionItem>[] = [{ field: 'text', separator: '\n', limit: LIMITS.longTextLength }];
+const DATASET_TEXT: TextField<Dataset>[] = (['contents', 'qualityProblems', 'whoIsMissing'] as const).map((field) => ({
+  field,
+  separator: '\n',
+  limit: LIMITS.longTextLength,
+}));
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 /** Same content (objects from storage are equal, not identical, to the ones this tab holds). */
@@ -35,14 +63,25 @@ export interface RemoteChanges {
   /** Cards gone from storage altogether (an undone "add", or a restore that replaced the canvas). */
   removedCardIds: string[];
   checks: EthicsCheck[];
+  governance: GovernanceCheck[];
+  actionItems: ActionItem[];
+  removedActionItemIds: string[];
+  datasets: Dataset[];
+  removedDatasetIds: string[];
   meta: Partial<Pick<Canvas, MetaField>>;
 }
+
+/** Canvas fields as the combined-edits notice names them (only the text ones are ever combined). */
+type NamedMetaField = 'title' | 'description' | 'facilitation' | 'deletedAt';
 
 /** Records whose text both tabs changed; `merged` holds both sides' words. */
 export interface CombinedEdits {
   cardIds: string[];
   checkKeys: CheckKey[];
-  fields: MetaField[];
+  governanceIds: GovernanceId[];
+  actionItemIds: string[];
+  datasetIds: string[];
+  fields: NamedMetaField[];
 }
 
 export interface RemoteMerge {
@@ -59,23 +98,79 @@ export interface RemoteMerge {
   combined: CombinedEdits;
 }
 
+const changedRecords = <T extends object>(base: IdMap<T>, remote: IdMap<T>): T[] =>
+  Object.keys(remote)
+    .filter((key) => !sameRecord(recordOf(base, key), remote[key]))
+    .map((key) => remote[key]!);
+const removedKeys = (base: IdMap<unknown>, remote: IdMap<unknown>) => Object.keys(base).filter((key) => !Object.hasOwn(remote, key));
+
 export function remoteChanges(base: Canvas, remote: Canvas): RemoteChanges {
-  const cards = Object.values(remote.cards).filter((card) => !sameRecord(base.cards[card.id], card));
-  const removedCardIds = Object.keys(base.cards).filter((id) => !(id in remote.cards));
-  const checks = (Object.keys(remote.checks) as CheckKey[])
-    .filter((key) => !sameRecord(base.checks[key], remote.checks[key]))
-    .map((key) => remote.checks[key]);
   const meta: Partial<Pick<Canvas, MetaField>> = {};
   for (const field of META_FIELDS) if (!same(base[field], remote[field])) Object.assign(meta, { [field]: remote[field] });
-  return { cards, removedCardIds, checks, meta };
+  return {
+    cards: changedRecords(base.cards, remote.cards),
+    removedCardIds: removedKeys(base.cards, remote.cards),
+    checks: changedRecords(base.checks, remote.checks),
+    governance: changedRecords(base.governance, remote.governance),
+    actionItems: changedRecords(base.actionItems, remote.actionItems),
+    removedActionItemIds: removedKeys(base.actionItems, remote.actionItems),
+    datasets: changedRecords(base.datasets, remote.datasets),
+    removedDatasetIds: removedKeys(base.datasets, remote.datasets),
+    meta,
+  };
 }
 
 export function hasRemoteChanges(changes: RemoteChanges): boolean {
-  return changes.cards.length > 0 || changes.removedCardIds.length > 0 || changes.checks.length > 0 || Object.keys(changes.meta).length > 0;
+  return (
+    changes.cards.length > 0 ||
+    changes.removedCardIds.length > 0 ||
+    changes.checks.length > 0 ||
+    changes.governance.length > 0 ||
+    changes.actionItems.length > 0 ||
+    changes.removedActionItemIds.length > 0 ||
+    changes.datasets.length > 0 ||
+    changes.removedDatasetIds.length > 0 ||
+    Object.keys(changes.meta).length > 0
+  );
 }
 
 export const hasCombinedEdits = (combined: CombinedEdits) =>
-  combined.cardIds.length > 0 || combined.checkKeys.length > 0 || combined.fields.length > 0;
+  combined.cardIds.length > 0 ||
+  combined.checkKeys.length > 0 ||
+  combined.governanceIds.length > 0 ||
+  combined.actionItemIds.length > 0 ||
+  combined.datasetIds.length > 0 ||
+  combined.fields.length > 0;
+
+/**
+ * One collection of `target` with the remote records put in and removed
+ * ones taken out, except where `local` changed the record since `base`
+ * (those are merged by mergeRemote, or kept and saved next).
+ */
+function applyRecords<T>(
+  target: IdMap<T>,
+  changed: T[],
+  removed: string[],
+  keyOf: (record: T) => string,
+  base: IdMap<T>,
+  local: IdMap<T>,
+): IdMap<T> {
+  if (!changed.length && !removed.length) return target;
+  const next = copyMap(target);
+  for (const record of changed) {
+    const key = keyOf(record);
+    if (recordOf(local, key) !== recordOf(base, key) && recordOf(local, key)) continue;
+    next[key] = record;
+  }
+  for (const key of removed) {
+    if (recordOf(local, key) !== recordOf(base, key)) continue; // changed here since: ours is saved next
+    delete next[key];
+  }
+  return next;
+}
+
+const idOf = (record: { id: string }) => record.id;
+const ethicsKey = (check: EthicsCheck): CheckKey => `${check.step}:${check.lens}`;
 
 /**
  * Applies remote changes to a version of the canvas, except where `local`
@@ -85,46 +180,56 @@ export const hasCombinedEdits = (combined: CombinedEdits) =>
  */
 export function applyRemote(target: Canvas, changes: RemoteChanges, base: Canvas, local: Canvas): Canvas {
   if (!hasRemoteChanges(changes)) return target;
-  const cards = { ...target.cards };
-  for (const card of changes.cards) {
-    if (local.cards[card.id] !== base.cards[card.id] && local.cards[card.id]) continue; // changed here too: merged by mergeRemote
-    cards[card.id] = card;
-  }
-  for (const id of changes.removedCardIds) {
-    if (local.cards[id] !== base.cards[id]) continue; // changed here since: ours is saved next
-    delete cards[id];
-  }
-  const checks = { ...target.checks };
-  for (const check of changes.checks) {
-    const key: CheckKey = `${check.step}:${check.lens}`;
-    if (local.checks[key] !== base.checks[key]) continue;
-    checks[key] = check;
-  }
-  const next: Canvas = { ...target, cards, checks };
+  const next: Canvas = {
+    ...target,
+    cards: applyRecords(target.cards, changes.cards, changes.removedCardIds, idOf, base.cards, local.cards),
+    checks: applyRecords(target.checks, changes.checks, [], ethicsKey, base.checks, local.checks) as Canvas['checks'],
+    governance: applyRecords(target.governance, changes.governance, [], idOf, base.governance, local.governance) as Canvas['governance'],
+    actionItems: applyRecords(
+      target.actionItems,
+      changes.actionItems,
+      changes.removedActionItemIds,
+      idOf,
+      base.actionItems,
+      local.actionItems,
+    ),
+    datasets: applyRecords(target.datasets, changes.datasets, changes.removedDatasetIds, idOf, base.datasets, local.datasets),
+  };
   for (const field of META_FIELDS) {
-    if (!(field in changes.meta) || local[field] !== base[field]) continue;
-    Object.assign(next, { [field]: changes.meta[field] });
+    if (!(field in changes.meta)) continue;
+    const remote = changes.meta[field];
+    if (local[field] === base[field]) Object.assign(next, { [field]: remote });
+    else if (field === 'privacyDismissed') {
+      // Both tabs dismissed warnings: keep both sets.
+      const ours = target.privacyDismissed;
+      const added = (remote as readonly string[]).filter((fingerprint) => !ours.includes(fingerprint));
+      if (added.length) next.privacyDismissed = [...ours, ...added];
+    }
   }
   return next;
 }
 
 /**
  * One record changed on both sides: each field takes the side that changed
- * it (ours when both did), and the text field keeps both sides' words.
- * Returns whether the text was combined.
+ * it (ours when both did), and each text field keeps both sides' words.
+ * Returns whether a text was combined.
  */
 function mergeRecord<T extends { updatedAt: number }>(
   base: T,
   ours: T,
   theirs: T,
-  text: { field: keyof T & string; separator: string; limit: number },
+  texts: TextField<T>[],
   mergeText: TextMerger,
 ): { record: T; combined: boolean } {
   const record = { ...theirs };
   for (const key of Object.keys(ours) as (keyof T)[]) if (!same(ours[key], base[key])) record[key] = ours[key];
-  const [b, o, t] = [base[text.field], ours[text.field], theirs[text.field]] as string[];
-  const combined = o !== b && t !== b && o !== t;
-  if (combined) (record as Record<string, unknown>)[text.field] = mergeText(b!, o!, t!, text.separator).slice(0, text.limit);
+  let combined = false;
+  for (const text of texts) {
+    const [b, o, t] = [base[text.field], ours[text.field], theirs[text.field]] as string[];
+    if (o === b || t === b || o === t) continue;
+    (record as Record<string, unknown>)[text.field] = mergeText(b!, o!, t!, text.separator).slice(0, text.limit);
+    combined = true;
+  }
   record.updatedAt = Math.max(ours.updatedAt, theirs.updatedAt);
   return { record, combined };
 }
@@ -144,36 +249,59 @@ function mergeFacilitation(base: Facilitation, ours: Facilitation, theirs: Facil
   return { facilitation: merged, combined };
 }
 
+/** Merges one collection's records changed on both sides into `into`; returns the keys whose text was combined. */
+function mergeBoth<T extends { updatedAt: number }>(
+  into: Record<string, T>,
+  theirs: T[],
+  keyOf: (record: T) => string,
+  base: IdMap<T>,
+  local: IdMap<T>,
+  texts: TextField<T>[],
+  mergeText: TextMerger,
+): string[] {
+  const combined: string[] = [];
+  for (const record of theirs) {
+    const key = keyOf(record);
+    const mine = recordOf(local, key);
+    const was = recordOf(base, key);
+    if (!mine || mine === was) continue; // not changed here: applyRemote took theirs
+    if (!was) continue; // new here and there under one id: cannot happen with random ids; keep ours
+    const merged = mergeRecord(was, mine, record, texts, mergeText);
+    into[key] = merged.record;
+    if (merged.combined) combined.push(key);
+  }
+  return combined;
+}
+
 export function mergeRemote(base: Canvas, local: Canvas, remote: Canvas, mergeText: TextMerger): RemoteMerge {
   const changes = remoteChanges(base, remote);
-  const combined: CombinedEdits = { cardIds: [], checkKeys: [], fields: [] };
+  const combined: CombinedEdits = { cardIds: [], checkKeys: [], governanceIds: [], actionItemIds: [], datasetIds: [], fields: [] };
   if (!hasRemoteChanges(changes)) return { merged: local, ours: local, stored: base, changed: false, changes, combined };
   // What is stored now: the old base with the remote records in it. Records
   // nobody changed keep their objects, so the next save skips them.
   const stored = applyRemote(base, changes, base, base);
   const ours = applyRemote(local, changes, base, local);
 
-  const cards = { ...ours.cards };
-  for (const theirs of changes.cards) {
-    const mine = local.cards[theirs.id];
-    const was = base.cards[theirs.id];
-    if (!mine || mine === was) continue; // not changed here: applyRemote took theirs
-    if (!was) continue; // new here and there under one id: cannot happen with random ids; keep ours
-    const { record, combined: both } = mergeRecord(was, mine, theirs, CARD_TEXT, mergeText);
-    cards[theirs.id] = record;
-    if (both) combined.cardIds.push(theirs.id);
-  }
-  const checks = { ...ours.checks };
-  for (const theirs of changes.checks) {
-    const key: CheckKey = `${theirs.step}:${theirs.lens}`;
-    const mine = local.checks[key];
-    const was = base.checks[key];
-    if (mine === was) continue;
-    const { record, combined: both } = mergeRecord(was, mine, theirs, CHECK_NOTES, mergeText);
-    checks[key] = record;
-    if (both) combined.checkKeys.push(key);
-  }
-  const merged: Canvas = { ...ours, cards, checks };
+  const cards = copyMap(ours.cards);
+  combined.cardIds = mergeBoth(cards, changes.cards, idOf, base.cards, local.cards, CARD_TEXT, mergeText);
+  const checks = copyMap(ours.checks) as Record<CheckKey, EthicsCheck>;
+  combined.checkKeys = mergeBoth(checks, changes.checks, ethicsKey, base.checks, local.checks, CHECK_NOTES, mergeText) as CheckKey[];
+  const governance = copyMap(ours.governance) as Record<GovernanceId, GovernanceCheck>;
+  combined.governanceIds = mergeBoth(
+    governance,
+    changes.governance,
+    idOf,
+    base.governance,
+    local.governance,
+    CHECK_NOTES,
+    mergeText,
+  ) as GovernanceId[];
+  const actionItems = copyMap(ours.actionItems);
+  combined.actionItemIds = mergeBoth(actionItems, changes.actionItems, idOf, base.actionItems, local.actionItems, ACTION_TEXT, mergeText);
+  const datasets = copyMap(ours.datasets);
+  combined.datasetIds = mergeBoth(datasets, changes.datasets, idOf, base.datasets, local.datasets, DATASET_TEXT, mergeText);
+
+  const merged: Canvas = { ...ours, cards, checks, governance, actionItems, datasets };
   for (const field of ['title', 'description'] as const) {
     const [b, o, t] = [base[field], local[field], changes.meta[field]];
     if (t === undefined || o === b || o === t) continue;
@@ -206,6 +334,17 @@ export function recoverMeta(stored: CanvasMeta, noted: CanvasMeta, base: CanvasM
   return next;
 }
 
+/** Gives every record in `to` that differs from `from` the time `now`. */
+function restampRecords<T extends { updatedAt: number }>(from: IdMap<T>, to: IdMap<T>, now: number): IdMap<T> {
+  let next: Record<string, T> | null = null;
+  for (const key of Object.keys(to)) {
+    if (recordOf(from, key) === to[key]) continue;
+    next ??= copyMap(to);
+    next[key] = { ...to[key]!, updatedAt: now };
+  }
+  return next ?? to;
+}
+
 /**
  * Undo and redo bring back older versions of records. Giving every record
  * they change a new time makes the change the newest one, for other tabs and
@@ -213,10 +352,13 @@ export function recoverMeta(stored: CanvasMeta, noted: CanvasMeta, base: CanvasM
  */
 export function restamp(from: Canvas, to: Canvas, now: number): Canvas {
   if (from === to) return to;
-  const cards: Record<string, Card> = {};
-  for (const card of Object.values(to.cards)) cards[card.id] = from.cards[card.id] === card ? card : { ...card, updatedAt: now };
-  const checks = { ...to.checks };
-  for (const key of Object.keys(checks) as CheckKey[])
-    if (from.checks[key] !== checks[key]) checks[key] = { ...checks[key], updatedAt: now };
-  return { ...to, cards, checks, updatedAt: now };
+  return {
+    ...to,
+    cards: restampRecords(from.cards, to.cards, now),
+    checks: restampRecords(from.checks, to.checks, now) as Canvas['checks'],
+    governance: restampRecords(from.governance, to.governance, now) as Canvas['governance'],
+    actionItems: restampRecords(from.actionItems, to.actionItems, now),
+    datasets: restampRecords(from.datasets, to.datasets, now),
+    updatedAt: now,
+  };
 }

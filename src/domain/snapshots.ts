@@ -3,7 +3,8 @@
  * them, and restoring one (as an ordinary, undoable edit).
  */
 import { canvasProgress } from './canvas';
-import type { Canvas, Card } from './model';
+import { type IdMap, hasRecord, idMap } from './idMap';
+import type { Canvas } from './model';
 
 export const SNAPSHOT_REASONS = ['opened', 'editing', 'before-import', 'before-restore'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
@@ -67,24 +68,36 @@ export function snapshotsToPrune(snapshots: Pick<Snapshot, 'id' | 'takenAt'>[], 
 /**
  * The canvas as it was in a snapshot, kept under the current canvas's id.
  * Every record it touches gets a new time, so other tabs take it as the
- * newest change; cards added since are deleted softly, so undo brings them back.
+ * newest change; cards, action items and data sets added since are deleted
+ * softly, so undo brings them back. The timer keeps running as it is.
  */
 export function restoreSnapshot(current: Canvas, snapshot: Canvas, now: number): Canvas {
-  const cards: Record<string, Card> = {};
-  for (const card of Object.values(current.cards)) {
-    if (!(card.id in snapshot.cards) && card.deletedAt === null) cards[card.id] = { ...card, deletedAt: now, updatedAt: now };
-    else cards[card.id] = card;
-  }
-  for (const card of Object.values(snapshot.cards)) cards[card.id] = { ...card, updatedAt: now };
+  const restore = <T extends { id: string; updatedAt: number; deletedAt: number | null }>(now_: IdMap<T>, then: IdMap<T>) => {
+    const records: T[] = [];
+    for (const record of Object.values(now_)) {
+      if (!hasRecord(then, record.id) && record.deletedAt === null) records.push({ ...record, deletedAt: now, updatedAt: now });
+      else if (!hasRecord(then, record.id)) records.push(record);
+    }
+    for (const record of Object.values(then)) records.push({ ...record, updatedAt: now });
+    return idMap(records);
+  };
   const checks = { ...snapshot.checks };
   for (const key of Object.keys(checks) as (keyof typeof checks)[]) checks[key] = { ...checks[key], updatedAt: now };
+  const governance = { ...snapshot.governance };
+  for (const key of Object.keys(governance) as (keyof typeof governance)[]) governance[key] = { ...governance[key], updatedAt: now };
   return {
     ...current,
     title: snapshot.title,
     description: snapshot.description,
     facilitation: snapshot.facilitation,
-    cards,
+    workshop: snapshot.workshop,
+    votesPerPerson: snapshot.votesPerPerson,
+    privacyDismissed: [...new Set([...current.privacyDismissed, ...snapshot.privacyDismissed])],
+    cards: restore(current.cards, snapshot.cards),
+    actionItems: restore(current.actionItems, snapshot.actionItems),
+    datasets: restore(current.datasets, snapshot.datasets),
     checks,
+    governance,
     updatedAt: now,
   };
 }

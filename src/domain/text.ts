@@ -30,3 +30,29 @@ export function slugify(text: string, max = 60): string {
     .slice(0, max)
     .replace(/-+$/, '');
 }
+
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
+
+/**
+ * Text cut to at most `max` UTF-16 code units (the unit every limit is
+ * counted in) without splitting a character: never half of an emoji's
+ * surrogate pair, a family emoji's joiners or an accent from its letter.
+ */
+export function clampText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (graphemes) {
+    let end = 0;
+    for (const { segment, index } of graphemes.segment(text)) {
+      if (index + segment.length > max) break;
+      end = index + segment.length;
+    }
+    return text.slice(0, end);
+  }
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** One line: line breaks and tabs become spaces (names, owners and titles sit on one line). */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ');
+}

@@ -6,8 +6,9 @@ import type * as z from 'zod/mini';
 import { type CanvasChanges, diffCanvas, metaOf, sameContent } from '../domain/diff';
 import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
-import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey, emptyChecks } from '../domain/model';
-import { canvasMetaSchema, cardSchema, checkSchema, snapshotSchema, summaryRecordSchema, templateSchema } from '../domain/schema';
+import { assembleCanvas } from '../domain/assemble';
+import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey } from '../domain/model';
+import { canvasMetaSchema, cardSchema, checkSchema, readCanvasObject, snapshotSchema, summaryRecordSchema, templateSchema } from '../domain/schema';
 import {
   type CountedRecord,
   type ListedMeta,
@@ -26,12 +27,8 @@ import { UnreadableCanvasError } from './problems';
 import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
 function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canvas {
-  const cardMap: Record<string, Card> = {};
-  for (const card of cards) cardMap[card.id] = card;
   // A check that was never written (or failed validation) reads as "not yet discussed".
-  const checkMap = emptyChecks(meta.createdAt);
-  for (const check of checks) checkMap[checkKey(check.step, check.lens)] = check;
-  return { ...meta, cards: cardMap, checks: checkMap };
+  return assembleCanvas(meta, { cards, checks });
 }
 
 const summaryRow = (summary: SummaryRecord): SummaryRow => ({ ...summary.meta, counts: summary.counts, v: RECORD_VERSION });
@@ -208,7 +205,7 @@ export class IndexedDbRepository implements CanvasRepository {
         changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]),
       );
       const checks = changes.checks.filter((check, i) => isNewer(check, storedChecks[i]));
-      await this.write(canvasId, { meta, cards, checks, removedCardIds: changes.removedCardIds });
+      await this.write(canvasId, { ...changes, meta, cards, checks });
     });
   }
 
@@ -260,12 +257,11 @@ export class IndexedDbRepository implements CanvasRepository {
   async loadSnapshot(id: string): Promise<Snapshot | null> {
     const record = await this.db.snapshots.get(id);
     const fields = snapshotSchema.safeParse(record);
-    const meta = canvasMetaSchema.safeParse(record?.canvas);
-    if (!record || !fields.success || !meta.success) return null;
-    const { v: _v, canvas, ...snapshot } = record;
-    const cards = validRecords<Card>(Object.values(canvas.cards), cardSchema, 'cards in a version');
-    const checks = validRecords<EthicsCheck>(Object.values(canvas.checks), checkSchema, 'checks in a version');
-    return { ...snapshot, canvas: assemble(meta.data, cards, checks) };
+    // Fields a version was saved without read as their defaults; records that fail are left out.
+    const canvas = readCanvasObject(record?.canvas);
+    if (!record || !fields.success || !canvas) return null;
+    const { v: _v, canvas: _stored, ...snapshot } = record;
+    return { ...snapshot, canvas };
   }
 
   async addSnapshot(snapshot: Snapshot): Promise<void> {

@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import type { CanvasChanges } from '../domain/diff';
 import type { CanvasMeta } from '../domain/model';
-import { canvasMetaSchema, cardSchema, checkSchema } from '../domain/schema';
+import { actionItemSchema, canvasMetaSchema, cardSchema, checkSchema, datasetSchema, governanceCheckSchema } from '../domain/schema';
 
 const PREFIX = 'outcome-canvas:unsaved:';
 
@@ -23,6 +23,12 @@ const noteSchema = z.object({
     cards: z.array(cardSchema),
     removedCardIds: z.array(z.string()),
     checks: z.array(checkSchema),
+    // Notes written before these collections existed have none.
+    governance: z._default(z.array(governanceCheckSchema), () => []),
+    actionItems: z._default(z.array(actionItemSchema), () => []),
+    removedActionItemIds: z._default(z.array(z.string()), () => []),
+    datasets: z._default(z.array(datasetSchema), () => []),
+    removedDatasetIds: z._default(z.array(z.string()), () => []),
   }),
   // The canvas row as the tab last saved it, so recovery can tell which fields it changed. (Absent in notes from before per-tab notes.)
   metaBase: z.optional(z.nullable(canvasMetaSchema)),

@@ -6,7 +6,9 @@
 import { type CanvasChanges, metaOf } from '../domain/diff';
 import { recoverMeta } from '../domain/merge';
 import type { ImportPlan } from '../domain/importPlan';
-import { type Canvas, type CanvasMeta, type Card, checkKey, emptyChecks } from '../domain/model';
+import { assembleCanvas } from '../domain/assemble';
+import { type IdMap, copyMap, recordOf } from '../domain/idMap';
+import { type Canvas, type CanvasMeta, type Card, checkKey } from '../domain/model';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import { summaryOf, summaryProgress } from '../domain/summary';
 import type { Template } from '../domain/templates';
@@ -57,9 +59,9 @@ export class MemoryRepository implements CanvasRepository {
   private apply(canvasId: string, changes: CanvasChanges, keep: Filter): void {
     const stored = this.canvases.get(canvasId);
     const { meta } = changes;
-    const base: Canvas | null = stored ?? (meta ? { ...meta, cards: {}, checks: emptyChecks(meta.createdAt) } : null);
+    const base: Canvas | null = stored ?? (meta ? assembleCanvas(meta, { cards: [], checks: [] }) : null);
     if (!base) return;
-    const cards: Record<string, Card> = { ...base.cards };
+    const cards: Record<string, Card> = copyMap(base.cards);
     for (const card of changes.cards) if (keep(card, cards[card.id])) cards[card.id] = card;
     for (const id of changes.removedCardIds) delete cards[id];
     const checks = { ...base.checks };
@@ -67,7 +69,17 @@ export class MemoryRepository implements CanvasRepository {
       const key = checkKey(check.step, check.lens);
       if (keep(check, checks[key])) checks[key] = check;
     }
-    this.canvases.set(canvasId, { ...base, ...meta, cards, checks });
+    const governance = { ...base.governance };
+    for (const check of changes.governance) if (keep(check, governance[check.id])) governance[check.id] = check;
+    const records = <T extends { id: string; updatedAt: number }>(current: IdMap<T>, changed: T[], removed: string[]) => {
+      const next = copyMap(current);
+      for (const record of changed) if (keep(record, recordOf(next, record.id))) next[record.id] = record;
+      for (const id of removed) delete next[id];
+      return next;
+    };
+    const actionItems = records(base.actionItems, changes.actionItems, changes.removedActionItemIds);
+    const datasets = records(base.datasets, changes.datasets, changes.removedDatasetIds);
+    this.canvases.set(canvasId, { ...base, ...meta, cards, checks, governance, actionItems, datasets });
   }
 
   async updateMeta(id: string, change: Partial<Pick<CanvasMeta, 'title' | 'deletedAt'>>, now: number): Promise<void> {

@@ -1,31 +1,65 @@
 /**
- * Canvas -> GitHub-flavoured Markdown in the canvas Markdown format
- * (docs/canvas-markdown.md). The document is built as an mdast tree and
+ * Canvas -> GitHub-flavoured Markdown in the canvas Markdown format, version
+ * 2 (docs/canvas-markdown.md). The document is built as an mdast tree and
  * serialised by mdast-util-to-markdown, so user text always sits in text
  * nodes and is escaped by the serialiser: `#`, `*`, `|`, `<script>`,
  * backticks and `[x](javascript:...)` come out literally, by construction.
- * The only raw HTML written is the app's own: colour comments, <br> in table
- * cells and space character references.
+ * The only raw HTML written is the app's own: machine notes in comments,
+ * <br> in table cells and character references for tabs and edge spaces.
+ *
+ * Tables are written compact (one space each side of a pipe), never padded
+ * to line up: alignment by character width is different in every tool for
+ * emoji, CJK and combining accents, and a misaligned table fails the
+ * project's markdownlint rules. Tabs are written as `&#x9;` for the same
+ * reason (MD010), so `markdownlint --fix` has nothing to change.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { openConcerns, undiscussedChecks } from '../canvas';
-import { contentOf, hasText } from '../content';
+import { openConcernEntries, undiscussedChecks } from '../canvas';
+import { type CanvasContent, type CardContent, type CheckContent, cardRef, contentOf, hasText } from '../content';
+import { ANSWER_LABELS, DPIA_LABELS, LAWFUL_BASIS_LABELS, SHARING_AGREEMENT_LABELS } from '../dataInventory';
+import { GOVERNANCE_ITEMS, governanceIdsForStep } from '../governanceKeys';
+import { idMap } from '../idMap';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
-import { type Canvas, CHECK_STATUS_LABELS, LENS_IDS, STEP_IDS, checkKey, displayTitle } from '../model';
 import {
+  type AnyCheckKey,
+  type Canvas,
+  type StepId,
+  CHECK_STATUS_LABELS,
+  DEFAULT_VOTES_PER_PERSON,
+  LENS_IDS,
+  STEP_IDS,
+  checkKey,
+  displayTitle,
+} from '../model';
+import { parseCheckKey } from '../canvas';
+import { clampText, normaliseText, slugify } from '../text';
+import { type ThreadNode, threadTree } from '../thread';
+import {
+  ACTION_LOG_COLUMNS,
+  ACTION_STATUS_LABELS,
   CELL_LINE_BREAK,
+  DATASET_LABELS,
   FORMAT_NAME,
   FORMAT_VERSION,
+  NOT_DECIDED,
   NO_CARDS_LINE,
+  NO_TIME,
+  NO_TIME_LINE,
+  RESOLVED_LABEL,
+  SECTION,
+  SUGGESTED_TIME,
   TEMPLATE_FIELDS,
   TITLE_WHEN_EMPTY,
-  colourComment,
+  WORKSHOP_LABELS,
+  cardMarker,
+  commentString,
+  datasetHeading,
+  governanceHeading,
   suggestedTimeLine,
 } from './format';
 import type { TemplateDetails } from './importCanvas';
-import { normaliseText, slugify } from '../text';
 
 export interface ExportOptions {
   exportedAt: Date;
@@ -35,19 +69,27 @@ export interface ExportOptions {
   template?: TemplateDetails;
 }
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const html = (value: string): PhrasingContent => ({ type: 'html', value });
-const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: [text(value)] });
+/**
+ * Tabs are written as the character reference `&#x9;` (a literal tab fails
+ * MD010, and `markdownlint --fix` would turn it into spaces). They pass
+ * through the serialiser as U+0001, which cleaned text never holds, and are
+ * swapped for the reference afterwards: an html node right after a line
+ * break would make the serialiser fold the break into a space.
+ */
+const TAB = '\u0001';
+const text = (value: string): PhrasingContent[] => (value ? [{ type: 'text', value: value.replaceAll('\t', TAB) }] : []);
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: text(value) });
+const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: text(value) });
 const paragraph = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
-const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: text(value) });
 
 /**
  * Keeps every line break as a hard break, blank lines included, so the text
  * comes back exactly on import instead of being folded by Markdown.
  */
 function multiline(value: string): PhrasingContent[] {
-  return value.split('\n').flatMap((line, i) => (i === 0 ? [text(line)] : [{ type: 'break' } as PhrasingContent, text(line)]));
+  return value.split('\n').flatMap((line, i) => (i === 0 ? text(line) : [{ type: 'break' } as PhrasingContent, ...text(line)]));
 }
 
 /**
@@ -61,10 +103,7 @@ function cell(value: string): PhrasingContent[] {
   const charRef = (c: string) => html(c === '\t' ? '&#x9;' : '&#x20;');
   return [
     ...(lead ? [charRef(lead)] : []),
-    ...inner
-      .split('\n')
-      .flatMap((line, i) => (i === 0 ? [text(line)] : [html(CELL_LINE_BREAK), text(line)]))
-      .filter((node) => node.type !== 'text' || node.value !== ''),
+    ...inner.split('\n').flatMap((line, i) => (i === 0 ? text(line) : [html(CELL_LINE_BREAK), ...text(line)])),
     ...(trail ? [charRef(trail)] : []),
   ];
 }
@@ -82,76 +121,251 @@ function row(cells: PhrasingContent[][]): TableRow {
   return { type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) };
 }
 
+function table(header: string[], rows: PhrasingContent[][][]): RootContent {
+  return { type: 'table', align: header.map(() => 'left'), children: [row(header.map((name) => text(name))), ...rows.map(row)] };
+}
+
 export function formatExportDate(date: Date): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
+/** The refs some card or data set points at: only those cards write their ref. */
+function linkTargets(content: CanvasContent): Set<string> {
+  const targets = new Set<string>();
+  for (const card of [...STEP_IDS.flatMap((step) => content.cards[step]), ...content.parked])
+    card.serves.forEach((ref) => targets.add(ref));
+  for (const dataset of content.datasets) dataset.usedBy.forEach((ref) => targets.add(ref));
+  return targets;
+}
+
+/** A card's list item: its text, the visible marker, and its machine fields in one trailing comment. */
+function cardItem(card: CardContent, ref: string, targets: Set<string>, parkedFrom: StepId | null): PhrasingContent[] {
+  const fields: string[] = [];
+  if (targets.has(ref)) fields.push(`ref=${ref}`);
+  if (parkedFrom) fields.push(`step=${parkedFrom}`);
+  if (card.colour !== 'yellow') fields.push(`colour=${card.colour}`);
+  if (card.votes) fields.push(`votes=${card.votes}`);
+  if (card.agreed) fields.push('agreed');
+  if (card.example) fields.push('example');
+  if (card.source) fields.push(`source=${commentString(card.source)}`);
+  if (card.serves.length) fields.push(`serves=${card.serves.join(',')}`);
+  const marker = cardMarker(card, parkedFrom);
+  return [
+    ...multiline(card.text + (marker ?? '')),
+    ...(fields.length ? [html(`<!-- card: ${fields.join('; ')} -->`)] : []),
+  ];
+}
+
+/** The label an action item's Concern cell shows for a check key. */
+export function concernLabel(key: AnyCheckKey): string {
+  const parsed = parseCheckKey(key);
+  if (!parsed) return key;
+  return parsed.kind === 'ethics'
+    ? `${STEP_GUIDANCE[parsed.step].title}, ${LENS_GUIDANCE[parsed.lens].title}`
+    : GOVERNANCE_ITEMS[parsed.id].name;
+}
+
+function statusLabel(check: CheckContent): string {
+  return check.status === 'concern' && check.resolved ? RESOLVED_LABEL : CHECK_STATUS_LABELS[check.status];
+}
+
+/** A checks table; the Resolution column appears only when a check in it has one. */
+function checksTable(first: string, rows: { label: PhrasingContent[]; check: CheckContent }[]): RootContent {
+  const withResolution = rows.some(({ check }) => check.resolved || check.resolution !== '');
+  return table(
+    [first, 'Status', 'Notes', ...(withResolution ? ['Resolution'] : [])],
+    rows.map(({ label, check }) => [
+      label,
+      text(statusLabel(check)),
+      cell(check.notes),
+      ...(withResolution ? [cell(check.resolution)] : []),
+    ]),
+  );
+}
+
+function workshopSection(content: CanvasContent): RootContent[] {
+  const { workshop } = content;
+  const items: PhrasingContent[][] = [];
+  const line = (label: string, value: string) => items.push([...text(`${label}: `), ...multiline(value)]);
+  if (workshop.heldOn) line(WORKSHOP_LABELS.heldOn, workshop.heldOn);
+  if (workshop.organisation) line(WORKSHOP_LABELS.organisation, workshop.organisation);
+  if (workshop.facilitator) line(WORKSHOP_LABELS.facilitator, workshop.facilitator);
+  if (workshop.participants) line(WORKSHOP_LABELS.participants, workshop.participants);
+  if (content.votesPerPerson !== DEFAULT_VOTES_PER_PERSON) line(WORKSHOP_LABELS.votesPerPerson, String(content.votesPerPerson));
+  return items.length ? [heading(2, SECTION.workshop), list(items)] : [];
+}
+
+function facilitationBlocks(content: CanvasContent, step: StepId): RootContent[] {
+  const note = content.facilitation[step];
+  if (note.minutes === null && !note.notes) return [];
+  const blocks: RootContent[] = [heading(3, `Facilitator notes: ${STEP_GUIDANCE[step].title}`)];
+  // A note that reads like a time line is kept a note by saying first that no time is set.
+  const looksLikeTime = SUGGESTED_TIME.test(note.notes.trim()) || NO_TIME.test(note.notes.trim());
+  if (note.minutes !== null) blocks.push(paragraph(...text(suggestedTimeLine(note.minutes))));
+  else if (looksLikeTime) blocks.push(paragraph(...text(NO_TIME_LINE)));
+  if (note.notes) blocks.push(paragraph(...multiline(note.notes)));
+  return blocks;
+}
+
+function actionLogSection(content: CanvasContent): RootContent[] {
+  if (!content.actionItems.length) return [];
+  return [
+    heading(2, SECTION.actionLog),
+    table(
+      [...ACTION_LOG_COLUMNS],
+      content.actionItems.map((item) => [
+        cell(item.text),
+        cell(item.owner),
+        text(item.due),
+        text(ACTION_STATUS_LABELS[item.status]),
+        item.concern ? [...text(concernLabel(item.concern)), html(`<!-- concern: ${item.concern} -->`)] : [],
+      ]),
+    ),
+  ];
+}
+
+/** The first line of a card, shortened, to name it in a "Used by" line. */
+function excerpt(value: string): string {
+  const first = value.split('\n')[0]!.trim();
+  const short = clampText(first, 60);
+  return `“${short}${short.length < first.length || value.includes('\n') ? '…' : ''}”`;
+}
+
+function dataInventorySection(content: CanvasContent): RootContent[] {
+  if (!content.datasets.length) return [];
+  const cardsByRef = new Map<string, CardContent>();
+  for (const step of STEP_IDS) content.cards[step].forEach((card, i) => cardsByRef.set(cardRef(step, i), card));
+  content.parked.forEach((card, i) => cardsByRef.set(cardRef('parked', i), card));
+  const blocks: RootContent[] = [heading(2, SECTION.dataInventory)];
+  for (const [index, dataset] of content.datasets.entries()) {
+    const items: PhrasingContent[][] = [];
+    const line = (label: string, value: PhrasingContent[]) => items.push([...text(`${label}: `), ...value]);
+    const textLine = (label: string, value: string) => value && line(label, multiline(value));
+    textLine(DATASET_LABELS.holder, dataset.holder);
+    textLine(DATASET_LABELS.contents, dataset.contents);
+    line(DATASET_LABELS.personal, text(ANSWER_LABELS[dataset.personal]));
+    line(DATASET_LABELS.specialCategory, text(ANSWER_LABELS[dataset.specialCategory]));
+    line(DATASET_LABELS.criminalOffence, text(ANSWER_LABELS[dataset.criminalOffence]));
+    line(DATASET_LABELS.children, text(ANSWER_LABELS[dataset.children]));
+    line(DATASET_LABELS.lawfulBasis, text(dataset.lawfulBasis ? LAWFUL_BASIS_LABELS[dataset.lawfulBasis] : NOT_DECIDED));
+    line(
+      DATASET_LABELS.sharingAgreement,
+      text(dataset.sharingAgreement ? SHARING_AGREEMENT_LABELS[dataset.sharingAgreement] : NOT_DECIDED),
+    );
+    line(DATASET_LABELS.dpia, text(dataset.dpia ? DPIA_LABELS[dataset.dpia] : NOT_DECIDED));
+    textLine(DATASET_LABELS.qualityProblems, dataset.qualityProblems);
+    textLine(DATASET_LABELS.whoIsMissing, dataset.whoIsMissing);
+    textLine(DATASET_LABELS.retention, dataset.retention);
+    if (dataset.usedBy.length) {
+      const names = dataset.usedBy.map((ref) => excerpt(cardsByRef.get(ref)?.text ?? ref)).join(', ');
+      line(DATASET_LABELS.usedBy, [...text(names), html(`<!-- used-by: ${dataset.usedBy.join(',')} -->`)]);
+    }
+    blocks.push(heading(3, datasetHeading(index, dataset.name)), list(items));
+  }
+  return blocks;
+}
+
+/** The golden thread as nested lists from each outcome down (see threadTree: a card's thread is expanded once). */
+function threadSection(canvas: Canvas): RootContent[] {
+  // Blank cards are not in the file, so they are not in its thread either.
+  const written = Object.values(canvas.cards).filter((card) => hasText(normaliseText(card.text)));
+  const tree = threadTree({ ...canvas, cards: idMap(written) });
+  if (!tree.some((node) => node.servedBy.length)) return [];
+  const nested = (nodes: ThreadNode[]): RootContent => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: nodes.map((node) => {
+      const label = `${STEP_GUIDANCE[node.card.step].title}:`;
+      const body = normaliseText(node.card.text).trim();
+      const children: BlockContent[] = [
+        paragraph(strong(label), ...text(' '), ...multiline(body), ...(node.repeat ? [...text(' '), emphasis('(as above)')] : [])),
+      ];
+      if (node.servedBy.length) children.push(nested(node.servedBy) as BlockContent);
+      return { type: 'listItem', spread: false, children };
+    }),
+  });
+  return [heading(2, SECTION.goldenThread), nested(tree)];
+}
+
 export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
   const content = contentOf(canvas);
+  const targets = linkTargets(content);
   const children: RootContent[] = [heading(1, content.title || TITLE_WHEN_EMPTY)];
   if (hasText(content.description)) children.push(paragraph(...multiline(content.description)));
   if (!options.template) children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatExportDate(options.exportedAt)}.`)));
+  children.push(...workshopSection(content));
 
   STEP_IDS.forEach((step, i) => {
     const guide = STEP_GUIDANCE[step];
     children.push(heading(2, `${i + 1}. ${guide.title}`));
-    children.push({ type: 'blockquote', children: [paragraph(text(`“${guide.question}” (${guide.questionSource})`))] });
+    children.push({ type: 'blockquote', children: [paragraph(...text(`“${guide.question}” (${guide.questionSource})`))] });
     const cards = content.cards[step];
     children.push(
-      cards.length
-        ? list(cards.map((card) => [...multiline(card.text), ...(card.colour === 'yellow' ? [] : [html(colourComment(card.colour))])]))
-        : paragraph(emphasis(NO_CARDS_LINE)),
+      cards.length ? list(cards.map((card, n) => cardItem(card, cardRef(step, n), targets, null))) : paragraph(emphasis(NO_CARDS_LINE)),
     );
-
-    const note = content.facilitation[step];
-    if (options.includeFacilitatorNotes && (note.minutes !== null || note.notes)) {
-      children.push(heading(3, `Facilitator notes: ${guide.title}`));
-      if (note.minutes !== null) children.push(paragraph(text(suggestedTimeLine(note.minutes))));
-      if (note.notes) children.push(paragraph(...multiline(note.notes)));
-    }
-
+    if (options.includeFacilitatorNotes) children.push(...facilitationBlocks(content, step));
     children.push(heading(3, `Ethics checks: ${guide.title}`));
-    children.push({
-      type: 'table',
-      align: ['left', 'left', 'left'],
-      children: [
-        row([[text('Lens')], [text('Status')], [text('Notes')]]),
-        ...LENS_IDS.map((lens) => {
-          const check = content.checks[checkKey(step, lens)];
-          return row([[text(LENS_GUIDANCE[lens].title)], [text(CHECK_STATUS_LABELS[check.status])], cell(check.notes)]);
-        }),
-      ],
-    });
+    children.push(
+      checksTable(
+        'Lens',
+        LENS_IDS.map((lens) => ({ label: text(LENS_GUIDANCE[lens].title), check: content.checks[checkKey(step, lens)] })),
+      ),
+    );
+    const governance = governanceIdsForStep(step);
+    if (governance.length) {
+      children.push(heading(3, governanceHeading(guide.title)));
+      children.push(
+        checksTable(
+          'Check',
+          governance.map((id) => ({
+            label: [...text(GOVERNANCE_ITEMS[id].name), html(`<!-- governance: ${id} -->`)],
+            check: content.governance[id],
+          })),
+        ),
+      );
+    }
   });
+
+  if (content.parked.length) {
+    children.push(heading(2, SECTION.parkingLot));
+    children.push(list(content.parked.map((card, n) => cardItem(card, cardRef('parked', n), targets, card.step))));
+  }
+  children.push(...actionLogSection(content), ...dataInventorySection(content));
 
   // A template is a starting point: what is open is worked out once it is used.
   if (options.template) return { type: 'root', children };
 
-  children.push(heading(2, 'Open concerns'));
-  const concerns = openConcerns(canvas);
+  children.push(...threadSection(canvas));
+  children.push(heading(2, SECTION.openConcerns));
+  const concerns = openConcernEntries(canvas);
   children.push(
     concerns.length
       ? list(
-          concerns.map((check) => {
-            const label = `${STEP_GUIDANCE[check.step].title}, ${LENS_GUIDANCE[check.lens].title}:`;
-            const notes = normaliseText(check.notes).trim();
-            return [strong(label), text(' '), ...(notes ? multiline(notes) : [text(CHECK_GUIDANCE[check.step][check.lens].question)])];
+          concerns.map((entry) => {
+            const label =
+              entry.kind === 'ethics'
+                ? `${STEP_GUIDANCE[entry.step].title}, ${LENS_GUIDANCE[entry.lens].title}:`
+                : `${STEP_GUIDANCE[entry.step].title}, ${GOVERNANCE_ITEMS[entry.id].name}:`;
+            const notes = normaliseText(entry.check.notes).trim();
+            const fallback = entry.kind === 'ethics' ? CHECK_GUIDANCE[entry.step][entry.lens].question : GOVERNANCE_ITEMS[entry.id].name;
+            return [strong(label), ...text(' '), ...(notes ? multiline(notes) : text(fallback))];
           }),
         )
-      : paragraph(text('No concerns raised.')),
+      : paragraph(...text('No concerns raised.')),
   );
 
-  children.push(heading(2, 'Checks not yet discussed'));
+  children.push(heading(2, SECTION.undiscussed));
   const undiscussed = undiscussedChecks(canvas);
   children.push(
     undiscussed.length
       ? list(
           STEP_IDS.flatMap((step) => {
             const lenses = undiscussed.filter((check) => check.step === step).map((check) => LENS_GUIDANCE[check.lens].title);
-            return lenses.length ? [[strong(`${STEP_GUIDANCE[step].title}:`), text(` ${lenses.join(', ')}`)]] : [];
+            return lenses.length ? [[strong(`${STEP_GUIDANCE[step].title}:`), ...text(` ${lenses.join(', ')}`)]] : [];
           }),
         )
-      : paragraph(text('Every check has been discussed.')),
+      : paragraph(...text('Every check has been discussed.')),
   );
 
   return { type: 'root', children };
@@ -171,16 +385,30 @@ function frontMatter(canvas: Canvas, options: ExportOptions): string {
   return [...lines, '---', '', ''].join('\n');
 }
 
+/**
+ * White space the serialiser leaves at the end of a line (it encodes only
+ * spaces and tabs; an ideographic or no-break space stays) as character
+ * references: lint tools take any white space there as trailing (MD009).
+ * A backslash before it is doubled for the same reason as before a tab.
+ */
+const charRefs = (run: string) => [...run].map((char) => `&#x${char.codePointAt(0)!.toString(16).toUpperCase()};`).join('');
+
 export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string {
   return (
     frontMatter(canvas, options) +
     toMarkdown(canvasToMdast(canvas, options), {
-      extensions: [gfmToMarkdown()],
+      extensions: [gfmToMarkdown({ tablePipeAlign: false })],
       bullet: '-',
       emphasis: '_',
       rule: '-',
       listItemIndent: 'one',
     })
+      // The serialiser leaves a backslash before U+0001 as it is (it escapes
+      // nothing there), but before "&" it would escape the reference: double it.
+      // eslint-disable-next-line no-control-regex -- U+0001 is the tab placeholder
+      .replace(/\\(?=\u0001)/g, '\\\\')
+      .replaceAll(TAB, '&#x9;')
+      .replace(/(\\?)([^\S\n]+)$/gm, (_, backslash: string, run: string) => (backslash ? '\\\\' : '') + charRefs(run))
   );
 }
 

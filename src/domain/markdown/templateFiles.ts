@@ -7,7 +7,11 @@ import { type TemplateDetails, describeProblems, importCanvasMarkdown } from './
 
 export type TemplateRead = { ok: true; template: Template } | { ok: false; problems: string[] };
 
-/** Reads a template file; a canvas file without template details becomes a template named after its title. */
+/**
+ * Reads a template file; a canvas file without template details becomes a
+ * template named after its title. Details are kept exactly as written
+ * (JSON-quoted values keep their spaces).
+ */
 export function readTemplateMarkdown(text: string, ids: { id: string; now: number; preset: boolean }): TemplateRead {
   const result = importCanvasMarkdown(text);
   if (!result.ok) return { ok: false, problems: describeProblems(result.problems) };
@@ -49,5 +53,5 @@ export function templateFileName(template: Template): string {
 
 function counter(): () => string {
   let n = 0;
-  return () => `card-${n++}`;
+  return () => `record-${n++}`;
 }

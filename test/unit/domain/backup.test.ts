@@ -1,7 +1,14 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBackup, readBackup } from '../../../src/domain/backup';
+import { BACKUP_HOLDS, createBackup, readBackup } from '../../../src/domain/backup';
+import { setTitle } from '../../../src/domain/canvas';
+import { addCard, deleteCard } from '../../../src/domain/cards';
+import { makeSnapshot } from '../../../src/domain/snapshots';
 import { LIMITS } from '../../../src/domain/model';
+import { buildFromSpec, canvasSpecArb } from '../helpers/arbitraries';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
 const canvasA = buildCanvas({
@@ -64,8 +71,8 @@ describe('full backups', () => {
     expect(problemsOf(edit((data) => (data.version = 99)))).toMatch(/newer version/);
   });
 
-  it('refuses a file over 10 MB without reading it', () => {
-    expect(problemsOf(`{"format":"outcome-canvas-backup","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`)).toMatch(/larger than 10 MB/);
+  it('refuses a file over 50 MB without reading it', () => {
+    expect(problemsOf(`{"format":"outcome-canvas-backup","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`)).toMatch(/larger than 50 MB/);
   });
 
   it('refuses a canvas with more than 5,000 cards', () => {
@@ -104,5 +111,145 @@ describe('full backups', () => {
     const hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) ![i](http://evil.example/x.png)';
     const result = readBackup(edit((data) => (data.canvases[0].cards[0].text = hostile)));
     expect(result.ok && Object.values(result.canvases[0]!.cards)[0]!.text).toBe(hostile);
+  });
+});
+
+describe('backups, version 2', () => {
+  const rich = () => {
+    let canvas = buildFromSpec(fc.sample(canvasSpecArb, { numRuns: 1, seed: 42 })[0]!);
+    canvas = {
+      ...canvas,
+      id: 'rich',
+      timer: { ...canvas.timer, step: 'action', runningSince: T0, spentMs: { ...canvas.timer.spentMs, outcome: 60_000 } },
+    };
+    return deleteCard(addCard(canvas, { id: 'rich-deleted', step: 'outcome', text: 'Deleted but kept' }, T0), 'rich-deleted', T0 + 1);
+  };
+
+  it('restores every canvas exactly: everything the model holds, deleted records, the timer and dismissed warnings', () => {
+    fc.assert(
+      fc.property(canvasSpecArb, (spec) => {
+        const canvas = { ...buildFromSpec(spec), privacyDismissed: ['email:abc123'] };
+        const result = readBackup(createBackup([canvas], [], new Date(T0)));
+        if (!result.ok) throw new Error(result.problems.join('\n'));
+        expect(result.canvases).toEqual([canvas]);
+      }),
+      { numRuns: 40 },
+    );
+    const canvas = rich();
+    const result = readBackup(createBackup([canvas], [], new Date(T0)));
+    expect(result.ok && result.canvases[0]!.cards['rich-deleted']!.deletedAt).toBe(T0 + 1);
+    expect(result.ok && result.canvases[0]!.timer).toEqual(canvas.timer);
+  });
+
+  it('carries version history and says what it holds', () => {
+    const canvas = rich();
+    const older = makeSnapshot(setTitle(canvas, 'An older title', T0), 'editing', 'snap-1', T0 - 1000);
+    const text = createBackup([canvas], [], new Date(T0), [older]);
+    expect(JSON.parse(text).holds).toBe(BACKUP_HOLDS);
+    expect(BACKUP_HOLDS).toMatch(/version history/);
+    const result = readBackup(text);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.snapshots).toEqual([older]);
+  });
+
+  it('restores a backup made by version 1, with every new field at its default', () => {
+    const result = readBackup(readFileSync(join(__dirname, 'fixtures/v1-backup.json'), 'utf8'));
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.version).toBe(1);
+    const [canvas] = result.canvases;
+    expect(canvas!.title).toBe('Café plan: youth justice 👩🏽‍💻 مرحبا');
+    expect(Object.keys(canvas!.cards)).toHaveLength(6);
+    expect(canvas!.cards['v1-gone']!.deletedAt).not.toBeNull();
+    expect(canvas!.cards['v1-o2']).toMatchObject({
+      colour: 'blue',
+      votes: 0,
+      agreed: false,
+      parkedAt: null,
+      example: false,
+      source: '',
+      serves: [],
+    });
+    expect(canvas!.checks['insight:consent']).toMatchObject({ status: 'concern', resolvedAt: null, resolution: '' });
+    expect(canvas!.workshop).toEqual({ heldOn: '', organisation: '', facilitator: '', participants: '' });
+    expect(canvas!.votesPerPerson).toBe(3);
+    expect(canvas!.timer.runningSince).toBeNull();
+    expect(Object.keys(canvas!.governance)).toHaveLength(17);
+    expect(Object.keys(canvas!.actionItems)).toEqual([]);
+    expect(result.templates.map((template) => template.name)).toEqual(['Old template']);
+    expect(result.templates[0]!.content.governance['lawful-basis'].status).toBe('not-discussed');
+    expect(result.snapshots).toEqual([]);
+  });
+
+  it.each([
+    [0, /format version 0, which is not a version of the backup format/],
+    [1.5, /format version 1.5, which is not a version of the backup format/],
+    ['2', /format version "2", which is not a version/],
+    [-1, /format version -1, which is not a version/],
+    [3, /newer version of Outcome Canvas \(format version 3; this app reads up to 2\)/],
+  ])('refuses "version": %s, calling it what it is', (version, message) => {
+    expect(problemsOf(edit((data) => (data.version = version)))).toMatch(message);
+    expect(readBackup(edit((data) => (data.version = version))).ok).toBe(false);
+  });
+
+  it('says when a backup gives no version', () => {
+    expect(problemsOf(edit((data) => delete data.version))).toMatch(/does not say which version/);
+  });
+
+  it('calls an empty file empty', () => {
+    for (const empty of ['', '  \n', '\uFEFF']) expect(problemsOf(empty)).toBe('The file is empty: there is nothing in it to import.');
+  });
+
+  it('refuses hostile shapes before parsing them, with a message about the file', () => {
+    expect(problemsOf(`{"format":"outcome-canvas-backup","version":2,"canvases":[${'{},'.repeat(1_000_000)}{}]}`)).toMatch(
+      /more than 1,000,000 records and lists/,
+    );
+    expect(problemsOf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toMatch(/nests its data more than 24 levels deep/);
+    expect(problemsOf(`{"format":"outcome-canvas-backup","version":2,"x":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`)).toMatch(
+      /nests its data/,
+    );
+  });
+
+  it('counts brackets inside text as text, not as nesting', () => {
+    const result = readBackup(edit((data) => (data.canvases[0].cards[0].text = '[[[[{{{{'.repeat(200))));
+    expect(result.ok).toBe(true);
+  });
+
+  it('gives one message for one problem, and stops early on many bad records', () => {
+    expect(readBackup(edit((data) => (data.canvases[0].cards[0].colour = 'tartan')))).toEqual({
+      ok: false,
+      problems: ['canvases[1].cards[1].colour has a value the app does not know.'],
+    });
+    const many = readBackup(edit((data) => (data.canvases = Array.from({ length: 2000 }, () => ({}))))) as {
+      ok: false;
+      problems: string[];
+    };
+    expect(many.problems.length).toBeLessThanOrEqual(10);
+  });
+
+  it('refuses duplicate action item or data set ids inside one canvas', () => {
+    const canvas = rich();
+    const item = {
+      id: 'a',
+      text: 'Book a DPIA',
+      owner: '',
+      due: '',
+      status: 'open',
+      concern: null,
+      order: 'a0',
+      createdAt: 1,
+      updatedAt: 1,
+      deletedAt: null,
+    };
+    const twice = JSON.parse(createBackup([canvas], [], new Date(T0)));
+    twice.canvases[0].actionItems = [item, { ...item, order: 'a1' }];
+    const refusedActions = readBackup(JSON.stringify(twice));
+    expect(!refusedActions.ok && refusedActions.problems.join()).toMatch(/action with the id "a" twice/);
+    const withTwo = JSON.parse(createBackup([canvas], [], new Date(T0)));
+    withTwo.canvases[0].datasets = [
+      { id: 'd', name: 'A', order: 'a0', createdAt: 1, updatedAt: 1, deletedAt: null },
+      { id: 'd', name: 'B', order: 'a1', createdAt: 1, updatedAt: 1, deletedAt: null },
+    ];
+    const refused = readBackup(JSON.stringify(withTwo));
+    expect(!refused.ok && refused.problems.join()).toMatch(/data set with the id "d" twice/);
   });
 });

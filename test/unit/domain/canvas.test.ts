@@ -5,15 +5,31 @@ import {
   checksForStep,
   copyTitle,
   duplicateCanvas,
+  governanceForStep,
+  openConcernEntries,
   openConcerns,
+  parseCheckKey,
+  reopenConcern,
+  resolveConcern,
+  resolvedConcernEntries,
   setCheckNotes,
   setCheckStatus,
   setDescription,
+  setGovernanceNotes,
+  setGovernanceStatus,
   setTitle,
+  setVotesPerPerson,
+  setWorkshopDetails,
+  stepOfCheck,
   undiscussedChecks,
 } from '../../../src/domain/canvas';
+import { addActionItem, deleteActionItem } from '../../../src/domain/actionLog';
 import { deleteCard } from '../../../src/domain/cards';
-import { LIMITS } from '../../../src/domain/model';
+import { contentOf } from '../../../src/domain/content';
+import { addDataset, linkDatasetToInsight } from '../../../src/domain/dataInventory';
+import { type Canvas, LIMITS, isRefusal } from '../../../src/domain/model';
+import { linkCards } from '../../../src/domain/thread';
+import { startTimer } from '../../../src/domain/timer';
 import { T0, buildCanvas, snapshot, textsIn } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 5000;
@@ -53,6 +69,8 @@ describe('setCheckStatus and setCheckNotes', () => {
       lens: 'consent',
       status: 'concern',
       notes: 'Ask residents first',
+      resolvedAt: null,
+      resolution: '',
       updatedAt: LATER,
     });
     const others = Object.keys(canvas.checks).filter((key) => key !== 'action:consent') as (keyof typeof canvas.checks)[];
@@ -89,8 +107,12 @@ describe('canvasProgress', () => {
       stepCount: 4,
       checksDiscussed: 4,
       checkCount: 20,
+      governanceDiscussed: 0,
+      governanceCount: 17,
       openConcerns: 2,
       cardCount: 3,
+      parkedCount: 0,
+      openActionItems: 0,
     });
   });
 
@@ -100,8 +122,12 @@ describe('canvasProgress', () => {
       stepCount: 4,
       checksDiscussed: 0,
       checkCount: 20,
+      governanceDiscussed: 0,
+      governanceCount: 17,
       openConcerns: 0,
       cardCount: 0,
+      parkedCount: 0,
+      openActionItems: 0,
     });
   });
 });
@@ -201,5 +227,143 @@ describe('copyTitle', () => {
     expect(copyTitle('Housing')).toBe('Housing (copy)');
     expect(copyTitle('  ')).toBe('Untitled canvas (copy)');
     expect(copyTitle('t'.repeat(200))).toHaveLength(LIMITS.titleLength);
+  });
+});
+
+const must = (result: Canvas | { refused: string }): Canvas => {
+  if (isRefusal(result)) throw new Error(result.refused);
+  return result;
+};
+const refusedWith = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
+
+describe('titles in any script', () => {
+  it('keep emoji and right-to-left text, and never cut a character in half at the limit', () => {
+    const title = '👩🏽‍💻 فريق البيانات في لامبث שלום 🇬🇧';
+    expect(setTitle(buildCanvas(), title, LATER).title).toBe(title);
+    const long = `${'x'.repeat(LIMITS.titleLength - 1)}👨‍👩‍👧`;
+    const clamped = setTitle(buildCanvas(), long, LATER).title;
+    expect(clamped).toBe('x'.repeat(LIMITS.titleLength - 1));
+    expect(clamped).not.toMatch(/[\uD800-\uDBFF]$/);
+    expect(copyTitle(`${'y'.repeat(LIMITS.titleLength)}`)).toMatch(/ \(copy\)$/);
+    expect(copyTitle(`${'y'.repeat(LIMITS.titleLength)}`)).toHaveLength(LIMITS.titleLength);
+  });
+});
+
+describe('workshop details and voting settings', () => {
+  it('set the date held, organisation, facilitator and who took part', () => {
+    const canvas = must(
+      setWorkshopDetails(
+        buildCanvas(),
+        { heldOn: '2026-03-05', organisation: 'Lambeth\nCouncil', facilitator: 'Sam', participants: 'Two social workers\nAn analyst' },
+        LATER,
+      ),
+    );
+    expect(canvas.workshop).toEqual({
+      heldOn: '2026-03-05',
+      organisation: 'Lambeth Council',
+      facilitator: 'Sam',
+      participants: 'Two social workers\nAn analyst',
+    });
+    expect(must(setWorkshopDetails(canvas, { facilitator: 'Sam' }, LATER))).toBe(canvas);
+    expect(must(setWorkshopDetails(canvas, { heldOn: '' }, LATER)).workshop.heldOn).toBe('');
+  });
+
+  it('refuse a date that is not a real date', () => {
+    expect(refusedWith(setWorkshopDetails(buildCanvas(), { heldOn: '05/03/2026' }, LATER))).toBe(
+      'The date the workshop was held must be a real date written as year-month-day, for example 2026-03-31.',
+    );
+  });
+
+  it('set votes per person from 1 to 20, refusing anything else', () => {
+    expect(must(setVotesPerPerson(buildCanvas(), 5, LATER)).votesPerPerson).toBe(5);
+    for (const votes of [0, 21, 2.5])
+      expect(refusedWith(setVotesPerPerson(buildCanvas(), votes, LATER))).toBe('Each person can have from 1 to 20 votes.');
+  });
+});
+
+describe('governance checks and resolving concerns', () => {
+  it('set a governance check’s status and notes like an ethics check', () => {
+    const canvas = setGovernanceNotes(
+      setGovernanceStatus(buildCanvas(), 'lawful-basis', 'concern', LATER),
+      'lawful-basis',
+      'Which basis?',
+      LATER,
+    );
+    expect(canvas.governance['lawful-basis']).toMatchObject({
+      id: 'lawful-basis',
+      status: 'concern',
+      notes: 'Which basis?',
+      updatedAt: LATER,
+    });
+    expect(governanceForStep(canvas, 'insight').map((check) => check.id)).toContain('lawful-basis');
+    expect(governanceForStep(canvas, 'outcome')).toEqual([]);
+    expect(canvasProgress(canvas)).toMatchObject({ governanceDiscussed: 1, openConcerns: 1 });
+  });
+
+  it('roll open concerns of both kinds up in canvas order', () => {
+    let canvas = buildCanvas({
+      checks: [
+        { step: 'enablers', lens: 'trust', status: 'concern' },
+        { step: 'insight', lens: 'power', status: 'concern' },
+      ],
+    });
+    canvas = setGovernanceStatus(canvas, 'dpia-screening', 'concern', LATER);
+    canvas = setGovernanceStatus(canvas, 'senior-owner', 'concern', LATER);
+    expect(openConcernEntries(canvas).map((entry) => entry.key)).toEqual([
+      'insight:power',
+      'governance:dpia-screening',
+      'enablers:trust',
+      'governance:senior-owner',
+    ]);
+    expect(stepOfCheck('governance:senior-owner')).toBe('enablers');
+    expect(parseCheckKey('governance:nope')).toBeNull();
+    expect(parseCheckKey('insight:fairness')).toBeNull();
+  });
+
+  it('resolve a concern with a note, which takes it out of the open concerns; reopen it keeping the note', () => {
+    const canvas = buildCanvas({ checks: [{ step: 'insight', lens: 'consent', status: 'concern', notes: 'Never asked' }] });
+    const resolved = must(resolveConcern(canvas, 'insight:consent', 'Residents’ panel booked', LATER));
+    expect(resolved.checks['insight:consent']).toMatchObject({
+      status: 'concern',
+      resolvedAt: LATER,
+      resolution: 'Residents’ panel booked',
+    });
+    expect(openConcerns(resolved)).toEqual([]);
+    expect(resolvedConcernEntries(resolved).map((entry) => entry.key)).toEqual(['insight:consent']);
+    expect(canvasProgress(resolved).openConcerns).toBe(0);
+    const reopened = reopenConcern(resolved, 'insight:consent', LATER + 1);
+    expect(reopened.checks['insight:consent']).toMatchObject({ resolvedAt: null, resolution: 'Residents’ panel booked' });
+    expect(reopenConcern(reopened, 'insight:consent', LATER)).toBe(reopened);
+  });
+
+  it('refuse to resolve a check with no concern raised; a status change away from concern clears the mark', () => {
+    expect(refusedWith(resolveConcern(buildCanvas(), 'outcome:trust', 'x', LATER))).toBe('Only a raised concern can be marked resolved.');
+    const canvas = must(
+      resolveConcern(buildCanvas({ checks: [{ step: 'outcome', lens: 'trust', status: 'concern' }] }), 'outcome:trust', '', LATER),
+    );
+    expect(setCheckStatus(canvas, 'outcome', 'trust', 'no-concern', LATER).checks['outcome:trust'].resolvedAt).toBeNull();
+  });
+});
+
+describe('duplicateCanvas with links and records', () => {
+  it('gives every record a new id, rewires golden-thread links and data sets, and leaves deleted records behind', () => {
+    let canvas = buildCanvas({ cards: { outcome: ['O'], action: ['A'], insight: ['I', 'Gone'] } });
+    canvas = must(linkCards(canvas, 'action-1', 'outcome-1', LATER));
+    canvas = must(addDataset(canvas, { id: 'd', name: 'Data' }, LATER));
+    canvas = must(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
+    canvas = must(addActionItem(canvas, { id: 'x', text: 'Do it' }, LATER));
+    canvas = must(addActionItem(canvas, { id: 'y', text: 'Deleted' }, LATER));
+    canvas = deleteActionItem(deleteCard(canvas, 'insight-2', LATER), 'y', LATER);
+    canvas = startTimer(canvas, 'outcome', LATER);
+    let n = 0;
+    const copy = duplicateCanvas(canvas, 'copy', () => `new-${n++}`, LATER + 5, 'Copy');
+    const byText = (text: string) => Object.values(copy.cards).find((card) => card.text === text)!;
+    expect(Object.keys(copy.cards)).toHaveLength(3);
+    expect(byText('A').serves).toEqual([byText('O').id]);
+    expect(Object.values(copy.datasets)[0]!.usedBy).toEqual([byText('I').id]);
+    expect(Object.values(copy.actionItems).map((item) => item.text)).toEqual(['Do it']);
+    expect(Object.keys(copy.actionItems)).not.toContain('x');
+    expect(copy.timer.runningSince).toBeNull();
+    expect(contentOf(copy)).toEqual({ ...contentOf(canvas), title: 'Copy' });
   });
 });

@@ -2,18 +2,36 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCard,
+  addParkedItem,
+  addVote,
+  agreedCards,
   applyMoveCommand,
+  bringBackCard,
   cardPosition,
+  cardsByVotes,
   cardsInStep,
+  clearVotes,
   countLiveCards,
   deleteCard,
+  exampleCards,
+  keepAsOwnCard,
   moveCard,
+  parkCard,
+  parkedCards,
+  removeAllExamples,
+  removeVote,
   restoreCard,
+  setAgreed,
   setCardColour,
+  setCardSource,
   setCardText,
+  setVotes,
+  sortStepByVotes,
   stepsWithContent,
+  totalVotes,
 } from '../../../src/domain/cards';
-import { type Canvas, LIMITS, createCanvas } from '../../../src/domain/model';
+import { withRecords } from '../../../src/domain/idMap';
+import { type Canvas, LIMITS, createCanvas, isRefusal } from '../../../src/domain/model';
 import { T0, buildCanvas, card, idsIn, snapshot, textsIn } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 1000;
@@ -241,5 +259,151 @@ describe('stepsWithContent', () => {
     canvas = deleteCard(canvas, 'insight-1', LATER);
     expect(stepsWithContent(canvas)).toEqual(['outcome', 'enablers']);
     expect(stepsWithContent(buildCanvas())).toEqual([]);
+  });
+});
+const ok = (result: Canvas | { refused: string }): Canvas => {
+  if (isRefusal(result)) throw new Error(result.refused);
+  return result;
+};
+const refusal = (result: Canvas | { refused: string }): string => {
+  if (!isRefusal(result)) throw new Error('expected a refusal');
+  return result.refused;
+};
+
+describe('dot votes', () => {
+  const canvas = buildCanvas({ cards: { outcome: ['A', 'B', 'C'] } });
+
+  it('add and remove one vote at a time, without touching other cards or the input', () => {
+    const before = snapshot(canvas);
+    const voted = ok(addVote(ok(addVote(canvas, 'outcome-2', LATER)), 'outcome-2', LATER));
+    expect(card(voted, 'outcome-2')).toMatchObject({ votes: 2, updatedAt: LATER });
+    expect(voted.cards['outcome-1']).toBe(canvas.cards['outcome-1']);
+    expect(card(ok(removeVote(voted, 'outcome-2', LATER)), 'outcome-2').votes).toBe(1);
+    expect(canvas).toEqual(before);
+  });
+
+  it('refuse to go below zero or past 999 votes, with a message', () => {
+    expect(refusal(removeVote(canvas, 'outcome-1', LATER))).toBe('This card has no votes to take away.');
+    const full = ok(setVotes(canvas, 'outcome-1', 999, LATER));
+    expect(refusal(addVote(full, 'outcome-1', LATER))).toBe('This card already has 999 votes, the most a card can hold.');
+  });
+
+  it('refuse 1,000 votes on one card, a negative count and a fraction', () => {
+    expect(refusal(setVotes(canvas, 'outcome-1', 1000, LATER))).toBe('A card can hold at most 999 votes; 1,000 is more than that.');
+    expect(refusal(setVotes(canvas, 'outcome-1', -1, LATER))).toMatch(/fewer than 0/);
+    expect(refusal(setVotes(canvas, 'outcome-1', 2.5, LATER))).toMatch(/whole numbers/);
+    expect(refusal(addVote(canvas, 'no-such-card', LATER))).toMatch(/no longer on the canvas/);
+  });
+
+  it('sorting by votes is a view; reordering by votes is one change of order keys', () => {
+    let voted = ok(setVotes(canvas, 'outcome-3', 5, LATER));
+    voted = ok(setVotes(voted, 'outcome-1', 2, LATER));
+    expect(cardsByVotes(voted, 'outcome').map((c) => c.text)).toEqual(['C', 'A', 'B']);
+    expect(textsIn(voted, 'outcome')).toEqual(['A', 'B', 'C']);
+    const sorted = sortStepByVotes(voted, 'outcome', LATER);
+    expect(textsIn(sorted, 'outcome')).toEqual(['C', 'A', 'B']);
+    expect(sortStepByVotes(sorted, 'outcome', LATER)).toBe(sorted);
+    expect(totalVotes(voted)).toBe(7);
+    expect(totalVotes(clearVotes(voted, LATER))).toBe(0);
+    expect(clearVotes(canvas, LATER)).toBe(canvas);
+  });
+});
+
+describe('agreed', () => {
+  it('marks and unmarks a card the room takes forward', () => {
+    const canvas = buildCanvas({ cards: { action: ['A', 'B'] } });
+    const agreed = setAgreed(canvas, 'action-2', true, LATER);
+    expect(agreedCards(agreed, 'action').map((c) => c.text)).toEqual(['B']);
+    expect(setAgreed(agreed, 'action-2', true, LATER)).toBe(agreed);
+    expect(agreedCards(setAgreed(agreed, 'action-2', false, LATER), 'action')).toEqual([]);
+  });
+});
+
+describe('the parking lot', () => {
+  const canvas = buildCanvas({ cards: { outcome: ['A', 'B'], insight: ['I'] } });
+
+  it('a parked card leaves its step for the lot, keeping where it came from, its votes and links', () => {
+    let next = ok(setVotes(canvas, 'outcome-2', 3, LATER));
+    next = ok(parkCard(next, 'outcome-2', LATER));
+    expect(textsIn(next, 'outcome')).toEqual(['A']);
+    expect(parkedCards(next).map((c) => [c.text, c.step, c.votes, c.parkedAt])).toEqual([['B', 'outcome', 3, LATER]]);
+    expect(cardPosition(next, 'outcome-2')).toBeNull();
+    expect(countLiveCards(next)).toBe(3);
+    expect(ok(parkCard(next, 'outcome-2', LATER))).toBe(next);
+  });
+
+  it('keeps its own order, and brings a card back to the end of its step or another', () => {
+    let next = ok(parkCard(canvas, 'insight-1', LATER));
+    next = ok(parkCard(next, 'outcome-1', LATER + 1));
+    expect(parkedCards(next).map((c) => c.text)).toEqual(['I', 'A']);
+    const back = ok(bringBackCard(next, 'outcome-1', LATER + 2));
+    expect(textsIn(back, 'outcome')).toEqual(['B', 'A']);
+    expect(card(back, 'outcome-1').parkedAt).toBeNull();
+    const elsewhere = ok(bringBackCard(next, 'insight-1', LATER + 2, 'action'));
+    expect(textsIn(elsewhere, 'action')).toEqual(['I']);
+    expect(refusal(bringBackCard(canvas, 'outcome-1', LATER))).toBe('That card is not in the parking lot.');
+  });
+
+  it('moving a parked card brings it back', () => {
+    const parked = ok(parkCard(canvas, 'outcome-1', LATER));
+    expect(textsIn(moveCard(parked, 'outcome-1', { step: 'action', index: 0 }, LATER), 'action')).toEqual(['A']);
+  });
+
+  it('takes an item written straight into it, and refuses an empty one', () => {
+    const next = ok(addParkedItem(canvas, { id: 'p', step: 'action', text: 'Ask the schools' }, LATER));
+    expect(parkedCards(next)).toMatchObject([{ id: 'p', step: 'action', text: 'Ask the schools', parkedAt: LATER }]);
+    expect(cardsInStep(next, 'action')).toEqual([]);
+    expect(refusal(addParkedItem(canvas, { id: 'q', step: 'action', text: '   ' }, LATER))).toBe('Write what to park first.');
+  });
+
+  it('holds 500 items in order, and refuses one past the card limit', () => {
+    let lot = buildCanvas();
+    for (let i = 0; i < 500; i++) lot = ok(addParkedItem(lot, { id: `p${i}`, step: 'outcome', text: `Item ${i}` }, LATER + i));
+    expect(parkedCards(lot).map((c) => c.text)).toEqual(Array.from({ length: 500 }, (_, i) => `Item ${i}`));
+    const many = Array.from({ length: LIMITS.cardsPerCanvas }, (_, i) => ({ ...card(lot, 'p0'), id: `x${i}`, order: `a${i}` }));
+    const full = { ...lot, cards: withRecords(buildCanvas().cards, many) };
+    expect(refusal(addParkedItem(full, { id: 'one-more', step: 'outcome', text: 'x' }, LATER))).toMatch(/at most 5,000 cards/);
+    expect(addCard(full, { id: 'one-more', step: 'outcome' }, LATER)).toBe(full);
+  });
+});
+
+describe('example cards from templates', () => {
+  const withExamples = (): Canvas => {
+    const canvas = buildCanvas({ cards: { outcome: ['Ours', 'Example one'], action: ['Example two'] } });
+    const examples = ['outcome-2', 'action-1'].map((id) => ({ ...card(canvas, id), example: true }));
+    return setCardSource({ ...canvas, cards: withRecords(canvas.cards, examples) }, 'action-1', 'LOTI, "A Caveat on Data"', T0);
+  };
+
+  it('editing an example keeps it an example; "keep as our own" makes it ours and keeps its source', () => {
+    const canvas = setCardText(withExamples(), 'action-1', 'Edited', LATER);
+    expect(card(canvas, 'action-1')).toMatchObject({ text: 'Edited', example: true });
+    const kept = keepAsOwnCard(canvas, 'action-1', LATER);
+    expect(card(kept, 'action-1')).toMatchObject({ example: false, source: 'LOTI, "A Caveat on Data"' });
+    expect(keepAsOwnCard(kept, 'action-1', LATER)).toBe(kept);
+  });
+
+  it('"remove all examples" deletes every example in one undoable change, and leaves the team’s own cards', () => {
+    const canvas = withExamples();
+    expect(exampleCards(canvas)).toHaveLength(2);
+    const removed = removeAllExamples(canvas, LATER);
+    expect(textsIn(removed, 'outcome')).toEqual(['Ours']);
+    expect(exampleCards(removed)).toEqual([]);
+    expect(textsIn(restoreCard(removed, 'outcome-2', LATER), 'outcome')).toEqual(['Ours', 'Example one']);
+    expect(removeAllExamples(removed, LATER)).toBe(removed);
+  });
+
+  it('a source is one line, and clamped', () => {
+    const canvas = setCardSource(buildCanvas({ cards: { outcome: ['A'] } }), 'outcome-1', 'Line one\nline two', LATER);
+    expect(card(canvas, 'outcome-1').source).toBe('Line one line two');
+    expect(card(setCardSource(canvas, 'outcome-1', 'x'.repeat(600), LATER), 'outcome-1').source).toHaveLength(LIMITS.shortTextLength);
+  });
+});
+
+describe('deleted cards and the new fields', () => {
+  it('a deleted card cannot be voted, parked or agreed', () => {
+    const canvas = deleteCard(buildCanvas({ cards: { outcome: ['A'] } }), 'outcome-1', LATER);
+    expect(isRefusal(addVote(canvas, 'outcome-1', LATER))).toBe(true);
+    expect(isRefusal(parkCard(canvas, 'outcome-1', LATER))).toBe(true);
+    expect(setAgreed(canvas, 'outcome-1', true, LATER)).toBe(canvas);
   });
 });

@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { setCheckStatus, setTitle } from '../../../src/domain/canvas';
+import { addActionItem, setActionItemStatus } from '../../../src/domain/actionLog';
+import { setCheckStatus, setGovernanceStatus, setTitle } from '../../../src/domain/canvas';
+import { addDataset } from '../../../src/domain/dataInventory';
+import type { Canvas } from '../../../src/domain/model';
+import { startTimer } from '../../../src/domain/timer';
 import { addCard, moveCard, setCardText } from '../../../src/domain/cards';
 import { diffCanvas, isEmptyChange, metaOf } from '../../../src/domain/diff';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
@@ -61,5 +65,28 @@ describe('diffCanvas', () => {
     expect(changes.meta?.id).toBe('other');
     expect(changes.cards.map((card) => card.text)).toEqual(['Z']);
     expect(changes.removedCardIds).toEqual([]);
+  });
+});
+
+describe('diffCanvas and the new records', () => {
+  it('writes only the action item, data set or governance check that changed, and the canvas record for its own fields', () => {
+    const must = <T>(result: T | { refused: string }) => result as T;
+    let before = must<Canvas>(addActionItem(buildCanvas(), { id: 'a', text: 'x' }, T0));
+    before = must<Canvas>(addDataset(before, { id: 'd' }, T0));
+    const after = setGovernanceStatus(must<Canvas>(setActionItemStatus(before, 'a', 'done', T0 + 1)), 'retention', 'no-concern', T0 + 1);
+    const changes = diffCanvas(before, after);
+    expect(changes.actionItems.map((item) => item.id)).toEqual(['a']);
+    expect(changes.datasets).toEqual([]);
+    expect(changes.governance.map((check) => check.id)).toEqual(['retention']);
+    expect(changes.checks).toEqual([]);
+    expect(changes.meta).not.toBeNull();
+    const timerOnly = startTimer(before, 'outcome', T0 + 2);
+    expect(diffCanvas(before, timerOnly).meta?.timer).toEqual(timerOnly.timer);
+    expect(isEmptyChange(diffCanvas(before, before))).toBe(true);
+  });
+
+  it('notes action items and data sets that are gone altogether (an undone add)', () => {
+    const before = addActionItem(buildCanvas(), { id: 'a' }, T0) as Canvas;
+    expect(diffCanvas(before, buildCanvas()).removedActionItemIds).toEqual(['a']);
   });
 });

@@ -1,10 +1,23 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { actionItemsInOrder, addActionItem, setActionItemOwner, setActionItemText } from '../../../src/domain/actionLog';
 import { moveCard, setCardColour, setCardText } from '../../../src/domain/cards';
-import { setCheckNotes, setCheckStatus, setDescription, setFacilitatorNote, setTitle } from '../../../src/domain/canvas';
+import {
+  setCheckNotes,
+  setCheckStatus,
+  setDescription,
+  setFacilitatorNote,
+  setGovernanceStatus,
+  setTitle,
+  setVotesPerPerson,
+  setWorkshopDetails,
+} from '../../../src/domain/canvas';
+import { addDataset, updateDataset } from '../../../src/domain/dataInventory';
+import { dismissPrivacyWarning } from '../../../src/domain/dismissals';
 import { applyRemote, mergeRemote, remoteChanges, restamp } from '../../../src/domain/merge';
-import { LIMITS, checkKey } from '../../../src/domain/model';
+import { type Canvas, LIMITS, checkKey, isRefusal } from '../../../src/domain/model';
 import { mergeText } from '../../../src/domain/textMerge';
+import { startTimer } from '../../../src/domain/timer';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
 const base = buildCanvas({ title: 'Shared', cards: { outcome: ['one', 'two'], action: ['three'] } });
@@ -134,5 +147,80 @@ describe('merging removals and undo', () => {
     expect(undone.cards['outcome-1']!.text).toBe('one');
     expect(undone.cards['outcome-1']!.updatedAt).toBe(T0 + 20);
     expect(undone.cards['outcome-2']).toBe(base.cards['outcome-2']);
+  });
+});
+
+describe('merging the new collections record by record', () => {
+  const ok = (result: Canvas | { refused: string }): Canvas => {
+    if (isRefusal(result)) throw new Error(result.refused);
+    return result;
+  };
+  const start = () => {
+    let canvas = ok(addActionItem(base, { id: 'a1', text: 'First action' }, T0));
+    canvas = ok(addActionItem(canvas, { id: 'a2', text: 'Second action' }, T0));
+    return ok(addDataset(canvas, { id: 'd1', name: 'Housing' }, T0));
+  };
+
+  it('takes the other tab’s action items, data sets, governance checks and workshop details, keeping this tab’s own edits', () => {
+    const stored = start();
+    let remote = ok(setActionItemOwner(reloaded(stored), 'a1', 'Priya', T0 + 10));
+    remote = ok(addActionItem(remote, { id: 'a3', text: 'Added in the other tab' }, T0 + 10));
+    remote = ok(updateDataset(remote, 'd1', { holder: 'Housing services' }, T0 + 10));
+    remote = setGovernanceStatus(remote, 'lawful-basis', 'concern', T0 + 10);
+    remote = ok(setWorkshopDetails(remote, { organisation: 'Lambeth' }, T0 + 10));
+    let local = ok(setActionItemText(stored, 'a2', 'Edited here', T0 + 11));
+    local = ok(setVotesPerPerson(local, 5, T0 + 11));
+    const { merged } = mergeRemote(stored, local, remote, mergeText);
+    expect(actionItemsInOrder(merged).map((item) => [item.text, item.owner])).toEqual([
+      ['First action', 'Priya'],
+      ['Edited here', ''],
+      ['Added in the other tab', ''],
+    ]);
+    expect(merged.datasets['d1']!.holder).toBe('Housing services');
+    expect(merged.governance['lawful-basis'].status).toBe('concern');
+    expect(merged.workshop.organisation).toBe('Lambeth');
+    expect(merged.votesPerPerson).toBe(5);
+  });
+
+  it('keeps both tabs’ words when both changed one action’s text, their owner beside our text, and takes out one removed there', () => {
+    const stored = start();
+    const remote = reloaded(stored);
+    delete (remote.actionItems as Record<string, unknown>)['a2'];
+    const theirs = ok(setActionItemOwner(ok(setActionItemText(remote, 'a1', 'Theirs', T0 + 10)), 'a1', 'Priya', T0 + 10));
+    const local = ok(setActionItemText(stored, 'a1', 'Ours', T0 + 12));
+    const { merged, combined } = mergeRemote(stored, local, theirs, mergeText);
+    expect(merged.actionItems['a1']!.text).toContain('Ours');
+    expect(merged.actionItems['a1']!.text).toContain('Theirs');
+    expect(merged.actionItems['a1']!.owner).toBe('Priya');
+    expect(combined.actionItemIds).toEqual(['a1']);
+    expect(merged.actionItems['a2']).toBeUndefined();
+  });
+
+  it('keeps both tabs’ dismissed privacy warnings', () => {
+    const stored = start();
+    const remote = dismissPrivacyWarning(reloaded(stored), 'email:theirs', T0 + 10);
+    const local = dismissPrivacyWarning(stored, 'email:ours', T0 + 11);
+    expect(mergeRemote(stored, local, remote, mergeText).merged.privacyDismissed).toEqual(['email:ours', 'email:theirs']);
+  });
+
+  it('the timer merges as one field: the other tab’s start comes in', () => {
+    const stored = start();
+    const remote = startTimer(reloaded(stored), 'insight', T0 + 10);
+    expect(mergeRemote(stored, stored, remote, mergeText).merged.timer).toEqual(remote.timer);
+  });
+
+  it('restamps action items, data sets and governance checks that undo brings back', () => {
+    const stored = start();
+    const edited = setGovernanceStatus(
+      ok(updateDataset(ok(setActionItemText(stored, 'a1', 'x', T0 + 5)), 'd1', { name: 'y' }, T0 + 5)),
+      'dpia-done',
+      'concern',
+      T0 + 5,
+    );
+    const undone = restamp(edited, stored, T0 + 20);
+    expect(undone.actionItems['a1']).toMatchObject({ text: 'First action', updatedAt: T0 + 20 });
+    expect(undone.datasets['d1']).toMatchObject({ name: 'Housing', updatedAt: T0 + 20 });
+    expect(undone.governance['dpia-done']).toMatchObject({ status: 'not-discussed', updatedAt: T0 + 20 });
+    expect(undone.actionItems['a2']).toBe(stored.actionItems['a2']);
   });
 });

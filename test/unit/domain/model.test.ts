@@ -29,3 +29,14 @@ describe('isStepId', () => {
     expect(isStepId(undefined)).toBe(false);
   });
 });
+
+describe('clampText', () => {
+  it('cuts at the limit without splitting an emoji, a flag, a family or an accent from its letter', async () => {
+    const { clampText } = await import('../../../src/domain/text');
+    expect(clampText('abc', 5)).toBe('abc');
+    expect(clampText('ab👩🏽‍💻', 4)).toBe('ab');
+    expect(clampText('ab🇬🇧', 5)).toBe('ab');
+    expect(clampText('abe\u0301', 3)).toBe('ab');
+    expect(clampText('שלום עולם', 4)).toBe('שלום');
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCard, cardsInStep, setCardText } from '../../../src/domain/cards';
 import { setCheckStatus, setTitle } from '../../../src/domain/canvas';
 import { makeSnapshot, restoreSnapshot, snapshotsToPrune, summarise } from '../../../src/domain/snapshots';
-import { checkKey } from '../../../src/domain/model';
+import { type Canvas, checkKey } from '../../../src/domain/model';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
 const HOUR = 3_600_000;
@@ -52,5 +52,27 @@ describe('version history', () => {
     expect(restored.id).toBe(now.id);
     // Every restored record is newer than what another tab may hold, so merging takes it.
     expect(restored.cards['outcome-1']!.updatedAt).toBe(T0 + 5);
+  });
+});
+
+describe('restoring a snapshot with everything the model holds', () => {
+  it('brings back action items, data sets, governance checks and workshop details, and deletes softly what was added since', async () => {
+    const { addActionItem } = await import('../../../src/domain/actionLog');
+    const { setGovernanceStatus, setWorkshopDetails } = await import('../../../src/domain/canvas');
+    const { addDataset } = await import('../../../src/domain/dataInventory');
+    const { startTimer } = await import('../../../src/domain/timer');
+    const then = setGovernanceStatus(addActionItem(buildCanvas(), { id: 'kept', text: 'Kept' }, T0) as Canvas, 'accuracy', 'concern', T0);
+    let now = addActionItem(then, { id: 'added', text: 'Added since' }, T0 + 1) as Canvas;
+    now = addDataset(now, { id: 'd', name: 'Added since' }, T0 + 1) as Canvas;
+    now = setWorkshopDetails(now, { facilitator: 'Sam' }, T0 + 1) as Canvas;
+    now = setGovernanceStatus(now, 'accuracy', 'no-concern', T0 + 1);
+    now = startTimer(now, 'action', T0 + 1);
+    const restored = restoreSnapshot(now, then, T0 + 2);
+    expect(restored.actionItems['kept']).toMatchObject({ text: 'Kept', deletedAt: null, updatedAt: T0 + 2 });
+    expect(restored.actionItems['added']!.deletedAt).toBe(T0 + 2);
+    expect(restored.datasets['d']!.deletedAt).toBe(T0 + 2);
+    expect(restored.governance['accuracy']).toMatchObject({ status: 'concern', updatedAt: T0 + 2 });
+    expect(restored.workshop.facilitator).toBe('');
+    expect(restored.timer).toBe(now.timer);
   });
 });

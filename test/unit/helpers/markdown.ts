@@ -30,16 +30,18 @@ export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-export const COLOUR_NOTE = /^<!--\s*colou?r:\s*([a-z]+)\s*-->$/;
+/** A card's colour in its hidden note: version 1's `<!-- colour: blue -->` or version 2's `<!-- card: …; colour=blue; … -->`. */
+export const COLOUR_NOTE = /^<!--\s*(?:colou?r:\s*([a-z]+)|card:.*\bcolour=([a-z]+)\b.*?)\s*-->$/;
+const COMMENT = /^<!--[\s\S]*-->$/;
 
 /**
  * The text a reader sees: hard breaks and `<br>` (the only way to break a
- * line in a table cell) as newlines; the app's hidden colour notes left out.
+ * line in a table cell) as newlines; the app's hidden notes (comments) left out.
  * Any other raw HTML shows as its source, so a test comparing text notices it.
  */
 export function plainText(node: Nodes): string {
   if (node.type === 'break') return '\n';
-  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) ? '\n' : COLOUR_NOTE.test(node.value) ? '' : node.value;
+  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value) ? '\n' : COMMENT.test(node.value) ? '' : node.value;
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
   return '';
@@ -47,7 +49,10 @@ export function plainText(node: Nodes): string {
 
 /** The colour a card's hidden note gives it, or null when there is none. */
 export function colourNote(node: Nodes): string | null {
-  if (node.type === 'html') return COLOUR_NOTE.exec(node.value)?.[1] ?? null;
+  if (node.type === 'html') {
+    const match = COLOUR_NOTE.exec(node.value);
+    return match ? (match[1] ?? match[2] ?? null) : null;
+  }
   if ('children' in node)
     for (const child of node.children as Nodes[]) {
       const found = colourNote(child);

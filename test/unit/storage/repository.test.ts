@@ -25,7 +25,7 @@ function ownTemplate(id: string, name: string): Template {
     content: {
       ...emptyContent(),
       title: 'Start here',
-      cards: { ...emptyContent().cards, outcome: [{ text: 'An outcome', colour: 'yellow' }] },
+      cards: { ...emptyContent().cards, outcome: [{ text: 'An outcome', colour: 'yellow', votes: 0, agreed: false, example: false, source: '', serves: [] }] },
     },
     createdAt: T0,
     updatedAt: T0,
@@ -79,8 +79,12 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       stepCount: 4,
       checksDiscussed: 1,
       checkCount: 20,
+      governanceDiscussed: 0,
+      governanceCount: 17,
       openConcerns: 1,
       cardCount: 3,
+      parkedCount: 0,
+      openActionItems: 0,
     });
     expect(byId.second!.progress).toEqual(canvasProgress(second));
   });

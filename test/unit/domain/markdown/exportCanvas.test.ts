@@ -37,7 +37,7 @@ describe('canvasToMarkdown: structure', () => {
   it('starts with front matter naming the format, its version, the canvas id and the export time', () => {
     const { markdown, frontMatter } = exported({ id: 'canvas-42' });
     expect(markdown.startsWith('---\n')).toBe(true);
-    expect(frontMatter).toEqual({ format: 'outcome-canvas', version: '1', id: 'canvas-42', exported: '2024-03-05T12:00:00.000Z' });
+    expect(frontMatter).toEqual({ format: 'outcome-canvas', version: '2', id: 'canvas-42', exported: '2024-03-05T12:00:00.000Z' });
   });
 
   it('then has the title as the only level-1 heading, the description and the export date', () => {

@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import fc from 'fast-check';
+import { applyFixes } from 'markdownlint';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { canvasToMarkdown } from '../../../../src/domain/markdown/exportCanvas';
+import { buildFromSpec, canvasSpecArb } from '../../helpers/arbitraries';
 import { buildCanvas } from '../../helpers/canvasBuilder';
 
 const config = JSON.parse(readFileSync(join(__dirname, '../../../../.markdownlint.json'), 'utf8'));
@@ -46,13 +49,16 @@ describe('exported Markdown', () => {
       'h3 Ethics checks: Action',
       'h2 3. Insight',
       'h3 Ethics checks: Insight',
+      'h3 Before this goes live: Insight',
       'h2 4. Enablers',
       'h3 Ethics checks: Enablers',
+      'h3 Before this goes live: Enablers',
       'h2 Open concerns',
       'h2 Checks not yet discussed',
     ]);
-    expect(tokens.filter((token) => token.type === 'table_open')).toHaveLength(4);
-    expect(tokens.filter((token) => token.type === 'tr_open')).toHaveLength(4 * 6);
+    // Four ethics tables (a header and five lenses each), and the governance checks under Insight and Enablers.
+    expect(tokens.filter((token) => token.type === 'table_open')).toHaveLength(6);
+    expect(tokens.filter((token) => token.type === 'tr_open')).toHaveLength(4 * 6 + (1 + 8) + (1 + 9));
     const html = md.render(markdown);
     expect(html).not.toMatch(/<script|<img|href="javascript/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -64,5 +70,50 @@ describe('exported Markdown', () => {
     const action = html.slice(html.indexOf('2. Action'), html.indexOf('3. Insight'));
     expect(action.indexOf('Youth offending teams')).toBeLessThan(action.indexOf('# not a heading'));
     expect(action).not.toContain('<h1># not');
+  });
+});
+
+describe('exported Markdown for any text', () => {
+  const lintErrors = (text: string) => lint({ strings: { export: text }, config }).export ?? [];
+
+  it('is lint-clean whatever the canvas holds: tabs, ZWJ emoji, combining accents, CJK, zero-width characters', () => {
+    fc.assert(
+      fc.property(canvasSpecArb, (spec) => {
+        const exported = canvasToMarkdown(buildFromSpec(spec), {
+          exportedAt: new Date('2026-11-22T10:00:00Z'),
+          includeFacilitatorNotes: true,
+        });
+        const errors = lintErrors(exported);
+        if (errors.length)
+          throw new Error(
+            `${errors.map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.errorDetail ?? ''}`).join('\n')}\n${exported}`,
+          );
+      }),
+      { numRuns: 60 },
+    );
+  }, 180_000);
+
+  it('is left unchanged by markdownlint --fix', () => {
+    fc.assert(
+      fc.property(canvasSpecArb, (spec) => {
+        const exported = canvasToMarkdown(buildFromSpec(spec), {
+          exportedAt: new Date('2026-11-22T10:00:00Z'),
+          includeFacilitatorNotes: true,
+        });
+        expect(applyFixes(exported, lintErrors(exported))).toBe(exported);
+      }),
+      { numRuns: 30 },
+    );
+  }, 180_000);
+
+  it('writes a card holding a tab, and notes holding ZWJ emoji, accents, CJK and zero-width characters, lint-clean', () => {
+    const tricky = buildCanvas({
+      cards: { outcome: ['Tab\tinside', '\tleading tab'] },
+      checks: [{ step: 'insight', lens: 'trust', status: 'concern', notes: '👩‍👩‍👧 family · e\u0301 · 漢字 · a\u200Bb \u200D' }],
+    });
+    const exported = canvasToMarkdown(tricky, { exportedAt: new Date('2026-11-22T10:00:00Z') });
+    expect(lintErrors(exported)).toEqual([]);
+    expect(exported).not.toContain('\t');
+    expect(applyFixes(exported, lintErrors(exported))).toBe(exported);
   });
 });

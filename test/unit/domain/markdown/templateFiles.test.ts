@@ -148,10 +148,108 @@ describe('templates and canvases', () => {
     const meta = { name: 'Mine', summary: 's', audience: 'a', duration: '1 hour' };
     const bare = templateFromCanvas(canvas, meta, { cards: false, checks: false, facilitatorNotes: false }, 't1', 6);
     expect(allCardText(bare)).toBe('');
-    expect(bare.content.checks[checkKey('insight', 'consent')]).toEqual({ status: 'not-discussed', notes: '' });
+    expect(bare.content.checks[checkKey('insight', 'consent')]).toMatchObject({ status: 'not-discussed', notes: '' });
     expect(bare.content.facilitation.outcome).toEqual({ minutes: null, notes: '' });
     const full = templateFromCanvas(canvas, meta, { cards: true, checks: true, facilitatorNotes: true }, 't2', 6);
     expect(full.content).toEqual(template.content);
     expect(full.preset).toBe(false);
   });
 });
+
+describe('template files keep exactly what the trainer wrote', () => {
+  const base = preset('blank-with-guidance.md');
+  const roundTrip = (template: Template) => {
+    const again = readTemplateMarkdown(templateToMarkdown(template, new Date()), { id: 'x', now: 0, preset: false });
+    if (!again.ok) throw new Error(again.problems.join('\n'));
+    return again.template;
+  };
+
+  it('keeps a facilitator note whose whole text is "Suggested time: 5 minutes" as a note, not as minutes', () => {
+    const facilitation = { ...base.content.facilitation, outcome: { minutes: null, notes: 'Suggested time: 5 minutes' } };
+    const again = roundTrip({ ...base, content: { ...base.content, facilitation } });
+    expect(again.content.facilitation.outcome).toEqual({ minutes: null, notes: 'Suggested time: 5 minutes' });
+  });
+
+  it('keeps such a note beside real minutes, and a note saying "Suggested time: not set"', () => {
+    const facilitation = {
+      ...base.content.facilitation,
+      action: { minutes: 20, notes: 'Suggested time: 5 minutes' },
+      insight: { minutes: null, notes: 'Suggested time: not set' },
+    };
+    const again = roundTrip({ ...base, content: { ...base.content, facilitation } });
+    expect(again.content.facilitation.action).toEqual({ minutes: 20, notes: 'Suggested time: 5 minutes' });
+    expect(again.content.facilitation.insight).toEqual({ minutes: null, notes: 'Suggested time: not set' });
+  });
+
+  it('does not trim template details', () => {
+    const details = { name: '  Spaced name  ', summary: ' Leading space', audience: 'Trailing space ', duration: '\t2 hours\t' };
+    const again = roundTrip({ ...base, ...details });
+    expect({ name: again.name, summary: again.summary, audience: again.audience, duration: again.duration }).toEqual(details);
+  });
+
+  it('keeps example cards, their sources and links', () => {
+    const markdown = `---\nformat: outcome-canvas\nversion: 2\nkind: template\nname: "Examples"\nsummary: ""\naudience: ""\nduration: ""\n---\n\n# Examples\n\n## Outcome\n\n- A LOTI outcome (Example from LOTI, "A Caveat on Data")<!-- card: ref=o1; example; source="LOTI, \\"A Caveat on Data\\"" -->\n\n## Action\n\n- An example written for the template (Example)<!-- card: example; serves=o1 -->\n`;
+    const read = readTemplateMarkdown(markdown, { id: 't', now: 0, preset: false });
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.template.content.cards.outcome[0]).toMatchObject({
+      text: 'A LOTI outcome',
+      example: true,
+      source: 'LOTI, "A Caveat on Data"',
+    });
+    expect(read.template.content.cards.action[0]).toMatchObject({
+      text: 'An example written for the template',
+      example: true,
+      serves: ['o1'],
+    });
+    expect(roundTrip(read.template).content).toEqual(read.template.content);
+    let n = 0;
+    const canvas = canvasFromTemplate(read.template, 'c', () => `id-${n++}`, 1, 'Our canvas');
+    expect(canvas.title).toBe('Our canvas');
+    const [action] = Object.values(canvas.cards).filter((card) => card.step === 'action');
+    const [outcome] = Object.values(canvas.cards).filter((card) => card.step === 'outcome');
+    expect(action!.serves).toEqual([outcome!.id]);
+    expect(outcome!.example).toBe(true);
+  });
+
+  it('reads a template file written by version 1', () => {
+    const read = readTemplateMarkdown(readFileSync(join(__dirname, '../fixtures/v1-template.md'), 'utf8'), {
+      id: 't',
+      now: 0,
+      preset: false,
+    });
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.template).toMatchObject({
+      name: 'Old template',
+      summary: 'A template from version 1',
+      audience: 'Trainers',
+      duration: '2 hours',
+    });
+    expect(read.template.content.facilitation.outcome).toEqual({ minutes: 30, notes: 'Ask: which group, specifically?' });
+    expect(read.template.content.cards.outcome.map((card) => card.text)).toEqual([
+      'Young people are diverted from custody',
+      'Families trust the service\nand use it early',
+    ]);
+  });
+
+  it('"Save as template" leaves one workshop’s votes, agreed marks, parking lot and action log behind', () => {
+    let canvas = canvasFromTemplate(preset('tackling-racial-inequality.md'), 'c', counter(), 5);
+    const [first] = Object.keys(canvas.cards);
+    canvas = { ...canvas, cards: { ...canvas.cards, [first!]: { ...canvas.cards[first!]!, votes: 7, agreed: true } } };
+    const template = templateFromCanvas(
+      canvas,
+      { name: 'n', summary: '', audience: '', duration: '' },
+      { cards: true, checks: true, facilitatorNotes: true },
+      't',
+      6,
+    );
+    const all = STEP_IDS.flatMap((step) => template.content.cards[step]);
+    expect(all.every((card) => card.votes === 0 && !card.agreed)).toBe(true);
+    expect(template.content.parked).toEqual([]);
+    expect(template.content.actionItems).toEqual([]);
+  });
+});
+
+function counter() {
+  let n = 0;
+  return () => `id-${n++}`;
+}
