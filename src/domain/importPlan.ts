@@ -3,8 +3,8 @@
  * before anything is stored: added as it is, replacing the one here with
  * the same id, or added as a copy next to it.
  */
-import { copyTitle } from './canvas';
-import type { Canvas, Card } from './model';
+import { copyName, copyTitle, remapIds } from './canvas';
+import { LIMITS, type Canvas } from './model';
 import type { Template } from './templates';
 
 export interface ImportSummary {
@@ -28,14 +28,10 @@ export interface ImportPlan {
   summary: ImportSummary;
 }
 
-/** Imported cards always get fresh ids, so they can never overwrite a card of another canvas. */
+/** Imported cards get fresh ids, so they can never overwrite a card of another canvas; links follow them. */
 function withFreshCardIds(canvas: Canvas, id: string, newId: () => string): Canvas {
-  const cards: Record<string, Card> = {};
-  for (const card of Object.values(canvas.cards)) {
-    const cardId = newId();
-    cards[cardId] = { ...card, id: cardId };
-  }
-  return { ...canvas, id, cards };
+  const cardIds = new Map(Object.keys(canvas.cards).map((cardId) => [cardId, newId()]));
+  return { ...remapIds(canvas, cardIds), id };
 }
 
 export interface ImportInput {
@@ -72,8 +68,11 @@ export function planImport({
     return { canvas: withFreshCardIds(incoming, id, newId), replaces: clash && replaceExisting };
   });
   const plannedTemplates = templates.map((template) => {
-    const id = existingTemplateIds.has(template.id) && !replaceExisting ? newId() : template.id;
-    return { ...template, id, preset: false };
+    const copy = existingTemplateIds.has(template.id) && !replaceExisting;
+    // A copy is named as one, so the gallery never shows two templates with one name.
+    return copy
+      ? { ...template, id: newId(), name: copyName(template.name, LIMITS.titleLength * 5, 'Untitled template'), preset: false }
+      : { ...template, preset: false };
   });
   summary.templates = plannedTemplates.length;
   return { canvases: planned, templates: plannedTemplates, summary };

@@ -150,10 +150,7 @@ function cardItem(card: CardContent, ref: string, targets: Set<string>, parkedFr
   if (card.source) fields.push(`source=${commentString(card.source)}`);
   if (card.serves.length) fields.push(`serves=${card.serves.join(',')}`);
   const marker = cardMarker(card, parkedFrom);
-  return [
-    ...multiline(card.text + (marker ?? '')),
-    ...(fields.length ? [html(`<!-- card: ${fields.join('; ')} -->`)] : []),
-  ];
+  return [...multiline(card.text + (marker ?? '')), ...(fields.length ? [html(`<!-- card: ${fields.join('; ')} -->`)] : [])];
 }
 
 /** The label an action item's Concern cell shows for a check key. */

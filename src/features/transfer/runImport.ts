@@ -3,6 +3,7 @@
  * file arrives. Nothing is stored unless the whole file is valid, and a
  * backup is stored in one transaction.
  */
+import { decodeFileBytes } from '../../domain/fileText';
 import { newId } from '../../domain/ids';
 import { type Canvas, displayTitle } from '../../domain/model';
 import type { Template } from '../../domain/templates';
@@ -13,7 +14,9 @@ import { repository } from '../../state/repositoryStore';
 import { downloadText } from '../../lib/download';
 import { setTransfer, useTransferStore } from './transferStore';
 
-const MAX_BYTES = 10 * 1024 * 1024;
+const MB = 1024 * 1024;
+/** Backups carry version history, so they may be larger than a canvas file (see domain/backup.ts). */
+const maxBytes = (name: string) => (/\.json$/i.test(name) ? 50 * MB : 10 * MB);
 
 export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'template'; id: string } | { kind: 'other' };
 
@@ -27,11 +30,13 @@ function looksLikeBackup(name: string, text: string): boolean {
 }
 
 export async function importFile(file: File): Promise<ImportOutcome> {
-  if (file.size > MAX_BYTES) {
+  if (file.size > maxBytes(file.name)) {
     setTransfer({
       status: 'failed',
       fileName: file.name,
-      problems: ['The file is larger than 10 MB, so it was not read. A canvas or backup file is far smaller than that.'],
+      problems: [
+        `The file is larger than ${maxBytes(file.name) / MB} MB, so it was not read. A canvas or backup file is far smaller than that.`,
+      ],
     });
     return { kind: 'other' };
   }
@@ -45,11 +50,34 @@ export async function importFile(file: File): Promise<ImportOutcome> {
   }
   setTransfer({ status: 'working', fileName: file.name });
   try {
-    return await importText(file.name, await file.text());
+    // Bytes, not file.text(): text that is not UTF-8 must be read correctly or refused, never stored as U+FFFD.
+    const decoded = decodeFileBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) {
+      setTransfer({ status: 'failed', fileName: file.name, problems: [decoded.problem] });
+      return { kind: 'other' };
+    }
+    const outcome = await importText(file.name, decoded.text);
+    const state = useTransferStore.getState();
+    if (decoded.notice && state.status === 'done') setTransfer({ ...state, message: `${state.message} ${decoded.notice}` });
+    return outcome;
   } catch (error) {
     console.warn('Outcome Canvas: could not read file', error);
     setTransfer({ status: 'failed', fileName: file.name, problems: ['The file could not be read. Nothing was imported.'] });
     return { kind: 'other' };
+  }
+}
+
+/**
+ * Runs a parser so that anything it throws is reported as a problem with
+ * the file, never as a storage failure (the parsers bound their own work,
+ * so this is a last resort).
+ */
+function readSafely<T>(read: () => T, refused: (problems: string[]) => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.warn('Outcome Canvas: a file could not be parsed', error);
+    return refused(['The file is too complex or too damaged for the app to read, so nothing was imported.']);
   }
 }
 
@@ -73,7 +101,10 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
     import('../../domain/markdown/importCanvas'),
     import('../../domain/content'),
   ]);
-  const result = importCanvasMarkdown(text);
+  const result = readSafely(
+    () => importCanvasMarkdown(text),
+    (problems) => ({ ok: false as const, problems: problems.map((message) => ({ line: null, message })) }),
+  );
   if (!result.ok) {
     setTransfer({ status: 'failed', fileName, problems: describeProblems(result.problems) });
     return { kind: 'other' };
@@ -99,7 +130,10 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
 
 async function importBackup(fileName: string, text: string): Promise<ImportOutcome> {
   const { readBackup } = await import('../../domain/backup');
-  const result = readBackup(text);
+  const result = readSafely(
+    () => readBackup(text),
+    (problems) => ({ ok: false as const, problems }),
+  );
   if (!result.ok) {
     setTransfer({ status: 'failed', fileName, problems: result.problems });
     return { kind: 'other' };

@@ -62,6 +62,8 @@ describe('planImport', () => {
     expect(copy!.canvas.title).toBe('Already here (copy)');
     expect(copy!.replaces).toBe(false);
     expect(plan.templates[0]!.id).not.toBe('t');
+    // Keep-both names the template copy as one, so the gallery never shows two with one name.
+    expect(plan.templates[0]!.name).toBe('t (copy)');
   });
 
   it('gives every imported card a fresh id, keeping its text and step', () => {

@@ -25,7 +25,10 @@ function ownTemplate(id: string, name: string): Template {
     content: {
       ...emptyContent(),
       title: 'Start here',
-      cards: { ...emptyContent().cards, outcome: [{ text: 'An outcome', colour: 'yellow', votes: 0, agreed: false, example: false, source: '', serves: [] }] },
+      cards: {
+        ...emptyContent().cards,
+        outcome: [{ text: 'An outcome', colour: 'yellow', votes: 0, agreed: false, example: false, source: '', serves: [] }],
+      },
     },
     createdAt: T0,
     updatedAt: T0,
