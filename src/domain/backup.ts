@@ -93,11 +93,14 @@ export function backupFileName(date: Date): string {
 }
 
 /**
- * How deep the JSON nests and how many objects and arrays it holds, counted
- * on the raw text (outside strings) before parsing: a million `{}` or
- * thousands of nested brackets are refused at once, never parsed.
+ * One pass over the raw JSON text before it is parsed: how deep it nests and
+ * how many objects and arrays it holds (counted outside strings), so a
+ * million `{}` or thousands of nested brackets are refused at once, never
+ * parsed; and whether it stops part-way (inside a string or with brackets
+ * open), decided from the text itself since browsers word JSON errors
+ * differently.
  */
-export function jsonShapeProblem(text: string): string | null {
+export function scanJson(text: string): { problem: string | null; endsPartWay: boolean } {
   let depth = 0;
   let containers = 0;
   let inString = false;
@@ -110,19 +113,25 @@ export function jsonShapeProblem(text: string): string | null {
     } else if (code === 34) inString = true;
     else if (code === 123 || code === 91) {
       if (++depth > BACKUP_BOUNDS.depth)
-        return `The file nests its data more than ${BACKUP_BOUNDS.depth} levels deep; a backup never does, so it was not read.`;
+        return {
+          problem: `The file nests its data more than ${BACKUP_BOUNDS.depth} levels deep; a backup never does, so it was not read.`,
+          endsPartWay: false,
+        };
       if (++containers > BACKUP_BOUNDS.containers)
-        return `The file holds more than ${BACKUP_BOUNDS.containers.toLocaleString('en-GB')} records and lists, far more than a backup, so it was not read.`;
+        return {
+          problem: `The file holds more than ${BACKUP_BOUNDS.containers.toLocaleString('en-GB')} records and lists, far more than a backup, so it was not read.`,
+          endsPartWay: false,
+        };
     } else if (code === 125 || code === 93) depth--;
   }
-  return null;
+  return { problem: null, endsPartWay: inString || depth > 0 };
 }
 
 export function readBackup(text: string): BackupRead {
   if (new Blob([text]).size > MAX_BACKUP_BYTES) return fail('The file is larger than 50 MB, so it was not read.');
   if (isBlankText(text)) return fail(EMPTY_FILE);
-  const shape = jsonShapeProblem(text);
-  if (shape) return fail(shape);
+  const scan = scanJson(text);
+  if (scan.problem) return fail(scan.problem);
 
   const forbidden = new Set<string>();
   let data: unknown;
@@ -135,9 +144,8 @@ export function readBackup(text: string): BackupRead {
       return typeof value === 'string' ? cleanText(value) : value;
     });
   } catch {
-    const cutOff = endsPartWay(text);
     return fail(
-      cutOff
+      scan.endsPartWay
         ? 'The file is cut off: it ends part-way through. It may not have finished downloading or copying.'
         : 'The file is not a backup: it is not valid JSON. Choose a file made with "Download backup".',
     );
@@ -316,26 +324,6 @@ class BackupReader {
     if (!canvas) return null;
     return { ...header.data, canvasId, canvas: { ...canvas, id: canvasId } };
   }
-}
-
-/**
- * Whether JSON text stops part-way: inside a string or with brackets still
- * open. Decided from the text itself, since browsers word JSON errors differently.
- */
-export function endsPartWay(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  for (const char of text) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (char === '\\') escaped = true;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') depth++;
-    else if (char === '}' || char === ']') depth--;
-  }
-  return inString || depth > 0;
 }
 
 function fail(problem: string): BackupRead {

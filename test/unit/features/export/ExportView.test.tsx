@@ -25,7 +25,8 @@ describe('export view', () => {
       expect(within(preview).getByText(text)).toBeInTheDocument();
     }
     expect(preview.querySelector('script, img, a')).toBeNull();
-    expect(within(preview).getAllByRole('table')).toHaveLength(4);
+    // Four ethics tables, and the governance checks under Insight and Enablers.
+    expect(within(preview).getAllByRole('table')).toHaveLength(6);
     expect(within(preview).getAllByText('Who decides?')).toHaveLength(2);
   });
 
