@@ -1,10 +1,17 @@
 /**
- * What restoring a backup does to each canvas and template in it, decided
- * before anything is stored: added as it is, replacing the one here with
- * the same id, or added as a copy next to it.
+ * What restoring a backup does to each canvas, saved version and template
+ * in it, decided before anything is stored: added as it is, replacing the
+ * one here with the same id, or added as a copy next to it.
+ *
+ * Ids are kept unless they clash: a card keeps its id unless a card with
+ * that id is stored for another canvas (card ids are unique across the
+ * database); a saved version keeps its id unless one with it is stored. A
+ * copy's cards clash with the original's, so they get new ids. Golden-thread
+ * links, data sets' insights and the saved versions follow every new id.
  */
 import { copyName, copyTitle, remapIds } from './canvas';
 import { LIMITS, type Canvas } from './model';
+import type { Snapshot } from './snapshots';
 import type { Template } from './templates';
 
 export interface ImportSummary {
@@ -12,6 +19,8 @@ export interface ImportSummary {
   replaced: number;
   copied: number;
   templates: number;
+  /** Saved versions (version history) restored with the canvases. */
+  versions: number;
   /** The ids the imported canvases have now, in file order. */
   ids: string[];
 }
@@ -24,23 +33,25 @@ export interface PlannedCanvas {
 
 export interface ImportPlan {
   canvases: PlannedCanvas[];
+  /** The canvases' saved versions, under the canvases' planned ids. */
+  snapshots: Snapshot[];
   templates: Template[];
   summary: ImportSummary;
-}
-
-/** Imported cards get fresh ids, so they can never overwrite a card of another canvas; links follow them. */
-function withFreshCardIds(canvas: Canvas, id: string, newId: () => string): Canvas {
-  const cardIds = new Map(Object.keys(canvas.cards).map((cardId) => [cardId, newId()]));
-  return { ...remapIds(canvas, cardIds), id };
 }
 
 export interface ImportInput {
   canvases: Canvas[];
   templates: Template[];
+  /** Saved versions from the backup, by the canvas ids in the backup. */
+  snapshots?: Snapshot[];
   /** Which of the canvases' ids are already stored here. */
   existingCanvasIds: ReadonlySet<string>;
   /** Which of the templates' ids are already stored here. */
   existingTemplateIds: ReadonlySet<string>;
+  /** For the backup's card ids that are stored here already: the canvas each belongs to. */
+  cardOwners: ReadonlyMap<string, string>;
+  /** Which of the backup's saved-version ids are stored here already. */
+  existingSnapshotIds: ReadonlySet<string>;
   /** Replace what is here with the same id; otherwise add a copy beside it. */
   replaceExisting: boolean;
   newId: () => string;
@@ -49,23 +60,37 @@ export interface ImportInput {
 export function planImport({
   canvases,
   templates,
+  snapshots = [],
   existingCanvasIds,
   existingTemplateIds,
+  cardOwners,
+  existingSnapshotIds,
   replaceExisting,
   newId,
 }: ImportInput): ImportPlan {
-  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, ids: [] };
+  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, versions: 0, ids: [] };
+  const plannedSnapshots: Snapshot[] = [];
   const planned = canvases.map((canvas): PlannedCanvas => {
     const clash = existingCanvasIds.has(canvas.id);
-    if (clash && replaceExisting) summary.replaced++;
+    const replaces = clash && replaceExisting;
+    if (replaces) summary.replaced++;
     else if (clash) summary.copied++;
     else summary.added++;
-    const copy = clash && !replaceExisting;
-    const id = copy ? newId() : canvas.id;
+    const id = clash && !replaceExisting ? newId() : canvas.id;
     summary.ids.push(id);
+    // A card id stored for any canvas but the one this replaces would be overwritten: it gets a new one.
+    const cardIds = new Map<string, string>();
+    for (const cardId of Object.keys(canvas.cards)) {
+      const owner = cardOwners.get(cardId);
+      if (owner !== undefined && !(replaces && owner === canvas.id)) cardIds.set(cardId, newId());
+    }
+    for (const snapshot of snapshots.filter((s) => s.canvasId === canvas.id)) {
+      const snapshotId = existingSnapshotIds.has(snapshot.id) ? newId() : snapshot.id;
+      plannedSnapshots.push({ ...snapshot, id: snapshotId, canvasId: id, canvas: { ...remapIds(snapshot.canvas, cardIds), id } });
+    }
     // A copy says so in its title, so the library never shows two identical entries.
-    const incoming = copy ? { ...canvas, title: copyTitle(canvas.title) } : canvas;
-    return { canvas: withFreshCardIds(incoming, id, newId), replaces: clash && replaceExisting };
+    const incoming = id === canvas.id ? canvas : { ...canvas, title: copyTitle(canvas.title) };
+    return { canvas: { ...remapIds(incoming, cardIds), id }, replaces };
   });
   const plannedTemplates = templates.map((template) => {
     const copy = existingTemplateIds.has(template.id) && !replaceExisting;
@@ -75,5 +100,6 @@ export function planImport({
       : { ...template, preset: false };
   });
   summary.templates = plannedTemplates.length;
-  return { canvases: planned, templates: plannedTemplates, summary };
+  summary.versions = plannedSnapshots.length;
+  return { canvases: planned, snapshots: plannedSnapshots, templates: plannedTemplates, summary };
 }

@@ -247,7 +247,7 @@ export const snapshotSchema = z.object({
   canvas: z.object({ cards: z.record(z.string(), z.unknown()), checks: z.record(z.string(), z.unknown()) }),
 });
 
-const count = z.number().check(z.int(), z.nonnegative());
+const tally = z.number().check(z.int(), z.nonnegative());
 
 /** A canvas's library summary as stored (`summary.ts`): its listed fields and its counts. */
 export const summaryRecordSchema = z.object({
@@ -258,10 +258,15 @@ export const summaryRecordSchema = z.object({
   updatedAt: timestamp,
   deletedAt: z.nullable(timestamp),
   counts: z.object({
-    cardsByStep: z.object({ outcome: count, action: count, insight: count, enablers: count }),
-    checks: count,
-    checksDiscussed: count,
-    openConcerns: count,
+    cardsByStep: z.object({ outcome: tally, action: tally, insight: tally, enablers: tally }),
+    checks: tally,
+    checksDiscussed: tally,
+    openConcerns: tally,
+    // Counted since workshop mode and governance checks; a summary without them is counted again (database version 5).
+    parked: z._default(tally, 0),
+    governance: z._default(tally, 0),
+    governanceDiscussed: z._default(tally, 0),
+    openActionItems: z._default(tally, 0),
   }),
 });
 

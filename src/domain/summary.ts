@@ -8,18 +8,26 @@
  * `countsAfter(counts, before, after)`.
  */
 import type { CanvasProgress } from './canvas';
-import type { Canvas, CanvasMeta, Card, EthicsCheck, StepId } from './model';
+import type { ActionItem, Canvas, CanvasMeta, Card, EthicsCheck, GovernanceCheck, StepId } from './model';
 import { STEP_IDS } from './model';
 
 /** Enough of the description for the library's one line. */
 export const SUMMARY_DESCRIPTION_LENGTH = 280;
 
 export interface SummaryCounts {
-  /** Cards not deleted, per step. */
+  /** Cards on the board (not deleted, not parked), per step. */
   cardsByStep: Record<StepId, number>;
+  /** Cards in the parking lot. */
+  parked: number;
+  /** Ethics checks (step by lens) stored, and those discussed. */
   checks: number;
   checksDiscussed: number;
+  /** Governance checks stored, and those discussed. */
+  governance: number;
+  governanceDiscussed: number;
+  /** Raised and not resolved, of both kinds. */
   openConcerns: number;
+  openActionItems: number;
 }
 
 export type ListedMeta = Pick<CanvasMeta, 'id' | 'title' | 'description' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -30,22 +38,53 @@ export interface SummaryRecord {
 }
 
 /** A record of the canvas, as a summary counts it. */
-export type CountedRecord = { kind: 'card'; record: Card } | { kind: 'check'; record: EthicsCheck };
+export type CountedRecord =
+  | { kind: 'card'; record: Card }
+  | { kind: 'check'; record: EthicsCheck }
+  | { kind: 'governance'; record: GovernanceCheck }
+  | { kind: 'actionItem'; record: ActionItem };
+
+/** A check of either kind, as a summary counts it (a governance check has an `id`, an ethics check a `lens`). */
+export function countedCheck(record: EthicsCheck | GovernanceCheck): CountedRecord {
+  return 'lens' in record ? { kind: 'check', record } : { kind: 'governance', record };
+}
 
 export function emptyCounts(): SummaryCounts {
-  return { cardsByStep: { outcome: 0, action: 0, insight: 0, enablers: 0 }, checks: 0, checksDiscussed: 0, openConcerns: 0 };
+  return {
+    cardsByStep: { outcome: 0, action: 0, insight: 0, enablers: 0 },
+    parked: 0,
+    checks: 0,
+    checksDiscussed: 0,
+    governance: 0,
+    governanceDiscussed: 0,
+    openConcerns: 0,
+    openActionItems: 0,
+  };
 }
 
 /** Adds (sign 1) or takes away (sign -1) one record's share. */
 function add(counts: SummaryCounts, counted: CountedRecord | undefined, sign: 1 | -1): void {
   if (!counted) return;
-  if (counted.kind === 'card') {
-    if (counted.record.deletedAt === null) counts.cardsByStep[counted.record.step] += sign;
-    return;
+  switch (counted.kind) {
+    case 'card': {
+      const card = counted.record;
+      if (card.deletedAt !== null) return;
+      if ((card.parkedAt ?? null) !== null) counts.parked += sign;
+      else counts.cardsByStep[card.step] += sign;
+      return;
+    }
+    case 'actionItem':
+      if (counted.record.deletedAt === null && counted.record.status === 'open') counts.openActionItems += sign;
+      return;
+    case 'check':
+    case 'governance': {
+      const check = counted.record;
+      const ethics = counted.kind === 'check';
+      counts[ethics ? 'checks' : 'governance'] += sign;
+      if (check.status !== 'not-discussed') counts[ethics ? 'checksDiscussed' : 'governanceDiscussed'] += sign;
+      if (check.status === 'concern' && (check.resolvedAt ?? null) === null) counts.openConcerns += sign;
+    }
   }
-  counts.checks += sign;
-  if (counted.record.status !== 'not-discussed') counts.checksDiscussed += sign;
-  if (counted.record.status === 'concern') counts.openConcerns += sign;
 }
 
 /** The counts after records changed: each `before` (what was stored, or nothing) replaced by its `after` (or removed). */
@@ -70,6 +109,8 @@ export function summaryOf(canvas: Canvas): SummaryRecord {
   const records: { before: undefined; after: CountedRecord }[] = [
     ...Object.values(canvas.cards).map((record) => ({ before: undefined, after: { kind: 'card' as const, record } })),
     ...Object.values(canvas.checks).map((record) => ({ before: undefined, after: { kind: 'check' as const, record } })),
+    ...Object.values(canvas.governance).map((record) => ({ before: undefined, after: { kind: 'governance' as const, record } })),
+    ...Object.values(canvas.actionItems).map((record) => ({ before: undefined, after: { kind: 'actionItem' as const, record } })),
   ];
   return { meta: summaryMeta(canvas), counts: countsAfter(emptyCounts(), records) };
 }
@@ -82,8 +123,12 @@ export function summaryProgress({ counts }: SummaryRecord): CanvasProgress {
     stepCount: STEP_IDS.length,
     checksDiscussed: counts.checksDiscussed,
     checkCount: counts.checks,
+    governanceDiscussed: counts.governanceDiscussed,
+    governanceCount: counts.governance,
     openConcerns: counts.openConcerns,
-    cardCount: perStep.reduce((sum, count) => sum + count, 0),
+    cardCount: perStep.reduce((sum, count) => sum + count, 0) + counts.parked,
+    parkedCount: counts.parked,
+    openActionItems: counts.openActionItems,
   };
 }
 
@@ -93,8 +138,8 @@ export function summaryMatches(summary: SummaryRecord, canvas: Canvas): boolean 
   return (
     (Object.keys(fresh.meta) as (keyof SummaryRecord['meta'])[]).every((key) => summary.meta[key] === fresh.meta[key]) &&
     STEP_IDS.every((step) => summary.counts.cardsByStep[step] === fresh.counts.cardsByStep[step]) &&
-    summary.counts.checks === fresh.counts.checks &&
-    summary.counts.checksDiscussed === fresh.counts.checksDiscussed &&
-    summary.counts.openConcerns === fresh.counts.openConcerns
+    (['parked', 'checks', 'checksDiscussed', 'governance', 'governanceDiscussed', 'openConcerns', 'openActionItems'] as const).every(
+      (count) => summary.counts[count] === fresh.counts[count],
+    )
   );
 }

@@ -6,7 +6,8 @@
  */
 import { create } from 'zustand';
 import { type CombinedEdits, applyRemote, hasCombinedEdits, mergeRemote, restamp } from '../domain/merge';
-import type { Canvas } from '../domain/model';
+import { type Canvas, type Refusal, isRefusal } from '../domain/model';
+import { withTimerOf } from '../domain/timer';
 import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo } from '../domain/undo';
 import { UnreadableCanvasError } from '../storage/problems';
 import { type Autosaver, createAutosaver } from './autosave';
@@ -54,6 +55,18 @@ export interface CanvasState {
    * of typing undoes as one step.
    */
   edit(change: (canvas: Canvas, now: number) => Canvas, group?: string): void;
+  /**
+   * Applies a change that can be refused (a domain operation returning
+   * `Canvas | Refusal`, such as `addVote` or `linkCards`). Returns the
+   * refusal's sentence for the UI to show as it is, or null when applied.
+   */
+  attempt(change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string): string | null;
+  /**
+   * Applies a timer operation (domain/timer.ts): saved like any change, but
+   * never an undo step, and undo never winds the clock back. Returns a
+   * refusal's sentence, or null.
+   */
+  editTimer(change: (canvas: Canvas, now: number) => Canvas | Refusal): string | null;
   undo(): void;
   redo(): void;
 }
@@ -132,11 +145,35 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     autosaver?.schedule(next);
   },
 
+  attempt(change, group) {
+    let refusal: string | null = null;
+    get().edit((canvas, now) => {
+      const next = change(canvas, now);
+      if (!isRefusal(next)) return next;
+      refusal = next.refused;
+      return canvas;
+    }, group);
+    return refusal;
+  },
+
+  editTimer(change) {
+    const { canvas } = get();
+    if (!canvas) return null;
+    const next = change(canvas, Date.now());
+    if (isRefusal(next)) return next.refused;
+    if (next === canvas) return null;
+    // Only the timer moves: the undo stack is left as it is.
+    set({ canvas: next });
+    autosaver?.schedule(next);
+    return null;
+  },
+
   undo() {
     const { canvas, undoStack } = get();
     const step = canvas && undo(undoStack, canvas);
     if (!canvas || !step) return;
-    const present = restamp(canvas, step.present, Date.now());
+    // The timer is not an undoable change: what undo brings back keeps the clock as it is now.
+    const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
     set({ canvas: present, undoStack: step.stack });
     autosaver?.schedule(present);
   },
@@ -145,7 +182,7 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     const { canvas, undoStack } = get();
     const step = canvas && redo(undoStack, canvas);
     if (!canvas || !step) return;
-    const present = restamp(canvas, step.present, Date.now());
+    const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
     set({ canvas: present, undoStack: step.stack });
     autosaver?.schedule(present);
   },

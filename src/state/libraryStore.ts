@@ -5,6 +5,7 @@ import { diffCanvas } from '../domain/diff';
 import { newId } from '../domain/ids';
 import { type ImportSummary, planImport } from '../domain/importPlan';
 import { type Canvas, LIMITS, createCanvas } from '../domain/model';
+import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
 import type { CanvasSummary } from '../storage/repository';
 import { askForPersistenceOnce } from './dataSafetyStore';
@@ -30,7 +31,8 @@ export interface LibraryState {
    * whose id is already here replace it when `replaceExisting`, otherwise
    * come in as copies beside it.
    */
-  restoreBackup(canvases: Canvas[], templates: Template[], replaceExisting: boolean): Promise<ImportSummary>;
+  /** Stores what a backup holds (saved versions too), keeping ids unless they clash (see domain/importPlan.ts). */
+  restoreBackup(canvases: Canvas[], templates: Template[], replaceExisting: boolean, snapshots?: Snapshot[]): Promise<ImportSummary>;
 }
 
 export const useLibraryStore = create<LibraryState>()((set, get) => {
@@ -103,14 +105,23 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     // Not through `run`: a refused restore is explained by the import panel, with what it means for the file.
-    async restoreBackup(canvases, templates, replaceExisting) {
+    async restoreBackup(canvases, templates, replaceExisting, snapshots = []) {
       const repo = await repository();
-      const [existing, own] = await Promise.all([repo.existingIds(canvases.map((canvas) => canvas.id)), repo.listTemplates()]);
+      const cardIds = canvases.flatMap((canvas) => Object.keys(canvas.cards));
+      const [existing, own, cardOwners, existingSnapshotIds] = await Promise.all([
+        repo.existingIds(canvases.map((canvas) => canvas.id)),
+        repo.listTemplates(),
+        repo.cardOwners(cardIds),
+        repo.existingSnapshotIds(snapshots.map((snapshot) => snapshot.id)),
+      ]);
       const plan = planImport({
         canvases,
         templates,
+        snapshots,
         existingCanvasIds: new Set(existing),
         existingTemplateIds: new Set(own.map((template) => template.id)),
+        cardOwners,
+        existingSnapshotIds: new Set(existingSnapshotIds),
         replaceExisting,
         newId,
       });

@@ -7,15 +7,26 @@
  * Every record also carries `v`, the record schema version it was written in.
  */
 import { Dexie, type Table } from 'dexie';
-import type { CanvasMeta, Card, CheckKey, EthicsCheck } from '../domain/model';
+import type { ActionItem, AnyCheckKey, CanvasMeta, Card, Dataset, EthicsCheck, GovernanceCheck } from '../domain/model';
 import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
 import type { SummaryCounts, SummaryRecord as Summary } from '../domain/summary';
-import { canvasV1toV2, recordV1toV2, summaryV4 } from './migrations';
+import {
+  canvasV1toV2,
+  canvasV2toV3,
+  cardV2toV3,
+  checkV2toV3,
+  governanceChecksV5,
+  recordV1toV2,
+  snapshotV2toV3,
+  summaryV4,
+  summaryV5,
+  templateV2toV3,
+} from './migrations';
 
 export const DATABASE_NAME = 'outcome-canvas';
 /** The version every record is written in now. */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 export interface CanvasRecord extends CanvasMeta {
   v: number;
@@ -26,10 +37,23 @@ export interface CardRecord extends Card {
   canvasId: string;
 }
 
-export interface CheckRecord extends EthicsCheck {
+/** An ethics check (key `step:lens`) or a governance check (key `governance:<id>`), in one table. */
+export type CheckRecord = (EthicsCheck | GovernanceCheck) & {
   v: number;
   canvasId: string;
-  key: CheckKey;
+  key: AnyCheckKey;
+};
+
+/** An entry in a canvas's action log; ids are unique within a canvas. */
+export interface ActionItemRecord extends ActionItem {
+  v: number;
+  canvasId: string;
+}
+
+/** A data set in a canvas's data inventory; ids are unique within a canvas. */
+export interface DatasetRecord extends Dataset {
+  v: number;
+  canvasId: string;
 }
 
 /** A trainer's own template (presets are bundled with the app, not stored). */
@@ -45,10 +69,23 @@ export interface SnapshotRecord extends Snapshot {
   v: number;
 }
 
+/** Records of one table grouped by the canvas they belong to. */
+function groupByCanvas(records: Record<string, unknown>[]): Map<unknown, Record<string, unknown>[]> {
+  const groups = new Map<unknown, Record<string, unknown>[]>();
+  for (const record of records) {
+    const group = groups.get(record.canvasId);
+    if (group) group.push(record);
+    else groups.set(record.canvasId, [record]);
+  }
+  return groups;
+}
+
 export class CanvasDatabase extends Dexie {
   canvases!: Table<CanvasRecord, string>;
   cards!: Table<CardRecord, string>;
-  checks!: Table<CheckRecord, [string, CheckKey]>;
+  checks!: Table<CheckRecord, [string, AnyCheckKey]>;
+  actionItems!: Table<ActionItemRecord, [string, string]>;
+  datasets!: Table<DatasetRecord, [string, string]>;
   templates!: Table<TemplateRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
   summaries!: Table<SummaryRecord, string>;
@@ -107,6 +144,45 @@ export class CanvasDatabase extends Dexie {
         await tx
           .table('summaries')
           .bulkPut(canvases.map((canvas) => summaryV4(canvas, cardsBy.get(canvas.id) ?? [], checksBy.get(canvas.id) ?? [])));
+      });
+    // Version 5 (records v3): workshop mode (details, timer, votes, agreed,
+    // parking lot), example cards, the golden thread, resolved concerns,
+    // governance checks (in \`checks\`, keyed \`governance:<id>\`), and two new
+    // tables by canvas: the action log and the data inventory.
+    this.version(5)
+      .stores({ actionItems: '[canvasId+id], canvasId', datasets: '[canvasId+id], canvasId' })
+      .upgrade(async (tx) => {
+        const upgrades: [string, (record: Record<string, unknown>) => Record<string, unknown>][] = [
+          ['canvases', canvasV2toV3],
+          ['cards', cardV2toV3],
+          ['checks', checkV2toV3],
+          ['snapshots', snapshotV2toV3],
+          ['templates', templateV2toV3],
+        ];
+        for (const [table, upgrade] of upgrades) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record, ref) => {
+              ref.value = upgrade(record) as never;
+            });
+        }
+        // Every canvas gets its governance checks, as a new canvas has them from the start.
+        const [canvases, storedChecks] = await Promise.all([tx.table('canvases').toArray(), tx.table('checks').toArray()]);
+        const keysBy = groupByCanvas(storedChecks);
+        await tx
+          .table('checks')
+          .bulkPut(
+            canvases.flatMap((canvas) =>
+              governanceChecksV5(canvas, new Set((keysBy.get(canvas.id) ?? []).map((check) => String(check.key)))),
+            ),
+          );
+        // Summaries count the new things too (parked cards, governance checks, open actions): counted again.
+        const [cards, checks] = await Promise.all([tx.table('cards').toArray(), tx.table('checks').toArray()]);
+        const [cardsBy, checksBy] = [groupByCanvas(cards), groupByCanvas(checks)];
+        await tx
+          .table('summaries')
+          .bulkPut(canvases.map((canvas) => summaryV5(canvas, cardsBy.get(canvas.id) ?? [], checksBy.get(canvas.id) ?? [])));
       });
   }
 }

@@ -3,16 +3,42 @@
  * validated: a bad one is left in place, not shown, and reported once.
  */
 import type * as z from 'zod/mini';
-import { type CanvasChanges, diffCanvas, metaOf, sameContent } from '../domain/diff';
-import { recoverMeta } from '../domain/merge';
-import type { ImportPlan } from '../domain/importPlan';
 import { assembleCanvas } from '../domain/assemble';
-import { type Canvas, type CanvasMeta, type Card, type CheckKey, type EthicsCheck, checkKey } from '../domain/model';
-import { canvasMetaSchema, cardSchema, checkSchema, readCanvasObject, snapshotSchema, summaryRecordSchema, templateSchema } from '../domain/schema';
+import { checkAt } from '../domain/canvas';
+import { type CanvasChanges, diffCanvas, metaOf, sameContent } from '../domain/diff';
+import { recordOf } from '../domain/idMap';
+import type { ImportPlan } from '../domain/importPlan';
+import { recoverMeta } from '../domain/merge';
+import {
+  type ActionItem,
+  type AnyCheckKey,
+  type Canvas,
+  type CanvasMeta,
+  type Card,
+  type Dataset,
+  type EthicsCheck,
+  type GovernanceCheck,
+  checkKey,
+  governanceKey,
+} from '../domain/model';
+import {
+  actionItemSchema,
+  canvasMetaSchema,
+  cardSchema,
+  checkSchema,
+  datasetSchema,
+  governanceCheckSchema,
+  readCanvasObject,
+  snapshotSchema,
+  summaryRecordSchema,
+  templateSchema,
+} from '../domain/schema';
+import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import {
   type CountedRecord,
   type ListedMeta,
   type SummaryRecord,
+  countedCheck,
   countsAfter,
   emptyCounts,
   summaryMatches,
@@ -20,15 +46,45 @@ import {
   summaryOf,
   summaryProgress,
 } from '../domain/summary';
-import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
-import { type CanvasDatabase, type CardRecord, type CheckRecord, RECORD_VERSION, type SummaryRecord as SummaryRow } from './db';
+import {
+  type ActionItemRecord,
+  type CanvasDatabase,
+  type CardRecord,
+  type CheckRecord,
+  type DatasetRecord,
+  RECORD_VERSION,
+  type SummaryRecord as SummaryRow,
+} from './db';
 import { UnreadableCanvasError } from './problems';
 import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
 
-function assemble(meta: CanvasMeta, cards: Card[], checks: EthicsCheck[]): Canvas {
-  // A check that was never written (or failed validation) reads as "not yet discussed".
-  return assembleCanvas(meta, { cards, checks });
+interface StoredParts {
+  cards: unknown[];
+  checks: unknown[];
+  actionItems: unknown[];
+  datasets: unknown[];
+}
+
+const isGovernanceRecord = (record: unknown) =>
+  typeof (record as CheckRecord | undefined)?.key === 'string' && (record as CheckRecord).key.startsWith('governance:');
+
+/**
+ * A canvas from its stored records, each validated (a bad one is left out
+ * and reported). A check never written reads as "not yet discussed".
+ */
+function assemble(meta: CanvasMeta, parts: StoredParts): Canvas {
+  return assembleCanvas(meta, {
+    cards: validRecords<Card>(parts.cards, cardSchema, 'cards'),
+    checks: validRecords<EthicsCheck>(
+      parts.checks.filter((record) => !isGovernanceRecord(record)),
+      checkSchema,
+      'checks',
+    ),
+    governance: validRecords<GovernanceCheck>(parts.checks.filter(isGovernanceRecord), governanceCheckSchema, 'governance checks'),
+    actionItems: validRecords<ActionItem>(parts.actionItems, actionItemSchema, 'actions'),
+    datasets: validRecords<Dataset>(parts.datasets, datasetSchema, 'data sets'),
+  });
 }
 
 const summaryRow = (summary: SummaryRecord): SummaryRow => ({ ...summary.meta, counts: summary.counts, v: RECORD_VERSION });
@@ -53,6 +109,12 @@ const isNewer = (incoming: { updatedAt: number }, stored: { updatedAt: number } 
 export class IndexedDbRepository implements CanvasRepository {
   readonly kind = 'indexeddb';
   constructor(private readonly db: CanvasDatabase) {}
+
+  /** Every table a save of one canvas writes: its records and its summary. */
+  private get canvasTables() {
+    const { db } = this;
+    return [db.canvases, db.cards, db.checks, db.actionItems, db.datasets, db.summaries];
+  }
 
   /** From the summaries alone; a canvas whose summary is missing or unreadable is counted from its records (and its summary rewritten). */
   async listCanvases(): Promise<CanvasSummary[]> {
@@ -86,21 +148,19 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async loadCanvas(id: string): Promise<Canvas | null> {
     const { db } = this;
-    const read = await db.transaction('r', db.canvases, db.cards, db.checks, db.summaries, async () => {
+    const read = await db.transaction('r', this.canvasTables, async () => {
       const meta = await db.canvases.get(id);
       if (!meta) return null;
       const parsed = canvasMetaSchema.safeParse(meta);
       if (!parsed.success) throw new UnreadableCanvasError(id);
-      const [cards, checks, summary] = await Promise.all([
+      const [cards, checks, actionItems, datasets, summary] = await Promise.all([
         db.cards.where('canvasId').equals(id).toArray(),
         db.checks.where('canvasId').equals(id).toArray(),
+        db.actionItems.where('canvasId').equals(id).toArray(),
+        db.datasets.where('canvasId').equals(id).toArray(),
         db.summaries.get(id),
       ]);
-      const canvas = assemble(
-        parsed.data,
-        validRecords<Card>(cards, cardSchema, 'cards'),
-        validRecords<EthicsCheck>(checks, checkSchema, 'checks'),
-      );
+      const canvas = assemble(parsed.data, { cards, checks, actionItems, datasets });
       const listed = summaryRecordSchema.safeParse(summary);
       return {
         canvas,
@@ -124,10 +184,21 @@ export class IndexedDbRepository implements CanvasRepository {
     return ids.filter((_, i) => found[i] !== undefined);
   }
 
+  async cardOwners(ids: string[]): Promise<Map<string, string>> {
+    const found = await this.db.cards.bulkGet(ids);
+    const owners = new Map<string, string>();
+    found.forEach((card, i) => card && owners.set(ids[i]!, card.canvasId));
+    return owners;
+  }
+
+  async existingSnapshotIds(ids: string[]): Promise<string[]> {
+    const found = await this.db.snapshots.bulkGet(ids);
+    return ids.filter((_, i) => found[i] !== undefined);
+  }
+
   saveChanges(canvasId: string, changes: CanvasChanges, base?: Canvas): Promise<SaveOutcome> {
-    const { db } = this;
     // Checked and written in one readwrite transaction, which IndexedDB runs alone across tabs.
-    return db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
+    return this.db.transaction('rw', this.canvasTables, async () => {
       if (base && (await this.changedSince(canvasId, changes, base))) return 'conflict';
       await this.write(canvasId, changes);
       return 'saved';
@@ -140,11 +211,26 @@ export class IndexedDbRepository implements CanvasRepository {
     if (changes.meta && !sameContent(await db.canvases.get(canvasId), metaOf(base))) return true;
     const cardIds = [...changes.cards.map((card) => card.id), ...changes.removedCardIds];
     const storedCards = await db.cards.bulkGet(cardIds);
-    if (cardIds.some((id, i) => !sameContent(storedCards[i], base.cards[id]))) return true;
-    const keys = changes.checks.map((check) => checkKey(check.step, check.lens));
-    const storedChecks = await db.checks.bulkGet(keys.map((key): [string, CheckKey] => [canvasId, key]));
+    if (cardIds.some((id, i) => !sameContent(storedCards[i], recordOf(base.cards, id)))) return true;
+    const keys = this.checkKeysOf(changes);
+    const storedChecks = await db.checks.bulkGet(keys.map((key): [string, AnyCheckKey] => [canvasId, key]));
     // A check never written reads as "not yet discussed"; only a stored one can have been changed by someone else.
-    return keys.some((key, i) => storedChecks[i] !== undefined && !sameContent(storedChecks[i], base.checks[key]));
+    if (keys.some((key, i) => storedChecks[i] !== undefined && !sameContent(storedChecks[i], checkAt(base, key)))) return true;
+    const byCanvas = (ids: string[]) => ids.map((id): [string, string] => [canvasId, id]);
+    const itemIds = [...changes.actionItems.map((item) => item.id), ...changes.removedActionItemIds];
+    const storedItems = await db.actionItems.bulkGet(byCanvas(itemIds));
+    if (itemIds.some((id, i) => !sameContent(storedItems[i], recordOf(base.actionItems, id)))) return true;
+    const datasetIds = [...changes.datasets.map((dataset) => dataset.id), ...changes.removedDatasetIds];
+    const storedDatasets = await db.datasets.bulkGet(byCanvas(datasetIds));
+    return datasetIds.some((id, i) => !sameContent(storedDatasets[i], recordOf(base.datasets, id)));
+  }
+
+  /** The keys of the checks of both kinds these changes write, ethics checks first. */
+  private checkKeysOf(changes: CanvasChanges): AnyCheckKey[] {
+    return [
+      ...changes.checks.map((check) => checkKey(check.step, check.lens)),
+      ...changes.governance.map((check) => governanceKey(check.id)),
+    ];
   }
 
   /**
@@ -160,37 +246,54 @@ export class IndexedDbRepository implements CanvasRepository {
       await db.cards.bulkPut(changes.cards.map((card): CardRecord => ({ ...card, canvasId, v: RECORD_VERSION })));
     }
     if (changes.removedCardIds.length) await db.cards.bulkDelete(changes.removedCardIds);
-    if (changes.checks.length) {
-      await db.checks.bulkPut(
-        changes.checks.map((check): CheckRecord => ({ ...check, canvasId, key: checkKey(check.step, check.lens), v: RECORD_VERSION })),
-      );
-    }
+    const checks: CheckRecord[] = [
+      ...changes.checks.map((check) => ({ ...check, canvasId, key: checkKey(check.step, check.lens), v: RECORD_VERSION })),
+      ...changes.governance.map((check) => ({ ...check, canvasId, key: governanceKey(check.id), v: RECORD_VERSION })),
+    ];
+    if (checks.length) await db.checks.bulkPut(checks);
+    const byCanvas = (ids: string[]) => ids.map((id): [string, string] => [canvasId, id]);
+    if (changes.actionItems.length)
+      await db.actionItems.bulkPut(changes.actionItems.map((item): ActionItemRecord => ({ ...item, canvasId, v: RECORD_VERSION })));
+    if (changes.removedActionItemIds.length) await db.actionItems.bulkDelete(byCanvas(changes.removedActionItemIds));
+    if (changes.datasets.length)
+      await db.datasets.bulkPut(changes.datasets.map((dataset): DatasetRecord => ({ ...dataset, canvasId, v: RECORD_VERSION })));
+    if (changes.removedDatasetIds.length) await db.datasets.bulkDelete(byCanvas(changes.removedDatasetIds));
   }
 
   private async updateSummary(canvasId: string, changes: CanvasChanges): Promise<void> {
     const { db } = this;
     const cardIds = [...changes.cards.map((card) => card.id), ...changes.removedCardIds];
-    const checkKeys = changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]);
-    const [stored, storedCards, storedChecks] = await Promise.all([
+    const checkKeys = this.checkKeysOf(changes).map((key): [string, AnyCheckKey] => [canvasId, key]);
+    const itemKeys = [...changes.actionItems.map((item) => item.id), ...changes.removedActionItemIds].map((id): [string, string] => [
+      canvasId,
+      id,
+    ]);
+    const [stored, storedCards, storedChecks, storedItems] = await Promise.all([
       db.summaries.get(canvasId),
       db.cards.bulkGet(cardIds),
       db.checks.bulkGet(checkKeys),
+      db.actionItems.bulkGet(itemKeys),
     ]);
     const meta = changes.meta ?? (stored ? null : await db.canvases.get(canvasId));
     if (!stored && !meta) return;
     const card = (record: Card | undefined): CountedRecord | undefined => record && { kind: 'card', record };
-    const check = (record: EthicsCheck | undefined): CountedRecord | undefined => record && { kind: 'check', record };
+    const check = (record: EthicsCheck | GovernanceCheck | undefined): CountedRecord | undefined => record && countedCheck(record);
+    const item = (record: ActionItem | undefined): CountedRecord | undefined => record && { kind: 'actionItem', record };
+    const checks = [...changes.checks, ...changes.governance];
+    const items = changes.actionItems.length;
     const counts = countsAfter(stored?.counts ?? emptyCounts(), [
       ...changes.cards.map((after, i) => ({ before: card(storedCards[i]), after: card(after) })),
       ...changes.removedCardIds.map((_, i) => ({ before: card(storedCards[changes.cards.length + i]), after: undefined })),
-      ...changes.checks.map((after, i) => ({ before: check(storedChecks[i]), after: check(after) })),
+      ...checks.map((after, i) => ({ before: check(storedChecks[i]), after: check(after) })),
+      ...changes.actionItems.map((after, i) => ({ before: item(storedItems[i]), after: item(after) })),
+      ...changes.removedActionItemIds.map((_, i) => ({ before: item(storedItems[items + i]), after: undefined })),
     ]);
     await db.summaries.put({ ...(meta ? summaryMeta(meta) : summaryFields(stored!)), counts, v: RECORD_VERSION });
   }
 
   async saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
+    await db.transaction('rw', this.canvasTables, async () => {
       const stored = await db.canvases.get(canvasId);
       if (!stored && !changes.meta) return;
       const storedMeta = stored && canvasMetaSchema.safeParse(stored);
@@ -199,13 +302,41 @@ export class IndexedDbRepository implements CanvasRepository {
         : storedMeta?.success
           ? recoverMeta(storedMeta.data, changes.meta, metaBase ?? storedMeta.data)
           : changes.meta;
-      const storedCards = await db.cards.bulkGet(changes.cards.map((card) => card.id));
-      const cards = changes.cards.filter((card, i) => isNewer(card, storedCards[i]));
-      const storedChecks = await db.checks.bulkGet(
-        changes.checks.map((check): [string, CheckKey] => [canvasId, checkKey(check.step, check.lens)]),
+      const newer = async <T extends { updatedAt: number }, K>(
+        records: T[],
+        get: (keys: K[]) => Promise<({ updatedAt: number } | undefined)[]>,
+        key: (record: T) => K,
+      ) => {
+        const storedRecords = await get(records.map(key));
+        return records.filter((record, i) => isNewer(record, storedRecords[i]));
+      };
+      const inCanvas = <K>(key: K): [string, K] => [canvasId, key];
+      const cards = await newer(
+        changes.cards,
+        (ids: string[]) => db.cards.bulkGet(ids),
+        (card) => card.id,
       );
-      const checks = changes.checks.filter((check, i) => isNewer(check, storedChecks[i]));
-      await this.write(canvasId, { ...changes, meta, cards, checks });
+      const checks = await newer(
+        changes.checks,
+        (keys: [string, AnyCheckKey][]) => db.checks.bulkGet(keys),
+        (check) => inCanvas<AnyCheckKey>(checkKey(check.step, check.lens)),
+      );
+      const governance = await newer(
+        changes.governance,
+        (keys: [string, AnyCheckKey][]) => db.checks.bulkGet(keys),
+        (check) => inCanvas<AnyCheckKey>(governanceKey(check.id)),
+      );
+      const actionItems = await newer(
+        changes.actionItems,
+        (keys: [string, string][]) => db.actionItems.bulkGet(keys),
+        (record) => inCanvas(record.id),
+      );
+      const datasets = await newer(
+        changes.datasets,
+        (keys: [string, string][]) => db.datasets.bulkGet(keys),
+        (record) => inCanvas(record.id),
+      );
+      await this.write(canvasId, { ...changes, meta, cards, checks, governance, actionItems, datasets });
     });
   }
 
@@ -219,11 +350,12 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async purgeDeleted(): Promise<number> {
     const { db } = this;
-    return db.transaction('rw', db.canvases, db.cards, db.checks, db.summaries, async () => {
+    return db.transaction('rw', [...this.canvasTables, db.snapshots], async () => {
       const doomed = (await db.canvases.toArray()).filter((meta) => meta.deletedAt !== null).map((meta) => meta.id);
       if (!doomed.length) return 0;
-      await db.cards.where('canvasId').anyOf(doomed).delete();
-      await db.checks.where('canvasId').anyOf(doomed).delete();
+      // Every record of the canvas goes, its version history too: nothing of it is left behind.
+      for (const table of [db.cards, db.checks, db.actionItems, db.datasets, db.snapshots])
+        await table.where('canvasId').anyOf(doomed).delete();
       await db.summaries.bulkDelete(doomed);
       await db.canvases.bulkDelete(doomed);
       return doomed.length;
@@ -232,18 +364,18 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async importCanvases(plan: ImportPlan, now: number, newId: () => string): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', [db.canvases, db.cards, db.checks, db.summaries, db.templates, db.snapshots], async () => {
+    await db.transaction('rw', [...this.canvasTables, db.templates, db.snapshots], async () => {
       for (const { canvas, replaces } of plan.canvases) {
         if (replaces) {
           // The canvas being replaced stays in its version history.
           const old = await this.loadCanvas(canvas.id);
           if (old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
-          await db.cards.where('canvasId').equals(canvas.id).delete();
-          await db.checks.where('canvasId').equals(canvas.id).delete();
+          for (const table of [db.cards, db.checks, db.actionItems, db.datasets]) await table.where('canvasId').equals(canvas.id).delete();
           await db.summaries.delete(canvas.id);
         }
         await this.write(canvas.id, diffCanvas(null, canvas));
       }
+      if (plan.snapshots.length) await db.snapshots.bulkPut(plan.snapshots.map((snapshot) => ({ ...snapshot, v: RECORD_VERSION })));
       if (plan.templates.length) await db.templates.bulkPut(plan.templates.map((template) => ({ ...template, v: RECORD_VERSION })));
     });
   }
@@ -262,6 +394,12 @@ export class IndexedDbRepository implements CanvasRepository {
     if (!record || !fields.success || !canvas) return null;
     const { v: _v, canvas: _stored, ...snapshot } = record;
     return { ...snapshot, canvas };
+  }
+
+  async loadAllSnapshots(): Promise<Snapshot[]> {
+    const ids = (await this.db.snapshots.toCollection().primaryKeys()) as string[];
+    const snapshots = await Promise.all(ids.map((id) => this.loadSnapshot(id)));
+    return snapshots.filter((snapshot): snapshot is Snapshot => snapshot !== null);
   }
 
   async addSnapshot(snapshot: Snapshot): Promise<void> {

@@ -92,6 +92,7 @@ export class MemoryRepository implements CanvasRepository {
     for (const [id, canvas] of this.canvases) {
       if (canvas.deletedAt !== null) {
         this.canvases.delete(id);
+        for (const snapshot of this.snapshots.values()) if (snapshot.canvasId === id) this.snapshots.delete(snapshot.id);
         count++;
       }
     }
@@ -104,6 +105,7 @@ export class MemoryRepository implements CanvasRepository {
       if (replaces && old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
       this.canvases.set(canvas.id, canvas);
     }
+    for (const snapshot of plan.snapshots) this.snapshots.set(snapshot.id, snapshot);
     for (const template of plan.templates) this.templates.set(template.id, template);
   }
 
@@ -113,6 +115,21 @@ export class MemoryRepository implements CanvasRepository {
 
   async loadSnapshot(id: string): Promise<Snapshot | null> {
     return this.snapshots.get(id) ?? null;
+  }
+
+  async loadAllSnapshots(): Promise<Snapshot[]> {
+    return [...this.snapshots.values()];
+  }
+
+  async cardOwners(ids: string[]): Promise<Map<string, string>> {
+    const wanted = new Set(ids);
+    const owners = new Map<string, string>();
+    for (const canvas of this.canvases.values()) for (const id of Object.keys(canvas.cards)) if (wanted.has(id)) owners.set(id, canvas.id);
+    return owners;
+  }
+
+  async existingSnapshotIds(ids: string[]): Promise<string[]> {
+    return ids.filter((id) => this.snapshots.has(id));
   }
 
   async addSnapshot(snapshot: Snapshot): Promise<void> {

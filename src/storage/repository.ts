@@ -31,6 +31,10 @@ export interface CanvasRepository {
   loadAllCanvases(): Promise<Canvas[]>;
   /** Which of these canvas ids are already stored. */
   existingIds(ids: string[]): Promise<string[]>;
+  /** For those of these card ids that are stored: the canvas each belongs to (card ids are unique across canvases). */
+  cardOwners(ids: string[]): Promise<Map<string, string>>;
+  /** Which of these saved-version ids are already stored. */
+  existingSnapshotIds(ids: string[]): Promise<string[]>;
   /**
    * Writes these changed records of one canvas, in one transaction (a new
    * canvas is all of its records). Given `base`, what the caller believes is
@@ -59,6 +63,8 @@ export interface CanvasRepository {
   /** Version history: newest first, without the canvases they hold. */
   listSnapshots(canvasId: string): Promise<SnapshotListing[]>;
   loadSnapshot(id: string): Promise<Snapshot | null>;
+  /** Every saved version of every canvas, whole: for full backups. */
+  loadAllSnapshots(): Promise<Snapshot[]>;
   /** Stores a snapshot and prunes that canvas's old ones by the documented rule. */
   addSnapshot(snapshot: Snapshot): Promise<void>;
   latestSnapshotAt(canvasId: string): Promise<number | null>;

@@ -6,6 +6,7 @@
 import { decodeFileBytes } from '../../domain/fileText';
 import { newId } from '../../domain/ids';
 import { type Canvas, displayTitle } from '../../domain/model';
+import type { Snapshot } from '../../domain/snapshots';
 import type { Template } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
 import { useDataSafetyStore } from '../../state/dataSafetyStore';
@@ -148,10 +149,17 @@ async function importBackup(fileName: string, text: string): Promise<ImportOutco
     (await repo.existingIds(result.canvases.map((canvas) => canvas.id))).length +
     result.templates.filter((template) => ownTemplateIds.has(template.id)).length;
   if (clashes) {
-    setTransfer({ status: 'conflict', fileName, canvases: result.canvases, templates: result.templates, clashes });
+    setTransfer({
+      status: 'conflict',
+      fileName,
+      canvases: result.canvases,
+      templates: result.templates,
+      snapshots: result.snapshots,
+      clashes,
+    });
     return { kind: 'other' };
   }
-  await restore(fileName, result.canvases, result.templates, false);
+  await restore(fileName, result.canvases, result.templates, result.snapshots, false);
   return { kind: 'other' };
 }
 
@@ -164,7 +172,7 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
     return;
   }
   try {
-    await restore(state.fileName, state.canvases, state.templates, choice === 'replace');
+    await restore(state.fileName, state.canvases, state.templates, state.snapshots, choice === 'replace');
   } catch (error) {
     console.warn('Outcome Canvas: restore failed', error);
     setTransfer({
@@ -175,8 +183,8 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
   }
 }
 
-async function restore(fileName: string, canvases: Canvas[], templates: Template[], replace: boolean) {
-  const summary = await useLibraryStore.getState().restoreBackup(canvases, templates, replace);
+async function restore(fileName: string, canvases: Canvas[], templates: Template[], snapshots: Snapshot[], replace: boolean) {
+  const summary = await useLibraryStore.getState().restoreBackup(canvases, templates, replace, snapshots);
   await useTemplateStore.getState().load();
   const parts = [
     summary.added && `${summary.added} added`,
@@ -191,13 +199,14 @@ async function restore(fileName: string, canvases: Canvas[], templates: Template
 
 export async function downloadBackup(): Promise<number> {
   const repo = await repository();
-  const [{ createBackup, backupFileName }, canvases, templates] = await Promise.all([
+  const [{ createBackup, backupFileName }, canvases, templates, snapshots] = await Promise.all([
     import('../../domain/backup'),
     repo.loadAllCanvases(),
     repo.listTemplates(),
+    repo.loadAllSnapshots(),
   ]);
   const now = new Date();
-  downloadText(backupFileName(now), createBackup(canvases, templates, now), 'application/json');
+  downloadText(backupFileName(now), createBackup(canvases, templates, now, snapshots), 'application/json');
   useDataSafetyStore.getState().recordBackup(now.getTime());
   return canvases.length;
 }

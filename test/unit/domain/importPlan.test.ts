@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { emptyContent } from '../../../src/domain/content';
+import { addCard } from '../../../src/domain/cards';
 import { planImport } from '../../../src/domain/importPlan';
+import { type Canvas, isRefusal } from '../../../src/domain/model';
+import { makeSnapshot } from '../../../src/domain/snapshots';
+import { linkCards } from '../../../src/domain/thread';
 import type { Template } from '../../../src/domain/templates';
 import { buildCanvas, textsIn } from '../helpers/canvasBuilder';
 
@@ -34,10 +38,12 @@ describe('planImport', () => {
       templates: [template('t')],
       existingCanvasIds: new Set(['here']),
       existingTemplateIds: new Set(['t']),
+      cardOwners: new Map(),
+      existingSnapshotIds: new Set(),
       replaceExisting: true,
       newId: counter(),
     });
-    expect(plan.summary).toEqual({ added: 1, replaced: 1, copied: 0, templates: 1, ids: ['here', 'fresh'] });
+    expect(plan.summary).toEqual({ added: 1, replaced: 1, copied: 0, templates: 1, versions: 0, ids: ['here', 'fresh'] });
     expect(plan.canvases.map(({ canvas, replaces }) => [canvas.id, canvas.title, replaces])).toEqual([
       ['here', 'Already here', true],
       ['fresh', 'New one', false],
@@ -52,6 +58,8 @@ describe('planImport', () => {
       templates: [template('t')],
       existingCanvasIds: new Set(['here']),
       existingTemplateIds: new Set(['t']),
+      cardOwners: new Map([['outcome-1', 'here']]),
+      existingSnapshotIds: new Set(),
       replaceExisting: false,
       newId: counter(),
     });
@@ -66,19 +74,53 @@ describe('planImport', () => {
     expect(plan.templates[0]!.name).toBe('t (copy)');
   });
 
-  it('gives every imported card a fresh id, keeping its text and step', () => {
+  it('keeps card ids unless they clash with another canvas’s, and then rewires links and saved versions', () => {
+    const incoming = linkCards(canvases[1]!, 'f:action-1', 'f:action-1', 0);
+    expect(isRefusal(incoming)).toBe(true);
+    let fresh = addCard(canvases[1]!, { id: 'f:outcome-1', step: 'outcome', text: 'O' }, 0);
+    fresh = linkCards(fresh, 'f:action-1', 'f:outcome-1', 0) as Canvas;
+    const version = makeSnapshot(fresh, 'opened', 'v1', 0);
     const plan = planImport({
-      canvases,
+      canvases: [canvases[0]!, fresh],
       templates: [],
+      snapshots: [version],
       existingCanvasIds: new Set(),
       existingTemplateIds: new Set(),
+      // 'f:outcome-1' is already a card of a canvas not in the backup; the saved version's id is taken too.
+      cardOwners: new Map([['f:outcome-1', 'elsewhere']]),
+      existingSnapshotIds: new Set(['v1']),
       replaceExisting: false,
       newId: counter(),
     });
     const [first, second] = plan.canvases.map(({ canvas }) => canvas);
-    expect(Object.keys(first!.cards)).not.toContain('outcome-1');
-    expect(textsIn(first!, 'outcome')).toEqual(['A']);
+    expect(Object.keys(first!.cards)).toEqual(Object.keys(canvases[0]!.cards));
+    expect(Object.keys(second!.cards)).toContain('f:action-1');
+    const outcomeId = Object.values(second!.cards).find((card) => card.text === 'O')!.id;
+    expect(outcomeId).not.toBe('f:outcome-1');
+    expect(second!.cards['f:action-1']!.serves).toEqual([outcomeId]);
+    expect(plan.snapshots).toHaveLength(1);
+    expect(plan.snapshots[0]!.id).not.toBe('v1');
+    expect(plan.snapshots[0]!.canvas.cards['f:action-1']!.serves).toEqual([outcomeId]);
+    expect(plan.summary.versions).toBe(1);
     expect(textsIn(second!, 'action')).toEqual(['B']);
-    expect(Object.values(first!.cards).every((card) => first!.cards[card.id] === card)).toBe(true);
+  });
+
+  it('moves a copy’s saved versions to the copy, with its new card ids', () => {
+    const version = makeSnapshot(canvases[0]!, 'editing', 'v-here', 0);
+    const plan = planImport({
+      canvases: [canvases[0]!],
+      templates: [],
+      snapshots: [version],
+      existingCanvasIds: new Set(['here']),
+      existingTemplateIds: new Set(),
+      cardOwners: new Map([['outcome-1', 'here']]),
+      existingSnapshotIds: new Set(),
+      replaceExisting: false,
+      newId: counter(),
+    });
+    const [copy] = plan.canvases.map(({ canvas }) => canvas);
+    expect(plan.snapshots[0]).toMatchObject({ id: 'v-here', canvasId: copy!.id });
+    expect(Object.keys(plan.snapshots[0]!.canvas.cards)).toEqual(Object.keys(copy!.cards));
+    expect(Object.keys(copy!.cards)).not.toContain('outcome-1');
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTitle } from '../../../src/domain/canvas';
-import { addCard, setCardText } from '../../../src/domain/cards';
+import { addCard, addVote, setCardText, setVotes } from '../../../src/domain/cards';
+import { addTimerMinutes, startTimer } from '../../../src/domain/timer';
 import { diffCanvas } from '../../../src/domain/diff';
 import type { Canvas } from '../../../src/domain/model';
 import { SAVE_DELAY_MS } from '../../../src/state/autosave';
@@ -216,7 +217,15 @@ describe('another tab editing the same canvas', () => {
     expect(text).toContain('ours');
     expect(text).toContain('theirs');
     expect((await stored('c1'))!.cards['outcome-1']!.text).toBe(text);
-    expect(store().combinedEdits).toEqual({ cardIds: ['outcome-1'], checkKeys: [], fields: [], result: openCanvas() });
+    expect(store().combinedEdits).toEqual({
+      cardIds: ['outcome-1'],
+      checkKeys: [],
+      governanceIds: [],
+      actionItemIds: [],
+      datasetIds: [],
+      fields: [],
+      result: openCanvas(),
+    });
 
     store().undo();
     expect(openCanvas().cards['outcome-1']!.text).toBe('First, and ours');
@@ -232,5 +241,46 @@ describe('another tab editing the same canvas', () => {
     expect(await stored('c1')).toMatchObject({ title: 'Renamed in the other tab' });
     expect(textsIn((await stored('c1'))!, 'outcome')).toEqual(['Typed here']);
     expect(store().combinedEdits).toBeNull();
+  });
+});
+
+describe('changes that can be refused, and the workshop timer', () => {
+  beforeEach(async () => {
+    await store().open('c1');
+  });
+
+  it('attempt applies a change and gives back null, or gives back the refusal and changes nothing', async () => {
+    expect(store().attempt((canvas, now) => addVote(canvas, 'outcome-1', now))).toBeNull();
+    expect(openCanvas().cards['outcome-1']!.votes).toBe(1);
+    const before = openCanvas();
+    expect(store().attempt((canvas, now) => setVotes(canvas, 'outcome-1', 1000, now))).toBe(
+      'A card can hold at most 999 votes; 1,000 is more than that.',
+    );
+    expect(openCanvas()).toBe(before);
+    store().undo();
+    expect(openCanvas().cards['outcome-1']!.votes).toBe(0);
+  });
+
+  it('saves timer changes but keeps them out of undo: undo takes back the edit, never the clock', async () => {
+    rename('Renamed');
+    expect(store().editTimer((canvas, now) => startTimer(canvas, 'outcome', now))).toBeNull();
+    const timer = openCanvas().timer;
+    expect(timer).toMatchObject({ step: 'outcome' });
+    expect(store().undoStack.past).toHaveLength(1);
+    store().undo();
+    expect(openCanvas().title).toBe('Original');
+    expect(openCanvas().timer).toBe(timer);
+    store().redo();
+    expect(openCanvas().title).toBe('Renamed');
+    expect(openCanvas().timer).toBe(timer);
+    await flushCanvas();
+    expect((await stored('c1'))?.timer).toEqual(timer);
+  });
+
+  it('gives back a timer refusal', () => {
+    let refusal: string | null = null;
+    for (let i = 0; i < 50 && !refusal; i++) refusal = store().editTimer((canvas, now) => addTimerMinutes(canvas, 'action', 5, now));
+    expect(refusal).toMatch(/At most 240 minutes/);
+    expect(store().undoStack.past).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canvasProgress, setCheckStatus } from '../../../src/domain/canvas';
 import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
@@ -25,13 +26,13 @@ describe('IndexedDB repository: what reaches the database', () => {
   });
   afterEach(() => db.close());
 
-  it('stores one canvas record, its cards and its 20 checks, each tagged with the record version', async () => {
+  it('stores one canvas record, its cards, its 20 ethics checks and its governance checks, each tagged with the record version', async () => {
     await save(repo, null, sampleCanvas());
     expect(await db.canvases.toArray()).toEqual([expect.objectContaining({ id: 'canvas-1', v: RECORD_VERSION })]);
     const cards = await db.cards.toArray();
     expect(cards).toHaveLength(3);
     expect(cards.every((card) => card.canvasId === 'canvas-1' && card.v === RECORD_VERSION)).toBe(true);
-    expect(await db.checks.where('canvasId').equals('canvas-1').count()).toBe(20);
+    expect(await db.checks.where('canvasId').equals('canvas-1').count()).toBe(20 + GOVERNANCE_IDS.length);
   });
 
   it('writes only the records that changed', async () => {
@@ -78,7 +79,7 @@ describe('IndexedDB repository: what reaches the database', () => {
     expect(await db.cards.where('canvasId').equals('doomed').count()).toBe(0);
     expect(await db.checks.where('canvasId').equals('doomed').count()).toBe(0);
     expect(await db.cards.where('canvasId').equals('keep').count()).toBe(3);
-    expect(await db.checks.where('canvasId').equals('keep').count()).toBe(20);
+    expect(await db.checks.where('canvasId').equals('keep').count()).toBe(20 + GOVERNANCE_IDS.length);
   });
 
   it('skips a stored card that fails validation, without deleting it', async () => {

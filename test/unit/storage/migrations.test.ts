@@ -5,7 +5,8 @@ import { metaOf } from '../../../src/domain/diff';
 import { emptyFacilitation } from '../../../src/domain/model';
 import type * as Migrations from '../../../src/storage/migrations';
 import { buildCanvas } from '../helpers/canvasBuilder';
-import { canvasV1toV2, recordV1toV2 } from '../../../src/storage/migrations';
+import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
+import { canvasV1toV2, canvasV2toV3, cardV2toV3, checkV2toV3, recordV1toV2 } from '../../../src/storage/migrations';
 
 /** A database exactly as version 1 of the app left it: the fixture every upgrade is tested from. */
 async function writeVersion1Database(name: string) {
@@ -84,8 +85,8 @@ describe('storage upgrades', () => {
 
     const raw = new Dexie('upgrade-from-v1');
     await raw.open();
-    expect((await raw.table('canvases').toArray()).map((record) => record.v)).toEqual([2]);
-    expect((await raw.table('cards').toArray()).map((record) => record.v)).toEqual([2]);
+    expect((await raw.table('canvases').toArray()).map((record) => record.v)).toEqual([3]);
+    expect((await raw.table('cards').toArray()).map((record) => record.v)).toEqual([3]);
     raw.close();
   });
 
@@ -161,7 +162,7 @@ describe('version 4: a summary per canvas', () => {
 
     const raw = new Dexie('upgrade-from-v3');
     await raw.open();
-    expect(raw.verno).toBe(4);
+    expect(raw.verno).toBe(5);
     const indexes = (table: string) => raw.table(table).schema.indexes.map((index) => index.name);
     expect(indexes('canvases')).toEqual([]);
     expect(indexes('templates')).toEqual([]);
@@ -190,6 +191,175 @@ describe('version 4: a summary per canvas', () => {
     expect(raw.verno).toBe(3);
     expect(raw.tables.map((table) => table.name)).not.toContain('summaries');
     expect(await raw.table('cards').count()).toBe(3);
+    raw.close();
+  });
+});
+
+/**
+ * A database exactly as the release before workshop mode left it (database
+ * version 3, records v2): a canvas with facilitator notes, a card, a check, a
+ * trainer's template and a saved version.
+ */
+async function writeDatabaseBeforeWorkshopMode(name: string, databaseVersion: 2 | 3 = 3) {
+  const v3 = new Dexie(name);
+  v3.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
+  v3.version(2).stores({ templates: 'id, updatedAt' });
+  if (databaseVersion === 3) v3.version(3).stores({ snapshots: 'id, canvasId, [canvasId+takenAt]' });
+  await v3.open();
+  const facilitation = { ...emptyFacilitation(), outcome: { minutes: 30, notes: 'Ask which group' } };
+  const meta = {
+    id: 'v3',
+    title: 'Made before workshop mode',
+    description: 'd',
+    facilitation,
+    createdAt: 1,
+    updatedAt: 2,
+    deletedAt: null,
+  };
+  const card = {
+    id: 'v3-card',
+    step: 'insight',
+    order: 'a0',
+    text: 'A weekly list',
+    colour: 'blue',
+    createdAt: 1,
+    updatedAt: 2,
+    deletedAt: null,
+  };
+  const check = { step: 'action', lens: 'power', status: 'concern', notes: 'Who decides?', updatedAt: 2 };
+  await v3.table('canvases').put({ ...meta, v: 2 });
+  await v3.table('cards').put({ ...card, canvasId: 'v3', v: 2 });
+  await v3.table('checks').put({ ...check, canvasId: 'v3', key: 'action:power', v: 2 });
+  await v3.table('templates').put({
+    v: 2,
+    id: 'own',
+    name: 'Own template',
+    summary: '',
+    audience: '',
+    duration: '',
+    preset: false,
+    content: {
+      title: 'T',
+      description: '',
+      facilitation,
+      cards: { outcome: [{ text: 'An outcome', colour: 'yellow' }], action: [], insight: [], enablers: [] },
+      checks: { 'outcome:trust': { status: 'no-concern', notes: 'ok' } },
+    },
+    createdAt: 1,
+    updatedAt: 2,
+  });
+  if (databaseVersion === 3)
+    await v3.table('snapshots').put({
+      v: 2,
+      id: 'snap',
+      canvasId: 'v3',
+      takenAt: 3,
+      reason: 'editing',
+      summary: '1 card',
+      canvas: { ...meta, cards: { 'v3-card': card }, checks: { 'action:power': check } },
+    });
+  v3.close();
+}
+
+describe('the upgrade for workshop mode, governance and the data inventory (database version 5)', () => {
+  it('opens a version 2 database (templates, no version history yet) and reads every record', async () => {
+    await writeDatabaseBeforeWorkshopMode('upgrade-from-v2', 2);
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('upgrade-from-v2');
+    expect(opened.problem).toBeNull();
+    expect((await opened.repository.loadCanvas('v3'))!.cards['v3-card']).toMatchObject({ text: 'A weekly list', votes: 0 });
+    expect((await opened.repository.listTemplates())[0]!.content.parked).toEqual([]);
+    expect(await opened.repository.listSnapshots('v3')).toEqual([]);
+  });
+
+  it('never changes the records it is given', () => {
+    const canvas = deepFreeze({ v: 2, id: 'x', title: 't' });
+    const card = deepFreeze({ v: 2, id: 'c', text: 't' });
+    const check = deepFreeze({ v: 2, step: 'outcome', lens: 'trust', status: 'concern', notes: '' });
+    expect(canvasV2toV3(canvas)).toMatchObject({ v: 3, votesPerPerson: 3, privacyDismissed: [], timer: { step: null } });
+    expect(cardV2toV3(card)).toEqual({
+      v: 3,
+      id: 'c',
+      text: 't',
+      votes: 0,
+      agreed: false,
+      parkedAt: null,
+      example: false,
+      source: '',
+      serves: [],
+    });
+    expect(checkV2toV3(check)).toEqual({ ...check, v: 3, resolvedAt: null, resolution: '' });
+    expect(canvas).toEqual({ v: 2, id: 'x', title: 't' });
+    expect(card).toEqual({ v: 2, id: 'c', text: 't' });
+  });
+
+  it('opens a database from before it, and every record reads whole with the new fields at their defaults', async () => {
+    await writeDatabaseBeforeWorkshopMode('upgrade-before-workshop-mode');
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('upgrade-before-workshop-mode');
+    expect(opened.problem).toBeNull();
+    const canvas = (await opened.repository.loadCanvas('v3'))!;
+    expect(canvas).toMatchObject({ title: 'Made before workshop mode', votesPerPerson: 3, privacyDismissed: [] });
+    expect(canvas.facilitation.outcome).toEqual({ minutes: 30, notes: 'Ask which group' });
+    expect(canvas.workshop).toEqual({ heldOn: '', organisation: '', facilitator: '', participants: '' });
+    expect(canvas.cards['v3-card']).toMatchObject({
+      text: 'A weekly list',
+      colour: 'blue',
+      votes: 0,
+      agreed: false,
+      parkedAt: null,
+      serves: [],
+    });
+    expect(canvas.checks['action:power']).toMatchObject({ status: 'concern', notes: 'Who decides?', resolvedAt: null, resolution: '' });
+    expect(Object.keys(canvas.governance)).toHaveLength(GOVERNANCE_IDS.length);
+    expect(Object.keys(canvas.actionItems)).toEqual([]);
+    const [template] = await opened.repository.listTemplates();
+    expect(template!.content.cards.outcome).toEqual([
+      { text: 'An outcome', colour: 'yellow', votes: 0, agreed: false, example: false, source: '', serves: [] },
+    ]);
+    expect(template!.content.checks['outcome:trust']).toEqual({ status: 'no-concern', notes: 'ok', resolved: false, resolution: '' });
+    const version = (await opened.repository.loadSnapshot('snap'))!;
+    expect(version.canvas.cards['v3-card']).toMatchObject({ votes: 0, serves: [] });
+    expect(version.canvas.timer.runningSince).toBeNull();
+    // Stored records now carry the new version and fields, and the new tables exist.
+    const raw = new Dexie('upgrade-before-workshop-mode');
+    await raw.open();
+    expect(raw.verno).toBe(5);
+    expect((await raw.table('cards').toArray())[0]).toMatchObject({ v: 3, votes: 0, serves: [] });
+    expect((await raw.table('checks').toArray())[0]).toMatchObject({ v: 3, resolvedAt: null });
+    expect(await raw.table('actionItems').count()).toBe(0);
+    raw.close();
+  });
+
+  it('leaves a version 3 database exactly as it was, and says so, when this upgrade fails', async () => {
+    await writeDatabaseBeforeWorkshopMode('failing-v5');
+    vi.doMock('../../../src/storage/migrations', async (importOriginal) => ({
+      ...(await importOriginal<typeof Migrations>()),
+      cardV2toV3: () => {
+        throw new Error('simulated failure in the middle of an upgrade');
+      },
+    }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('failing-v5');
+    expect(opened.problem).toBe('upgrade-failed');
+    expect(warn).toHaveBeenCalled();
+    const raw = new Dexie('failing-v5');
+    await raw.open();
+    expect(raw.verno).toBe(3);
+    expect((await raw.table('canvases').toArray())[0]).toMatchObject({ v: 2, title: 'Made before workshop mode' });
+    expect((await raw.table('cards').toArray())[0]).toEqual({
+      id: 'v3-card',
+      step: 'insight',
+      order: 'a0',
+      text: 'A weekly list',
+      colour: 'blue',
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: null,
+      canvasId: 'v3',
+      v: 2,
+    });
     raw.close();
   });
 });

@@ -2,16 +2,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyContent } from '../../../src/domain/content';
 import { planImport } from '../../../src/domain/importPlan';
-import { makeSnapshot } from '../../../src/domain/snapshots';
+import { type Snapshot, makeSnapshot } from '../../../src/domain/snapshots';
 import type { Template } from '../../../src/domain/templates';
-import { canvasProgress, setCheckNotes, setCheckStatus, setDescription, setTitle } from '../../../src/domain/canvas';
-import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
-import { type Canvas } from '../../../src/domain/model';
+import { addActionItem, deleteActionItem, setActionItemStatus } from '../../../src/domain/actionLog';
+import {
+  canvasProgress,
+  setCheckNotes,
+  setCheckStatus,
+  setDescription,
+  setGovernanceStatus,
+  setTitle,
+  setWorkshopDetails,
+} from '../../../src/domain/canvas';
+import { addCard, deleteCard, setCardText, setVotes } from '../../../src/domain/cards';
+import { addDataset } from '../../../src/domain/dataInventory';
+import { type Canvas, createCanvas, isRefusal } from '../../../src/domain/model';
+import { linkCards } from '../../../src/domain/thread';
+import { startTimer } from '../../../src/domain/timer';
 import { diffCanvas, metaOf } from '../../../src/domain/diff';
 import { openRepository } from '../../../src/storage/openRepository';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import type { CanvasRepository } from '../../../src/storage/repository';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+
+const must = (result: Canvas | { refused: string }): Canvas => {
+  if (isRefusal(result)) throw new Error(result.refused);
+  return result;
+};
 import { LATER, sampleCanvas, save } from '../helpers/repository';
 
 function ownTemplate(id: string, name: string): Template {
@@ -185,12 +202,15 @@ describe.each(repositories)('%s repository', (_kind, open) => {
     const template = ownTemplate('tpl', 'Workshop');
     let ids = 0;
     const newId = () => `new-${++ids}`;
-    const plan = async (canvases: Canvas[], replaceExisting: boolean) =>
+    const plan = async (canvases: Canvas[], replaceExisting: boolean, snapshots: Snapshot[] = []) =>
       planImport({
         canvases,
         templates: [template],
+        snapshots,
         existingCanvasIds: new Set(await repo.existingIds(canvases.map((canvas) => canvas.id))),
         existingTemplateIds: new Set((await repo.listTemplates()).map((own) => own.id)),
+        cardOwners: await repo.cardOwners(canvases.flatMap((canvas) => Object.keys(canvas.cards))),
+        existingSnapshotIds: new Set(await repo.existingSnapshotIds(snapshots.map((snapshot) => snapshot.id))),
         replaceExisting,
         newId,
       });
@@ -204,8 +224,8 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       const loaded = await repo.loadCanvas('canvas-1');
       expect(loaded?.title).toBe('Care leavers');
       expect(textsIn(loaded!, 'outcome')).toEqual(['A', 'B']);
-      // Cards come in under new ids, so they can never overwrite another canvas's cards.
-      expect(Object.keys(loaded!.cards).some((id) => id in backup.cards)).toBe(false);
+      // The cards were the replaced canvas's own, so they keep their ids.
+      expect(Object.keys(loaded!.cards).sort()).toEqual(Object.keys(backup.cards).sort());
       const versions = await repo.listSnapshots('canvas-1');
       expect(versions).toMatchObject([{ reason: 'before-import', takenAt: LATER + 1 }]);
       expect((await repo.loadSnapshot(versions[0]!.id))?.canvas.title).toBe('Changed since the backup');
@@ -221,6 +241,84 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       expect((await repo.loadCanvas(copyId))?.title).toBe('Care leavers (copy)');
       expect((await repo.loadCanvas('canvas-1'))?.title).toBe('Care leavers');
       expect(await repo.listSnapshots('canvas-1')).toEqual([]);
+      // The copy's cards would clash with the original's, so they have new ids, and the original keeps its own.
+      const copy = await repo.loadCanvas(copyId);
+      expect(Object.keys(copy!.cards).some((id) => id in sampleCanvas().cards)).toBe(false);
+      expect(textsIn((await repo.loadCanvas('canvas-1'))!, 'outcome')).toEqual(['A', 'B']);
+    });
+
+    it('keeps the ids of a new canvas, its cards and its saved versions, and restores its history, links and records', async () => {
+      let backup = sampleCanvas('from-backup');
+      backup = must(linkCards(backup, 'from-backup:action-1', 'from-backup:outcome-1', T0));
+      backup = must(addActionItem(backup, { id: '__proto__', text: 'Book a DPIA', owner: 'Priya' }, T0));
+      backup = must(addDataset(backup, { id: 'd1', name: 'Housing' }, T0));
+      backup = setGovernanceStatus(backup, 'lawful-basis', 'concern', T0);
+      const older = makeSnapshot(setTitle(backup, 'Older', T0), 'editing', 'kept-version', T0);
+      const planned = await plan([backup], false, [older]);
+      await repo.importCanvases(planned, LATER, newId);
+      expect(await repo.loadCanvas('from-backup')).toEqual(backup);
+      expect(planned.summary.versions).toBe(1);
+      expect((await repo.loadSnapshot('kept-version'))?.canvas.title).toBe('Older');
+    });
+
+    it('gives new ids only to cards that clash with another canvas’s, and rewires links and history to them', async () => {
+      await save(repo, null, sampleCanvas('other'));
+      // A different canvas whose card ids happen to be the same as the stored canvas's.
+      let backup = { ...sampleCanvas('other'), id: 'incoming' };
+      backup = must(linkCards(backup, 'other:action-1', 'other:outcome-1', T0));
+      const older = makeSnapshot(backup, 'opened', 'incoming-version', T0);
+      const planned = await plan([backup], false, [older]);
+      await repo.importCanvases(planned, LATER, newId);
+      const loaded = (await repo.loadCanvas('incoming'))!;
+      expect(Object.keys(loaded.cards).some((id) => id.startsWith('other:'))).toBe(false);
+      const outcome = Object.values(loaded.cards).find((card) => card.text === 'A')!;
+      const action = Object.values(loaded.cards).find((card) => card.text === 'C')!;
+      expect(action.serves).toEqual([outcome.id]);
+      const version = (await repo.loadSnapshot('incoming-version'))!;
+      expect(version.canvasId).toBe('incoming');
+      expect(Object.keys(version.canvas.cards).sort()).toEqual(Object.keys(loaded.cards).sort());
+      expect(textsIn((await repo.loadCanvas('other'))!, 'outcome')).toEqual(['A', 'B']);
+    });
+  });
+
+  describe('the records added for workshops, governance and the data inventory', () => {
+    it('saves and loads governance checks, action items and data sets, record by record', async () => {
+      const canvas = sampleCanvas();
+      await save(repo, null, canvas);
+      let next = setGovernanceStatus(canvas, 'dpia-done', 'concern', LATER);
+      next = must(addActionItem(next, { id: 'a1', text: 'Book it', due: '2026-04-01' }, LATER));
+      next = must(addDataset(next, { id: 'd1', name: 'Records', personal: 'yes' }, LATER));
+      next = must(setWorkshopDetails(next, { organisation: 'Lambeth' }, LATER));
+      next = startTimer(must(setVotes(next, 'outcome-1', 4, LATER)), 'action', LATER);
+      await save(repo, canvas, next);
+      expect(await repo.loadCanvas('canvas-1')).toEqual(next);
+      const removed = deleteActionItem(next, 'a1', LATER + 1);
+      await save(repo, next, removed);
+      expect((await repo.loadCanvas('canvas-1'))!.actionItems['a1']!.deletedAt).toBe(LATER + 1);
+    });
+
+    it('counts open concerns of both kinds and open action items in the library', async () => {
+      let canvas = setGovernanceStatus(sampleCanvas(), 'senior-owner', 'concern', T0);
+      canvas = must(addActionItem(canvas, { id: 'a1', text: 'Open' }, T0));
+      canvas = must(addActionItem(canvas, { id: 'a2', text: 'Done' }, T0));
+      canvas = must(setActionItemStatus(canvas, 'a2', 'done', T0));
+      await save(repo, null, canvas);
+      const [summary] = await repo.listCanvases();
+      expect(summary!.progress).toMatchObject({ openConcerns: 2, openActionItems: 1, governanceDiscussed: 1 });
+    });
+
+    it('removes every record of a canvas emptied from Recently deleted, its history too', async () => {
+      let canvas = must(addActionItem(sampleCanvas(), { id: 'a1' }, T0));
+      canvas = must(addDataset(canvas, { id: 'd1' }, T0));
+      await save(repo, null, canvas);
+      await repo.addSnapshot(makeSnapshot(canvas, 'opened', 'gone-version', T0));
+      await repo.updateMeta('canvas-1', { deletedAt: LATER }, LATER);
+      expect(await repo.purgeDeleted()).toBe(1);
+      await save(repo, null, { ...createCanvas('canvas-1', LATER), title: 'Same id, new canvas' });
+      const fresh = await repo.loadCanvas('canvas-1');
+      expect(Object.keys(fresh!.actionItems)).toEqual([]);
+      expect(Object.keys(fresh!.datasets)).toEqual([]);
+      expect(await repo.loadSnapshot('gone-version')).toBeNull();
     });
   });
 
