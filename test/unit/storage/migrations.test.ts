@@ -6,6 +6,7 @@ import { emptyFacilitation } from '../../../src/domain/model';
 import type * as Migrations from '../../../src/storage/migrations';
 import { buildCanvas } from '../helpers/canvasBuilder';
 import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
+import type * as Migrations from '../../../src/storage/migrations';
 import { canvasV1toV2, canvasV2toV3, cardV2toV3, checkV2toV3, recordV1toV2 } from '../../../src/storage/migrations';
 
 /** A database exactly as version 1 of the app left it: the fixture every upgrade is tested from. */

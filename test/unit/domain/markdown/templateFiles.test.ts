@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTemplateMarkdown, templateToMarkdown } from '../../../../src/domain/markdown/templateFiles';
 import { LENS_IDS, STEP_IDS, checkKey } from '../../../../src/domain/model';
