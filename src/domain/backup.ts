@@ -190,7 +190,6 @@ class BackupReader {
       const templateList =
         this.root.templates === undefined ? [] : this.list(this.root.templates, 'templates', BACKUP_BOUNDS.templates, false);
       const canvasIds = new Set<string>();
-      const snapshotIds = new Set<string>();
       const read: Canvas[] = [];
       const snapshots: Snapshot[] = [];
       canvases.forEach((value, i) => {
@@ -205,10 +204,8 @@ class BackupReader {
         if (history === undefined) return;
         this.list(history, `${where}.history`, BACKUP_BOUNDS.snapshotsPerCanvas, false).forEach((entry, n) => {
           const snapshot = this.snapshot(entry, canvas.id, `${where}.history[${n + 1}]`);
-          if (!snapshot) return;
-          if (snapshotIds.has(snapshot.id)) this.problem(`Two saved versions in the file share the id "${snapshot.id}".`);
-          snapshotIds.add(snapshot.id);
-          snapshots.push(snapshot);
+          // A saved version belongs to the canvas it is filed under, so two with one id are not ambiguous: the import plan renames one.
+          if (snapshot) snapshots.push(snapshot);
         });
       });
       const templates: Template[] = [];

@@ -5,7 +5,8 @@
  *
  * Ids are kept unless they clash: a card keeps its id unless a card with
  * that id is stored for another canvas (card ids are unique across the
- * database); a saved version keeps its id unless one with it is stored. A
+ * database); a saved version keeps its id unless one with it is stored or
+ * another in the file has it. A
  * copy's cards clash with the original's, so they get new ids. Golden-thread
  * links, data sets' insights and the saved versions follow every new id.
  */
@@ -70,6 +71,7 @@ export function planImport({
 }: ImportInput): ImportPlan {
   const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, versions: 0, ids: [] };
   const plannedSnapshots: Snapshot[] = [];
+  const plannedSnapshotIds = new Set<string>();
   const planned = canvases.map((canvas): PlannedCanvas => {
     const clash = existingCanvasIds.has(canvas.id);
     const replaces = clash && replaceExisting;
@@ -85,7 +87,8 @@ export function planImport({
       if (owner !== undefined && !(replaces && owner === canvas.id)) cardIds.set(cardId, newId());
     }
     for (const snapshot of snapshots.filter((s) => s.canvasId === canvas.id)) {
-      const snapshotId = existingSnapshotIds.has(snapshot.id) ? newId() : snapshot.id;
+      const snapshotId = existingSnapshotIds.has(snapshot.id) || plannedSnapshotIds.has(snapshot.id) ? newId() : snapshot.id;
+      plannedSnapshotIds.add(snapshotId);
       plannedSnapshots.push({ ...snapshot, id: snapshotId, canvasId: id, canvas: { ...remapIds(snapshot.canvas, cardIds), id } });
     }
     // A copy says so in its title, so the library never shows two identical entries.

@@ -46,7 +46,7 @@ test('a backup of all canvases restores every canvas into a fresh profile', asyn
   await expect(library.toast).toContainText('Backup of 2 canvases downloaded.');
   const backup = JSON.parse(await downloadedText(download)) as BackupFile;
   expect(backup.format).toBe('outcome-canvas-backup');
-  expect(backup.version).toBe(1);
+  expect(backup.version).toBe(2);
   expect(backup.canvases.map((canvas) => canvas.title).sort()).toEqual(['Homelessness prevention', 'School readiness']);
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);

@@ -265,13 +265,13 @@ const BAD_FILES: BadFile[] = [
       name: 'five-steps.md',
       text: '---\nformat: outcome-canvas\nversion: 1\n---\n\n# Five steps\n\n## 1. Outcome\n\n- A card\n\n## 5. Evaluation\n\n- Another card\n',
     },
-    problem: 'Line 12: "## 5. Evaluation" is not a canvas step. The steps are Outcome, Action, Insight, Enablers.',
+    problem: 'Line 12: "## 5. Evaluation" is not a canvas step or section. The steps are Outcome, Action, Insight, Enablers;',
   },
   {
     how: 'file picker',
     what: 'a Markdown canvas from a newer version of the app',
     file: { name: 'from-the-future.md', text: '---\nformat: outcome-canvas\nversion: 7\n---\n\n# Later\n\n## 1. Outcome\n\n- A card\n' },
-    problem: 'The file was written by a newer version of Outcome Canvas (format version 7; this app reads up to 1).',
+    problem: 'The file was written by a newer version of Outcome Canvas (format version 7; this app reads up to 2).',
   },
   {
     how: 'drop',
@@ -302,10 +302,10 @@ const BAD_FILES: BadFile[] = [
     how: 'drop',
     what: 'a backup from a newer version of the app',
     file: {
-      name: 'outcome-canvas-backup-v2.json',
-      text: '{"format": "outcome-canvas-backup", "version": 2, "exportedAt": "2027-01-01T00:00:00.000Z", "canvases": []}',
+      name: 'outcome-canvas-backup-v3.json',
+      text: '{"format": "outcome-canvas-backup", "version": 3, "exportedAt": "2027-01-01T00:00:00.000Z", "canvases": []}',
     },
-    problem: 'The backup was made by a newer version of Outcome Canvas (format version 2; this app reads up to 1).',
+    problem: 'The backup was made by a newer version of Outcome Canvas (format version 3; this app reads up to 2).',
   },
   {
     how: 'drop',

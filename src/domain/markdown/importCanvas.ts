@@ -225,7 +225,8 @@ function templateDetails(front: FrontMatter | null): TemplateDetails | null {
 
 function notACanvas(): Problems {
   return fail(
-    `This is not an Outcome Canvas file. A canvas file starts with "format: ${FORMAT_NAME}" in its front matter, or has a "# Title" and step headings such as "## 1. Outcome". Export a canvas to see the format.`,
+    `This is not an Outcome Canvas file. A canvas file starts with "format: ${FORMAT_NAME}" between two "---" lines, or at least has a title ("# ...") and step headings such as "## 1. Outcome". Export a canvas to see the format.`,
+    1,
   );
 }
 

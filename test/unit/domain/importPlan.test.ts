@@ -124,3 +124,25 @@ describe('planImport', () => {
     expect(Object.keys(copy!.cards)).not.toContain('outcome-1');
   });
 });
+
+describe('planImport and saved versions', () => {
+  it('renames a saved version whose id another in the file already has (two canvases copied from one)', () => {
+    const one = buildCanvas({ id: 'one', cardIdPrefix: 'one:' });
+    const two = buildCanvas({ id: 'two', cardIdPrefix: 'two:' });
+    const plan = planImport({
+      canvases: [one, two],
+      templates: [],
+      snapshots: [makeSnapshot(one, 'opened', 'same', 0), makeSnapshot(two, 'opened', 'same', 0)],
+      existingCanvasIds: new Set(),
+      existingTemplateIds: new Set(),
+      cardOwners: new Map(),
+      existingSnapshotIds: new Set(),
+      replaceExisting: false,
+      newId: counter(),
+    });
+    expect(plan.snapshots.map((snapshot) => [snapshot.id, snapshot.canvasId])).toEqual([
+      ['same', 'one'],
+      ['new-1', 'two'],
+    ]);
+  });
+});
