@@ -273,7 +273,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   const text = await downloadedText(download);
-  expect(text).toMatch(/^---\nformat: outcome-canvas\nversion: 1\nkind: template\n/);
+  expect(text).toMatch(/^---\nformat: outcome-canvas\nversion: 2\nkind: template\n/);
   expect(text).toContain(`name: "${OWN.name}"`);
 
   // On another computer: import the file, then make a canvas from it.
