@@ -41,7 +41,14 @@ describe('merging what another tab saved', () => {
     expect(text).toContain('ours');
     expect(text).toContain('theirs');
     expect(text.startsWith('one, and ')).toBe(true);
-    expect(result.combined).toEqual({ cardIds: ['outcome-1'], checkKeys: [], fields: [] });
+    expect(result.combined).toMatchObject({
+      cardIds: ['outcome-1'],
+      checkKeys: [],
+      governanceIds: [],
+      actionItemIds: [],
+      datasetIds: [],
+      fields: [],
+    });
     // Undo goes back to this tab's own text.
     expect(result.ours.cards['outcome-1']!.text).toBe('one, and ours');
     // The combined card is newer than both, so it is saved next and wins everywhere.
@@ -75,7 +82,14 @@ describe('merging what another tab saved', () => {
     expect(merged.description).toBe('Our description\nTheir description');
     // A title is one line.
     expect(merged.title).toBe('Our title / Their title');
-    expect(combined).toEqual({ cardIds: [], checkKeys: ['insight:trust'], fields: ['title', 'description'] });
+    expect(combined).toEqual({
+      cardIds: [],
+      checkKeys: ['insight:trust'],
+      governanceIds: [],
+      actionItemIds: [],
+      datasetIds: [],
+      fields: ['title', 'description'],
+    });
   });
 
   it('keeps both sides’ facilitator notes for one step', () => {

@@ -4,18 +4,19 @@ import { emptyContent } from '../../../src/domain/content';
 import { planImport } from '../../../src/domain/importPlan';
 import { type Snapshot, makeSnapshot } from '../../../src/domain/snapshots';
 import type { Template } from '../../../src/domain/templates';
-import { addActionItem, deleteActionItem, setActionItemStatus } from '../../../src/domain/actionLog';
+import { addActionItem, deleteActionItem, setActionItemOwner, setActionItemStatus } from '../../../src/domain/actionLog';
 import {
   canvasProgress,
   setCheckNotes,
   setCheckStatus,
   setDescription,
+  setGovernanceNotes,
   setGovernanceStatus,
   setTitle,
   setWorkshopDetails,
 } from '../../../src/domain/canvas';
 import { addCard, deleteCard, setCardText, setVotes } from '../../../src/domain/cards';
-import { addDataset } from '../../../src/domain/dataInventory';
+import { addDataset, updateDataset } from '../../../src/domain/dataInventory';
 import { type Canvas, createCanvas, isRefusal } from '../../../src/domain/model';
 import { linkCards } from '../../../src/domain/thread';
 import { startTimer } from '../../../src/domain/timer';
@@ -187,6 +188,32 @@ describe.each(repositories)('%s repository', (_kind, open) => {
     expect(
       await repo.saveChanges('canvas-1', diffCanvas(elsewhere, setCardText(elsewhere, 'outcome-1', 'merged', LATER + 2)), elsewhere),
     ).toBe('saved');
+  });
+
+  it('answers "conflict" for an action item, data set or governance check another writer changed since the base', async () => {
+    let v1 = must(addActionItem(sampleCanvas(), { id: 'a1', text: 'Book it' }, T0));
+    v1 = must(addDataset(v1, { id: 'd1', name: 'Records' }, T0));
+    v1 = setGovernanceStatus(v1, 'dpia-done', 'concern', T0);
+    await save(repo, null, v1);
+    if (repo.kind === 'memory') return; // one tab's memory: nobody else writes to it
+    const sameRecordTwice: [string, (canvas: Canvas, text: string) => Canvas][] = [
+      ['an action item', (canvas, text) => must(setActionItemOwner(canvas, 'a1', text, LATER))],
+      ['a data set', (canvas, text) => must(updateDataset(canvas, 'd1', { holder: text }, LATER))],
+      ['a governance check', (canvas, text) => setGovernanceNotes(canvas, 'dpia-done', text, LATER)],
+    ];
+    for (const [what, edit] of sameRecordTwice) {
+      const stored = (await repo.loadCanvas('canvas-1'))!;
+      expect(await repo.saveChanges('canvas-1', diffCanvas(stored, edit(stored, `${what}, other tab`)), stored), what).toBe('saved');
+      // This tab still believes `stored` is what is stored.
+      const outcome = await repo.saveChanges('canvas-1', diffCanvas(stored, edit(stored, `${what}, this tab`)), stored);
+      expect(outcome, what).toBe('conflict');
+    }
+    const loaded = (await repo.loadCanvas('canvas-1'))!;
+    expect([loaded.actionItems['a1']!.owner, loaded.datasets['d1']!.holder, loaded.governance['dpia-done'].notes]).toEqual([
+      'an action item, other tab',
+      'a data set, other tab',
+      'a governance check, other tab',
+    ]);
   });
 
   it('finds no conflict when only records this save does not write were changed elsewhere', async () => {
