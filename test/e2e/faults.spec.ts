@@ -46,14 +46,14 @@ const failWrites = (page: Page, fail: boolean) =>
     (window as unknown as { __failWrites: boolean }).__failWrites = on;
   }, fail);
 
-/** Another tab, running a newer version, opens the database at IndexedDB version 50 (the app's Dexie version 4 is 40), changing no store. */
+/** Another tab, running a newer version, opens the database at IndexedDB version 60 (the app's Dexie version 5 is 50), changing no store. */
 async function upgradeDatabaseFromAnotherTab(page: Page): Promise<number> {
   const other = await page.context().newPage();
   await other.goto('/robots.txt');
   const version = await other.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('outcome-canvas', 50);
+        const request = indexedDB.open('outcome-canvas', 60);
         request.onsuccess = () => {
           const opened = request.result.version;
           request.result.close();
@@ -157,7 +157,7 @@ test('a tab left open while another tab upgrades the database says so, and its l
   await page.keyboard.type(' and typed just before it');
 
   // Another tab, running a newer version, upgrades the database.
-  expect(await upgradeDatabaseFromAnotherTab(page)).toBe(50);
+  expect(await upgradeDatabaseFromAnotherTab(page)).toBe(60);
 
   const updated = page.getByRole('alert').filter({ hasText: 'Outcome Canvas was updated in another tab.' });
   await expect(updated).toBeVisible();
@@ -168,7 +168,7 @@ test('a tab left open while another tab upgrades the database says so, and its l
   await page.keyboard.type(', and after the message');
   await updated.getByRole('button', { name: 'Reload now' }).click();
   // After the reload, the same (older) app code meets a database one version
-  // ahead of it (IndexedDB 50, Dexie expects 40). Observed: Dexie 4 opens it
+  // ahead of it (IndexedDB 60, Dexie expects 50). Observed: Dexie 4 opens it
   // as it is, with no VersionError, so the app keeps saving; the edits come
   // back from the write-ahead note. Whatever it shows, the last edit must be there.
   await canvas.waitUntilOpen();
@@ -198,7 +198,7 @@ test('after another tab upgrades the database, a card brought back with Undo is 
   await canvas.expectCards('Outcome', ['Kept all along']);
   await canvas.expectSaved();
 
-  expect(await upgradeDatabaseFromAnotherTab(page)).toBe(50);
+  expect(await upgradeDatabaseFromAnotherTab(page)).toBe(60);
   const updated = page.getByRole('alert').filter({ hasText: 'Outcome Canvas was updated in another tab.' });
   await expect(updated).toContainText('your latest changes are kept and come back after the reload');
   // The user changes their mind about the delete, then reloads as asked.

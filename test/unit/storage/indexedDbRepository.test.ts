@@ -1,8 +1,11 @@
 // @vitest-environment node
 import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
+import { addActionItem, deleteActionItem, setActionItemStatus } from '../../../src/domain/actionLog';
+import { type Canvas, isRefusal } from '../../../src/domain/model';
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canvasProgress, setCheckStatus } from '../../../src/domain/canvas';
-import { addCard, deleteCard, setCardText } from '../../../src/domain/cards';
+import { canvasProgress, resolveConcern, setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
+import { addCard, deleteCard, parkCard, setCardText } from '../../../src/domain/cards';
 import { makeSnapshot } from '../../../src/domain/snapshots';
 import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/storage/db';
 import { openRepository } from '../../../src/storage/openRepository';
@@ -10,6 +13,11 @@ import { UnreadableCanvasError } from '../../../src/storage/problems';
 import type { CanvasRepository } from '../../../src/storage/repository';
 import { buildCanvas, textsIn } from '../helpers/canvasBuilder';
 import { LATER, sampleCanvas, save } from '../helpers/repository';
+
+const must = (result: Canvas | { refused: string }): Canvas => {
+  if (isRefusal(result)) throw new Error(result.refused);
+  return result;
+};
 
 /** A second connection to the same database, to see what is really stored. */
 function rawDb(): CanvasDatabase {
@@ -161,8 +169,41 @@ describe('IndexedDB repository: what reaches the database', () => {
     await db.checks.clear();
     expect((await repo.listCanvases())[0]).toEqual({
       meta: expect.objectContaining({ id: 'canvas-1', title: 'Renamed' }),
-      progress: { stepsWithContent: 3, stepCount: 4, checksDiscussed: 2, checkCount: 20, openConcerns: 2, cardCount: 3 },
+      progress: {
+        stepsWithContent: 3,
+        stepCount: 4,
+        checksDiscussed: 2,
+        checkCount: 20,
+        governanceDiscussed: 0,
+        governanceCount: GOVERNANCE_IDS.length,
+        openConcerns: 2,
+        cardCount: 3,
+        parkedCount: 0,
+        openActionItems: 0,
+      },
     });
+  });
+
+  it('keeps the summary’s parked cards, governance checks, resolved concerns and open actions in step too', async () => {
+    const v1 = sampleCanvas();
+    await save(repo, null, v1);
+    let canvas = must(parkCard(v1, 'outcome-2', LATER));
+    canvas = setGovernanceStatus(canvas, 'dpia-done', 'concern', LATER);
+    canvas = must(resolveConcern(canvas, 'insight:trust', 'Fixed at source', LATER));
+    canvas = must(addActionItem(canvas, { id: 'a1', text: 'Open one' }, LATER));
+    canvas = must(addActionItem(canvas, { id: 'a2', text: 'Done one' }, LATER));
+    canvas = must(setActionItemStatus(canvas, 'a2', 'done', LATER));
+    await save(repo, v1, canvas);
+    expect((await repo.listCanvases())[0]!.progress).toEqual(canvasProgress(canvas));
+    expect((await repo.listCanvases())[0]!.progress).toMatchObject({
+      parkedCount: 1,
+      openConcerns: 1,
+      governanceDiscussed: 1,
+      openActionItems: 1,
+    });
+    const removed = deleteActionItem(canvas, 'a1', LATER + 1);
+    await save(repo, canvas, removed);
+    expect((await repo.listCanvases())[0]!.progress.openActionItems).toBe(0);
   });
 
   it('puts a summary right when it has drifted from the records, and writes a missing one', async () => {

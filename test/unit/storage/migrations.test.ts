@@ -6,7 +6,6 @@ import { emptyFacilitation } from '../../../src/domain/model';
 import type * as Migrations from '../../../src/storage/migrations';
 import { buildCanvas } from '../helpers/canvasBuilder';
 import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
-import type * as Migrations from '../../../src/storage/migrations';
 import { canvasV1toV2, canvasV2toV3, cardV2toV3, checkV2toV3, recordV1toV2 } from '../../../src/storage/migrations';
 
 /** A database exactly as version 1 of the app left it: the fixture every upgrade is tested from. */
@@ -361,6 +360,63 @@ describe('the upgrade for workshop mode, governance and the data inventory (data
       canvasId: 'v3',
       v: 2,
     });
+    raw.close();
+  });
+});
+
+describe('from version 4 (summaries) to version 5', () => {
+  it('counts every summary again, with governance checks written for each canvas', async () => {
+    const v4 = new Dexie('upgrade-from-v4');
+    v4.version(1).stores({ canvases: 'id, updatedAt, deletedAt', cards: 'id, canvasId', checks: '[canvasId+key], canvasId' });
+    v4.version(2).stores({ templates: 'id, updatedAt' });
+    v4.version(3).stores({ snapshots: 'id, canvasId, [canvasId+takenAt]' });
+    v4.version(4).stores({ canvases: 'id', templates: 'id', summaries: 'id' });
+    await v4.open();
+    const meta = {
+      id: 'v4',
+      title: 'With a summary',
+      description: '',
+      facilitation: emptyFacilitation(),
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: null,
+    };
+    await v4.table('canvases').put({ ...meta, v: 2 });
+    const card = {
+      id: 'v4-card',
+      step: 'outcome',
+      order: 'a0',
+      text: 'One',
+      colour: 'yellow',
+      createdAt: 1,
+      updatedAt: 2,
+      deletedAt: null,
+    };
+    await v4.table('cards').put({ ...card, canvasId: 'v4', v: 2 });
+    const check = { step: 'insight', lens: 'trust', status: 'concern', notes: 'n', updatedAt: 2 };
+    await v4.table('checks').put({ ...check, canvasId: 'v4', key: 'insight:trust', v: 2 });
+    const oldCounts = { cardsByStep: { outcome: 1, action: 0, insight: 0, enablers: 0 }, checks: 1, checksDiscussed: 1, openConcerns: 1 };
+    await v4
+      .table('summaries')
+      .put({ id: 'v4', title: 'With a summary', description: '', createdAt: 1, updatedAt: 2, deletedAt: null, counts: oldCounts, v: 2 });
+    v4.close();
+
+    const { openRepository } = await import('../../../src/storage/openRepository');
+    const opened = await openRepository('upgrade-from-v4');
+    expect(opened.problem).toBeNull();
+    const [listed] = await opened.repository.listCanvases();
+    expect(listed!.progress).toMatchObject({
+      governanceCount: GOVERNANCE_IDS.length,
+      governanceDiscussed: 0,
+      openConcerns: 1,
+      openActionItems: 0,
+      parkedCount: 0,
+    });
+    const raw = new Dexie('upgrade-from-v4');
+    await raw.open();
+    expect(raw.verno).toBe(5);
+    expect(await raw.table('checks').count()).toBe(1 + GOVERNANCE_IDS.length);
+    expect((await raw.table('summaries').get('v4')).counts).toMatchObject({ governance: GOVERNANCE_IDS.length, checks: 1, parked: 0 });
     raw.close();
   });
 });
