@@ -18,13 +18,9 @@ import {
 } from '../../../src/domain/actionLog';
 import { canvasProgress, resolveConcern, setGovernanceStatus } from '../../../src/domain/canvas';
 import { type AnyCheckKey, type Canvas, LIMITS, isRefusal } from '../../../src/domain/model';
-import { T0, buildCanvas, snapshot } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, snapshot, applied } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 1000;
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refused = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
 const texts = (canvas: Canvas) => actionItemsInOrder(canvas).map((item) => item.text);
 
@@ -32,8 +28,8 @@ describe('the action log', () => {
   it('adds items at the end, open, without touching the input', () => {
     const canvas = buildCanvas();
     const before = snapshot(canvas);
-    let next = ok(addActionItem(canvas, { id: 'a', text: 'Book a DPIA screening', owner: 'Priya', due: '2026-04-01' }, LATER));
-    next = ok(addActionItem(next, { id: 'b', text: 'Ask the youth panel' }, LATER));
+    let next = applied(addActionItem(canvas, { id: 'a', text: 'Book a DPIA screening', owner: 'Priya', due: '2026-04-01' }, LATER));
+    next = applied(addActionItem(next, { id: 'b', text: 'Ask the youth panel' }, LATER));
     expect(actionItemsInOrder(next)).toMatchObject([
       { id: 'a', text: 'Book a DPIA screening', owner: 'Priya', due: '2026-04-01', status: 'open', concern: null, createdAt: LATER },
       { id: 'b', owner: '', due: '' },
@@ -43,7 +39,7 @@ describe('the action log', () => {
   });
 
   it('allows an action with no owner or a due date in the past, and flags both', () => {
-    const canvas = ok(addActionItem(buildCanvas(), { id: 'a', text: 'Late', due: '2020-01-31' }, LATER));
+    const canvas = applied(addActionItem(buildCanvas(), { id: 'a', text: 'Late', due: '2020-01-31' }, LATER));
     const [item] = actionItemsInOrder(canvas);
     expect(actionItemFlags(item!, '2026-03-01')).toEqual({ noOwner: true, overdue: true, dueToday: false });
     expect(actionItemFlags({ ...item!, status: 'done' }, '2026-03-01').overdue).toBe(false);
@@ -60,17 +56,17 @@ describe('the action log', () => {
         'The due date must be a real date written as year-month-day, for example 2026-03-31.',
       );
     }
-    const canvas = ok(addActionItem(buildCanvas(), { id: 'a' }, LATER));
+    const canvas = applied(addActionItem(buildCanvas(), { id: 'a' }, LATER));
     expect(refused(setActionItemDue(canvas, 'a', '2026-13-01', LATER))).toMatch(/real date/);
-    expect(actionItemsInOrder(ok(setActionItemDue(canvas, 'a', ' 2026-12-01 ', LATER)))[0]!.due).toBe('2026-12-01');
+    expect(actionItemsInOrder(applied(setActionItemDue(canvas, 'a', ' 2026-12-01 ', LATER)))[0]!.due).toBe('2026-12-01');
   });
 
   it('edits text, owner (one line), status and concern, and refuses edits to a deleted item', () => {
-    let canvas = ok(addActionItem(buildCanvas(), { id: 'a', text: 'x' }, LATER));
-    canvas = ok(setActionItemText(canvas, 'a', 'Write to the DPO', LATER));
-    canvas = ok(setActionItemOwner(canvas, 'a', 'Sam\nand Priya', LATER));
-    canvas = ok(setActionItemStatus(canvas, 'a', 'done', LATER));
-    canvas = ok(setActionItemConcern(canvas, 'a', 'insight:consent', LATER));
+    let canvas = applied(addActionItem(buildCanvas(), { id: 'a', text: 'x' }, LATER));
+    canvas = applied(setActionItemText(canvas, 'a', 'Write to the DPO', LATER));
+    canvas = applied(setActionItemOwner(canvas, 'a', 'Sam\nand Priya', LATER));
+    canvas = applied(setActionItemStatus(canvas, 'a', 'done', LATER));
+    canvas = applied(setActionItemConcern(canvas, 'a', 'insight:consent', LATER));
     expect(actionItemsInOrder(canvas)[0]).toMatchObject({
       text: 'Write to the DPO',
       owner: 'Sam and Priya',
@@ -87,14 +83,14 @@ describe('the action log', () => {
 
   it('moves an item within the log', () => {
     let canvas = buildCanvas();
-    for (const id of ['a', 'b', 'c']) canvas = ok(addActionItem(canvas, { id, text: id.toUpperCase() }, LATER));
-    expect(texts(ok(moveActionItem(canvas, 'c', 0, LATER)))).toEqual(['C', 'A', 'B']);
-    expect(ok(moveActionItem(canvas, 'a', 0, LATER))).toBe(canvas);
+    for (const id of ['a', 'b', 'c']) canvas = applied(addActionItem(canvas, { id, text: id.toUpperCase() }, LATER));
+    expect(texts(applied(moveActionItem(canvas, 'c', 0, LATER)))).toEqual(['C', 'A', 'B']);
+    expect(applied(moveActionItem(canvas, 'a', 0, LATER))).toBe(canvas);
   });
 
   it(`refuses more than ${LIMITS.actionItemsPerCanvas} items`, () => {
     let canvas = buildCanvas();
-    for (let i = 0; i < LIMITS.actionItemsPerCanvas; i++) canvas = ok(addActionItem(canvas, { id: `a${i}` }, LATER));
+    for (let i = 0; i < LIMITS.actionItemsPerCanvas; i++) canvas = applied(addActionItem(canvas, { id: `a${i}` }, LATER));
     expect(refused(addActionItem(canvas, { id: 'one-more' }, LATER))).toBe('The action log can hold at most 1,000 actions.');
   });
 });
@@ -103,8 +99,8 @@ describe('an action from a concern', () => {
   it('is tied to the open concern it answers, of either kind', () => {
     let canvas = buildCanvas({ checks: [{ step: 'insight', lens: 'consent', status: 'concern', notes: 'Never asked' }] });
     canvas = setGovernanceStatus(canvas, 'dpia-screening', 'concern', LATER);
-    canvas = ok(addActionItemForConcern(canvas, { id: 'a', text: 'Hold a residents’ panel', concern: 'insight:consent' }, LATER));
-    canvas = ok(addActionItemForConcern(canvas, { id: 'b', concern: 'governance:dpia-screening' }, LATER));
+    canvas = applied(addActionItemForConcern(canvas, { id: 'a', text: 'Hold a residents’ panel', concern: 'insight:consent' }, LATER));
+    canvas = applied(addActionItemForConcern(canvas, { id: 'b', concern: 'governance:dpia-screening' }, LATER));
     expect(actionItemsForConcern(canvas, 'insight:consent').map((item) => item.id)).toEqual(['a']);
     expect(actionItemsForConcern(canvas, 'governance:dpia-screening').map((item) => item.id)).toEqual(['b']);
   });
@@ -114,7 +110,7 @@ describe('an action from a concern', () => {
     expect(refused(addActionItemForConcern(canvas, { id: 'a', concern: 'outcome:trust' }, LATER))).toBe(
       'This check has no open concern to act on.',
     );
-    const resolved = ok(resolveConcern(canvas, 'insight:consent', 'Done', LATER));
+    const resolved = applied(resolveConcern(canvas, 'insight:consent', 'Done', LATER));
     expect(refused(addActionItemForConcern(resolved, { id: 'a', concern: 'insight:consent' }, LATER))).toBe(
       'This check has no open concern to act on.',
     );

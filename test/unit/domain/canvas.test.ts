@@ -30,7 +30,7 @@ import { addDataset, linkDatasetToInsight } from '../../../src/domain/dataInvent
 import { type Canvas, LIMITS, isRefusal } from '../../../src/domain/model';
 import { linkCards } from '../../../src/domain/thread';
 import { startTimer } from '../../../src/domain/timer';
-import { T0, buildCanvas, snapshot, textsIn } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, snapshot, textsIn, applied } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 5000;
 
@@ -229,11 +229,6 @@ describe('copyTitle', () => {
     expect(copyTitle('t'.repeat(200))).toHaveLength(LIMITS.titleLength);
   });
 });
-
-const must = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refusedWith = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
 
 describe('titles in any script', () => {
@@ -251,7 +246,7 @@ describe('titles in any script', () => {
 
 describe('workshop details and voting settings', () => {
   it('set the date held, organisation, facilitator and who took part', () => {
-    const canvas = must(
+    const canvas = applied(
       setWorkshopDetails(
         buildCanvas(),
         { heldOn: '2026-03-05', organisation: 'Lambeth\nCouncil', facilitator: 'Sam', participants: 'Two social workers\nAn analyst' },
@@ -264,8 +259,8 @@ describe('workshop details and voting settings', () => {
       facilitator: 'Sam',
       participants: 'Two social workers\nAn analyst',
     });
-    expect(must(setWorkshopDetails(canvas, { facilitator: 'Sam' }, LATER))).toBe(canvas);
-    expect(must(setWorkshopDetails(canvas, { heldOn: '' }, LATER)).workshop.heldOn).toBe('');
+    expect(applied(setWorkshopDetails(canvas, { facilitator: 'Sam' }, LATER))).toBe(canvas);
+    expect(applied(setWorkshopDetails(canvas, { heldOn: '' }, LATER)).workshop.heldOn).toBe('');
   });
 
   it('refuse a date that is not a real date', () => {
@@ -275,7 +270,7 @@ describe('workshop details and voting settings', () => {
   });
 
   it('set votes per person from 1 to 20, refusing anything else', () => {
-    expect(must(setVotesPerPerson(buildCanvas(), 5, LATER)).votesPerPerson).toBe(5);
+    expect(applied(setVotesPerPerson(buildCanvas(), 5, LATER)).votesPerPerson).toBe(5);
     for (const votes of [0, 21, 2.5])
       expect(refusedWith(setVotesPerPerson(buildCanvas(), votes, LATER))).toBe('Each person can have from 1 to 20 votes.');
   });
@@ -322,7 +317,7 @@ describe('governance checks and resolving concerns', () => {
 
   it('resolve a concern with a note, which takes it out of the open concerns; reopen it keeping the note', () => {
     const canvas = buildCanvas({ checks: [{ step: 'insight', lens: 'consent', status: 'concern', notes: 'Never asked' }] });
-    const resolved = must(resolveConcern(canvas, 'insight:consent', 'Residents’ panel booked', LATER));
+    const resolved = applied(resolveConcern(canvas, 'insight:consent', 'Residents’ panel booked', LATER));
     expect(resolved.checks['insight:consent']).toMatchObject({
       status: 'concern',
       resolvedAt: LATER,
@@ -338,7 +333,7 @@ describe('governance checks and resolving concerns', () => {
 
   it('refuse to resolve a check with no concern raised; a status change away from concern clears the mark', () => {
     expect(refusedWith(resolveConcern(buildCanvas(), 'outcome:trust', 'x', LATER))).toBe('Only a raised concern can be marked resolved.');
-    const canvas = must(
+    const canvas = applied(
       resolveConcern(buildCanvas({ checks: [{ step: 'outcome', lens: 'trust', status: 'concern' }] }), 'outcome:trust', '', LATER),
     );
     expect(setCheckStatus(canvas, 'outcome', 'trust', 'no-concern', LATER).checks['outcome:trust'].resolvedAt).toBeNull();
@@ -348,11 +343,11 @@ describe('governance checks and resolving concerns', () => {
 describe('duplicateCanvas with links and records', () => {
   it('gives every record a new id, rewires golden-thread links and data sets, and leaves deleted records behind', () => {
     let canvas = buildCanvas({ cards: { outcome: ['O'], action: ['A'], insight: ['I', 'Gone'] } });
-    canvas = must(linkCards(canvas, 'action-1', 'outcome-1', LATER));
-    canvas = must(addDataset(canvas, { id: 'd', name: 'Data' }, LATER));
-    canvas = must(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
-    canvas = must(addActionItem(canvas, { id: 'x', text: 'Do it' }, LATER));
-    canvas = must(addActionItem(canvas, { id: 'y', text: 'Deleted' }, LATER));
+    canvas = applied(linkCards(canvas, 'action-1', 'outcome-1', LATER));
+    canvas = applied(addDataset(canvas, { id: 'd', name: 'Data' }, LATER));
+    canvas = applied(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
+    canvas = applied(addActionItem(canvas, { id: 'x', text: 'Do it' }, LATER));
+    canvas = applied(addActionItem(canvas, { id: 'y', text: 'Deleted' }, LATER));
     canvas = deleteActionItem(deleteCard(canvas, 'insight-2', LATER), 'y', LATER);
     canvas = startTimer(canvas, 'outcome', LATER);
     let n = 0;

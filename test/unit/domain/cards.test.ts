@@ -32,7 +32,7 @@ import {
 } from '../../../src/domain/cards';
 import { withRecords } from '../../../src/domain/idMap';
 import { type Canvas, LIMITS, createCanvas, isRefusal } from '../../../src/domain/model';
-import { T0, buildCanvas, card, idsIn, snapshot, textsIn } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, card, idsIn, snapshot, textsIn, applied } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 1000;
 
@@ -261,10 +261,6 @@ describe('stepsWithContent', () => {
     expect(stepsWithContent(buildCanvas())).toEqual([]);
   });
 });
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refusal = (result: Canvas | { refused: string }): string => {
   if (!isRefusal(result)) throw new Error('expected a refusal');
   return result.refused;
@@ -275,16 +271,16 @@ describe('dot votes', () => {
 
   it('add and remove one vote at a time, without touching other cards or the input', () => {
     const before = snapshot(canvas);
-    const voted = ok(addVote(ok(addVote(canvas, 'outcome-2', LATER)), 'outcome-2', LATER));
+    const voted = applied(addVote(applied(addVote(canvas, 'outcome-2', LATER)), 'outcome-2', LATER));
     expect(card(voted, 'outcome-2')).toMatchObject({ votes: 2, updatedAt: LATER });
     expect(voted.cards['outcome-1']).toBe(canvas.cards['outcome-1']);
-    expect(card(ok(removeVote(voted, 'outcome-2', LATER)), 'outcome-2').votes).toBe(1);
+    expect(card(applied(removeVote(voted, 'outcome-2', LATER)), 'outcome-2').votes).toBe(1);
     expect(canvas).toEqual(before);
   });
 
   it('refuse to go below zero or past 999 votes, with a message', () => {
     expect(refusal(removeVote(canvas, 'outcome-1', LATER))).toBe('This card has no votes to take away.');
-    const full = ok(setVotes(canvas, 'outcome-1', 999, LATER));
+    const full = applied(setVotes(canvas, 'outcome-1', 999, LATER));
     expect(refusal(addVote(full, 'outcome-1', LATER))).toBe('This card already has 999 votes, the most a card can hold.');
   });
 
@@ -296,8 +292,8 @@ describe('dot votes', () => {
   });
 
   it('sorting by votes is a view; reordering by votes is one change of order keys', () => {
-    let voted = ok(setVotes(canvas, 'outcome-3', 5, LATER));
-    voted = ok(setVotes(voted, 'outcome-1', 2, LATER));
+    let voted = applied(setVotes(canvas, 'outcome-3', 5, LATER));
+    voted = applied(setVotes(voted, 'outcome-1', 2, LATER));
     expect(cardsByVotes(voted, 'outcome').map((c) => c.text)).toEqual(['C', 'A', 'B']);
     expect(textsIn(voted, 'outcome')).toEqual(['A', 'B', 'C']);
     const sorted = sortStepByVotes(voted, 'outcome', LATER);
@@ -323,34 +319,34 @@ describe('the parking lot', () => {
   const canvas = buildCanvas({ cards: { outcome: ['A', 'B'], insight: ['I'] } });
 
   it('a parked card leaves its step for the lot, keeping where it came from, its votes and links', () => {
-    let next = ok(setVotes(canvas, 'outcome-2', 3, LATER));
-    next = ok(parkCard(next, 'outcome-2', LATER));
+    let next = applied(setVotes(canvas, 'outcome-2', 3, LATER));
+    next = applied(parkCard(next, 'outcome-2', LATER));
     expect(textsIn(next, 'outcome')).toEqual(['A']);
     expect(parkedCards(next).map((c) => [c.text, c.step, c.votes, c.parkedAt])).toEqual([['B', 'outcome', 3, LATER]]);
     expect(cardPosition(next, 'outcome-2')).toBeNull();
     expect(countLiveCards(next)).toBe(3);
-    expect(ok(parkCard(next, 'outcome-2', LATER))).toBe(next);
+    expect(applied(parkCard(next, 'outcome-2', LATER))).toBe(next);
   });
 
   it('keeps its own order, and brings a card back to the end of its step or another', () => {
-    let next = ok(parkCard(canvas, 'insight-1', LATER));
-    next = ok(parkCard(next, 'outcome-1', LATER + 1));
+    let next = applied(parkCard(canvas, 'insight-1', LATER));
+    next = applied(parkCard(next, 'outcome-1', LATER + 1));
     expect(parkedCards(next).map((c) => c.text)).toEqual(['I', 'A']);
-    const back = ok(bringBackCard(next, 'outcome-1', LATER + 2));
+    const back = applied(bringBackCard(next, 'outcome-1', LATER + 2));
     expect(textsIn(back, 'outcome')).toEqual(['B', 'A']);
     expect(card(back, 'outcome-1').parkedAt).toBeNull();
-    const elsewhere = ok(bringBackCard(next, 'insight-1', LATER + 2, 'action'));
+    const elsewhere = applied(bringBackCard(next, 'insight-1', LATER + 2, 'action'));
     expect(textsIn(elsewhere, 'action')).toEqual(['I']);
     expect(refusal(bringBackCard(canvas, 'outcome-1', LATER))).toBe('That card is not in the parking lot.');
   });
 
   it('moving a parked card brings it back', () => {
-    const parked = ok(parkCard(canvas, 'outcome-1', LATER));
+    const parked = applied(parkCard(canvas, 'outcome-1', LATER));
     expect(textsIn(moveCard(parked, 'outcome-1', { step: 'action', index: 0 }, LATER), 'action')).toEqual(['A']);
   });
 
   it('takes an item written straight into it, and refuses an empty one', () => {
-    const next = ok(addParkedItem(canvas, { id: 'p', step: 'action', text: 'Ask the schools' }, LATER));
+    const next = applied(addParkedItem(canvas, { id: 'p', step: 'action', text: 'Ask the schools' }, LATER));
     expect(parkedCards(next)).toMatchObject([{ id: 'p', step: 'action', text: 'Ask the schools', parkedAt: LATER }]);
     expect(cardsInStep(next, 'action')).toEqual([]);
     expect(refusal(addParkedItem(canvas, { id: 'q', step: 'action', text: '   ' }, LATER))).toBe('Write what to park first.');
@@ -358,7 +354,7 @@ describe('the parking lot', () => {
 
   it('holds 500 items in order, and refuses one past the card limit', () => {
     let lot = buildCanvas();
-    for (let i = 0; i < 500; i++) lot = ok(addParkedItem(lot, { id: `p${i}`, step: 'outcome', text: `Item ${i}` }, LATER + i));
+    for (let i = 0; i < 500; i++) lot = applied(addParkedItem(lot, { id: `p${i}`, step: 'outcome', text: `Item ${i}` }, LATER + i));
     expect(parkedCards(lot).map((c) => c.text)).toEqual(Array.from({ length: 500 }, (_, i) => `Item ${i}`));
     const many = Array.from({ length: LIMITS.cardsPerCanvas }, (_, i) => ({ ...card(lot, 'p0'), id: `x${i}`, order: `a${i}` }));
     const full = { ...lot, cards: withRecords(buildCanvas().cards, many) };

@@ -15,13 +15,9 @@ import {
   updateDataset,
 } from '../../../src/domain/dataInventory';
 import { type Canvas, type Dataset, LIMITS, isRefusal } from '../../../src/domain/model';
-import { T0, buildCanvas, snapshot } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, snapshot, applied } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 1000;
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refused = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
 const base = buildCanvas({ cards: { insight: ['Weekly list of families'], action: ['Call sooner'] } });
 const only = (canvas: Canvas): Dataset => datasetsInOrder(canvas)[0]!;
@@ -30,7 +26,7 @@ const gaps = (canvas: Canvas) => datasetGaps(canvas, only(canvas)).map((gap) => 
 describe('the data inventory', () => {
   it('adds a data set with every answer "not known yet", leaving the input alone', () => {
     const before = snapshot(base);
-    const canvas = ok(addDataset(base, { id: 'd', name: 'Housing register\nand waiting list', holder: 'Housing' }, LATER));
+    const canvas = applied(addDataset(base, { id: 'd', name: 'Housing register\nand waiting list', holder: 'Housing' }, LATER));
     expect(only(canvas)).toMatchObject({
       name: 'Housing register and waiting list',
       holder: 'Housing',
@@ -47,12 +43,12 @@ describe('the data inventory', () => {
   });
 
   it('updates fields, and refuses values that are not answers, with messages', () => {
-    let canvas = ok(addDataset(base, { id: 'd' }, LATER));
-    canvas = ok(
+    let canvas = applied(addDataset(base, { id: 'd' }, LATER));
+    canvas = applied(
       updateDataset(canvas, 'd', { personal: 'yes', lawfulBasis: 'public-task', dpia: 'done', sharingAgreement: 'signed' }, LATER),
     );
     expect(only(canvas)).toMatchObject({ personal: 'yes', lawfulBasis: 'public-task', dpia: 'done', sharingAgreement: 'signed' });
-    expect(ok(updateDataset(canvas, 'd', { personal: 'yes' }, LATER))).toBe(canvas);
+    expect(applied(updateDataset(canvas, 'd', { personal: 'yes' }, LATER))).toBe(canvas);
     const bad = (change: Partial<DatasetFields>) => refused(updateDataset(canvas, 'd', change as Partial<DatasetFields>, LATER));
     expect(bad({ personal: 'maybe' as never })).toBe('Answer yes, no or not known yet.');
     expect(bad({ lawfulBasis: 'vibes' as never })).toMatch(/one of the six in UK GDPR article 6/);
@@ -61,22 +57,22 @@ describe('the data inventory', () => {
   });
 
   it('links a data set to the Insight cards that use it, and only to those', () => {
-    let canvas = ok(addDataset(base, { id: 'd', name: 'Social care' }, LATER));
-    canvas = ok(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
+    let canvas = applied(addDataset(base, { id: 'd', name: 'Social care' }, LATER));
+    canvas = applied(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
     expect(insightsUsing(canvas, only(canvas)).map((card) => card.text)).toEqual(['Weekly list of families']);
     expect(datasetsForInsight(canvas, 'insight-1').map((dataset) => dataset.name)).toEqual(['Social care']);
     expect(refused(linkDatasetToInsight(canvas, 'd', 'action-1', LATER))).toBe(
       'A data set can be linked only to an Insight card on the canvas.',
     );
-    expect(ok(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER))).toBe(canvas);
+    expect(applied(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER))).toBe(canvas);
     expect(only(unlinkDatasetFromInsight(canvas, 'd', 'insight-1', LATER)).usedBy).toEqual([]);
     // A deleted or parked insight keeps the link but does not count.
     expect(insightsUsing(deleteCard(canvas, 'insight-1', LATER), only(canvas))).toEqual([]);
-    expect(insightsUsing(ok(parkCard(canvas, 'insight-1', LATER)), only(canvas))).toEqual([]);
+    expect(insightsUsing(applied(parkCard(canvas, 'insight-1', LATER)), only(canvas))).toEqual([]);
   });
 
   it('deletes softly and restores', () => {
-    const canvas = deleteDataset(ok(addDataset(base, { id: 'd' }, LATER)), 'd', LATER);
+    const canvas = deleteDataset(applied(addDataset(base, { id: 'd' }, LATER)), 'd', LATER);
     expect(datasetsInOrder(canvas)).toEqual([]);
     expect(refused(updateDataset(canvas, 'd', { name: 'x' }, LATER))).toBe('That data set is no longer in the data inventory.');
     expect(datasetsInOrder(restoreDataset(canvas, 'd', LATER))).toHaveLength(1);
@@ -84,14 +80,14 @@ describe('the data inventory', () => {
 
   it(`refuses more than ${LIMITS.datasetsPerCanvas} data sets`, () => {
     let canvas = base;
-    for (let i = 0; i < LIMITS.datasetsPerCanvas; i++) canvas = ok(addDataset(canvas, { id: `d${i}` }, LATER));
+    for (let i = 0; i < LIMITS.datasetsPerCanvas; i++) canvas = applied(addDataset(canvas, { id: `d${i}` }, LATER));
     expect(refused(addDataset(canvas, { id: 'one-more' }, LATER))).toBe('The data inventory can hold at most 200 data sets.');
   });
 });
 
 describe('datasetGaps', () => {
   it('lists everything still missing for a new data set', () => {
-    expect(gaps(ok(addDataset(base, { id: 'd' }, LATER)))).toEqual([
+    expect(gaps(applied(addDataset(base, { id: 'd' }, LATER)))).toEqual([
       'no-name',
       'personal-unknown',
       'no-sharing-answer',
@@ -102,7 +98,7 @@ describe('datasetGaps', () => {
   });
 
   it('asks for a lawful basis and a DPIA decision for personal data', () => {
-    const canvas = ok(addDataset(base, { id: 'd', name: 'x', personal: 'yes' }, LATER));
+    const canvas = applied(addDataset(base, { id: 'd', name: 'x', personal: 'yes' }, LATER));
     expect(gaps(canvas)).toEqual(expect.arrayContaining(['no-lawful-basis', 'dpia-undecided']));
     expect(datasetGaps(canvas, only(canvas)).find((gap) => gap.code === 'no-lawful-basis')!.message).toBe(
       'It holds personal data but no lawful basis (UK GDPR article 6) is recorded.',
@@ -110,19 +106,21 @@ describe('datasetGaps', () => {
   });
 
   it('flags a DPIA that is needed and not done, and special category data with no DPIA planned', () => {
-    expect(gaps(ok(addDataset(base, { id: 'd', name: 'x', personal: 'yes', dpia: 'needed' }, LATER)))).toContain('dpia-not-done');
-    const children = ok(addDataset(base, { id: 'd', name: 'x', children: 'yes', dpia: 'not-needed', lawfulBasis: 'public-task' }, LATER));
+    expect(gaps(applied(addDataset(base, { id: 'd', name: 'x', personal: 'yes', dpia: 'needed' }, LATER)))).toContain('dpia-not-done');
+    const children = applied(
+      addDataset(base, { id: 'd', name: 'x', children: 'yes', dpia: 'not-needed', lawfulBasis: 'public-task' }, LATER),
+    );
     expect(gaps(children)).toContain('dpia-screening');
     expect(gaps(children)).not.toContain('personal-unknown');
   });
 
   it('flags a sharing agreement that is missing or still in draft', () => {
-    expect(gaps(ok(addDataset(base, { id: 'd', sharingAgreement: 'drafting' }, LATER)))).toContain('sharing-not-signed');
-    expect(gaps(ok(addDataset(base, { id: 'd', sharingAgreement: 'not-needed' }, LATER)))).not.toContain('sharing-not-signed');
+    expect(gaps(applied(addDataset(base, { id: 'd', sharingAgreement: 'drafting' }, LATER)))).toContain('sharing-not-signed');
+    expect(gaps(applied(addDataset(base, { id: 'd', sharingAgreement: 'not-needed' }, LATER)))).not.toContain('sharing-not-signed');
   });
 
   it('has nothing to say about a complete data set', () => {
-    let canvas = ok(
+    let canvas = applied(
       addDataset(
         base,
         {
@@ -141,7 +139,7 @@ describe('datasetGaps', () => {
         LATER,
       ),
     );
-    canvas = ok(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
+    canvas = applied(linkDatasetToInsight(canvas, 'd', 'insight-1', LATER));
     expect(datasetGaps(canvas, only(canvas))).toEqual([]);
   });
 });

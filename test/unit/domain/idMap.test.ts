@@ -19,27 +19,22 @@ import { canvasToMarkdown } from '../../../src/domain/markdown/exportCanvas';
 import { importCanvasMarkdown } from '../../../src/domain/markdown/importCanvas';
 import { mergeRemote, restamp } from '../../../src/domain/merge';
 import { mergeText } from '../../../src/domain/textMerge';
-import { type Canvas, createCanvas, isRefusal } from '../../../src/domain/model';
+import { type Canvas, createCanvas } from '../../../src/domain/model';
 import { readCanvasObject } from '../../../src/domain/schema';
 import { linkCards } from '../../../src/domain/thread';
-import { T0 } from '../helpers/canvasBuilder';
+import { T0, applied } from '../helpers/canvasBuilder';
 
 const HOSTILE_IDS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
-
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 
 /** A canvas where every record has a hostile id: cards, an action item and a data set. */
 function hostileCanvas(): Canvas {
   let canvas = createCanvas('__proto__', T0, 'Hostile ids');
   for (const id of HOSTILE_IDS) canvas = addCard(canvas, { id, step: id === '__proto__' ? 'insight' : 'action', text: `Card ${id}` }, T0);
-  canvas = ok(linkCards(canvas, '__proto__', 'constructor', T0));
-  canvas = ok(addActionItem(canvas, { id: '__proto__', text: 'Action with a hostile id' }, T0));
-  canvas = ok(addActionItem(canvas, { id: 'constructor', text: 'Another' }, T0));
-  canvas = ok(addDataset(canvas, { id: 'toString', name: 'Data set with a hostile id' }, T0));
-  canvas = ok(linkDatasetToInsight(canvas, 'toString', '__proto__', T0));
+  canvas = applied(linkCards(canvas, '__proto__', 'constructor', T0));
+  canvas = applied(addActionItem(canvas, { id: '__proto__', text: 'Action with a hostile id' }, T0));
+  canvas = applied(addActionItem(canvas, { id: 'constructor', text: 'Another' }, T0));
+  canvas = applied(addDataset(canvas, { id: 'toString', name: 'Data set with a hostile id' }, T0));
+  canvas = applied(linkDatasetToInsight(canvas, 'toString', '__proto__', T0));
   return canvas;
 }
 

@@ -15,10 +15,10 @@ import {
 import { addDataset, updateDataset } from '../../../src/domain/dataInventory';
 import { dismissPrivacyWarning } from '../../../src/domain/dismissals';
 import { applyRemote, mergeRemote, remoteChanges, restamp } from '../../../src/domain/merge';
-import { type Canvas, LIMITS, checkKey, isRefusal } from '../../../src/domain/model';
+import { LIMITS, checkKey } from '../../../src/domain/model';
 import { mergeText } from '../../../src/domain/textMerge';
 import { startTimer } from '../../../src/domain/timer';
-import { T0, buildCanvas } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, applied } from '../helpers/canvasBuilder';
 
 const base = buildCanvas({ title: 'Shared', cards: { outcome: ['one', 'two'], action: ['three'] } });
 /** A copy as it would come back from storage: equal content, new objects. */
@@ -165,25 +165,21 @@ describe('merging removals and undo', () => {
 });
 
 describe('merging the new collections record by record', () => {
-  const ok = (result: Canvas | { refused: string }): Canvas => {
-    if (isRefusal(result)) throw new Error(result.refused);
-    return result;
-  };
   const start = () => {
-    let canvas = ok(addActionItem(base, { id: 'a1', text: 'First action' }, T0));
-    canvas = ok(addActionItem(canvas, { id: 'a2', text: 'Second action' }, T0));
-    return ok(addDataset(canvas, { id: 'd1', name: 'Housing' }, T0));
+    let canvas = applied(addActionItem(base, { id: 'a1', text: 'First action' }, T0));
+    canvas = applied(addActionItem(canvas, { id: 'a2', text: 'Second action' }, T0));
+    return applied(addDataset(canvas, { id: 'd1', name: 'Housing' }, T0));
   };
 
   it('takes the other tab’s action items, data sets, governance checks and workshop details, keeping this tab’s own edits', () => {
     const stored = start();
-    let remote = ok(setActionItemOwner(reloaded(stored), 'a1', 'Priya', T0 + 10));
-    remote = ok(addActionItem(remote, { id: 'a3', text: 'Added in the other tab' }, T0 + 10));
-    remote = ok(updateDataset(remote, 'd1', { holder: 'Housing services' }, T0 + 10));
+    let remote = applied(setActionItemOwner(reloaded(stored), 'a1', 'Priya', T0 + 10));
+    remote = applied(addActionItem(remote, { id: 'a3', text: 'Added in the other tab' }, T0 + 10));
+    remote = applied(updateDataset(remote, 'd1', { holder: 'Housing services' }, T0 + 10));
     remote = setGovernanceStatus(remote, 'lawful-basis', 'concern', T0 + 10);
-    remote = ok(setWorkshopDetails(remote, { organisation: 'Lambeth' }, T0 + 10));
-    let local = ok(setActionItemText(stored, 'a2', 'Edited here', T0 + 11));
-    local = ok(setVotesPerPerson(local, 5, T0 + 11));
+    remote = applied(setWorkshopDetails(remote, { organisation: 'Lambeth' }, T0 + 10));
+    let local = applied(setActionItemText(stored, 'a2', 'Edited here', T0 + 11));
+    local = applied(setVotesPerPerson(local, 5, T0 + 11));
     const { merged } = mergeRemote(stored, local, remote, mergeText);
     expect(actionItemsInOrder(merged).map((item) => [item.text, item.owner])).toEqual([
       ['First action', 'Priya'],
@@ -200,8 +196,8 @@ describe('merging the new collections record by record', () => {
     const stored = start();
     const remote = reloaded(stored);
     delete (remote.actionItems as Record<string, unknown>)['a2'];
-    const theirs = ok(setActionItemOwner(ok(setActionItemText(remote, 'a1', 'Theirs', T0 + 10)), 'a1', 'Priya', T0 + 10));
-    const local = ok(setActionItemText(stored, 'a1', 'Ours', T0 + 12));
+    const theirs = applied(setActionItemOwner(applied(setActionItemText(remote, 'a1', 'Theirs', T0 + 10)), 'a1', 'Priya', T0 + 10));
+    const local = applied(setActionItemText(stored, 'a1', 'Ours', T0 + 12));
     const { merged, combined } = mergeRemote(stored, local, theirs, mergeText);
     expect(merged.actionItems['a1']!.text).toContain('Ours');
     expect(merged.actionItems['a1']!.text).toContain('Theirs');
@@ -226,7 +222,7 @@ describe('merging the new collections record by record', () => {
   it('restamps action items, data sets and governance checks that undo brings back', () => {
     const stored = start();
     const edited = setGovernanceStatus(
-      ok(updateDataset(ok(setActionItemText(stored, 'a1', 'x', T0 + 5)), 'd1', { name: 'y' }, T0 + 5)),
+      applied(updateDataset(applied(setActionItemText(stored, 'a1', 'x', T0 + 5)), 'd1', { name: 'y' }, T0 + 5)),
       'dpia-done',
       'concern',
       T0 + 5,

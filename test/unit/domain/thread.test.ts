@@ -14,13 +14,9 @@ import {
   threadTree,
   unlinkCards,
 } from '../../../src/domain/thread';
-import { T0, buildCanvas, snapshot } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, snapshot, applied } from '../helpers/canvasBuilder';
 
 const LATER = T0 + 1000;
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refused = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
 
 /** Two outcomes, two actions, two insights, two enablers, no links yet. */
@@ -28,10 +24,10 @@ const base = buildCanvas({
   cards: { outcome: ['O1', 'O2'], action: ['A1', 'A2'], insight: ['I1', 'I2'], enablers: ['E1', 'E2'] },
 });
 const linked = () => {
-  let canvas = ok(linkCards(base, 'action-1', 'outcome-1', LATER));
-  canvas = ok(linkCards(canvas, 'insight-1', 'action-1', LATER));
-  canvas = ok(linkCards(canvas, 'enablers-1', 'insight-1', LATER));
-  canvas = ok(linkCards(canvas, 'enablers-1', 'outcome-2', LATER));
+  let canvas = applied(linkCards(base, 'action-1', 'outcome-1', LATER));
+  canvas = applied(linkCards(canvas, 'insight-1', 'action-1', LATER));
+  canvas = applied(linkCards(canvas, 'enablers-1', 'insight-1', LATER));
+  canvas = applied(linkCards(canvas, 'enablers-1', 'outcome-2', LATER));
   return canvas;
 };
 const names = (canvas: Canvas, ids: { id: string }[]) => ids.map(({ id }) => canvas.cards[id]!.text);
@@ -39,11 +35,11 @@ const names = (canvas: Canvas, ids: { id: string }[]) => ids.map(({ id }) => can
 describe('linking cards', () => {
   it('links in the directions of the step rule, leaving the input and other cards alone', () => {
     const before = snapshot(base);
-    const canvas = ok(linkCards(base, 'insight-1', 'action-2', LATER));
+    const canvas = applied(linkCards(base, 'insight-1', 'action-2', LATER));
     expect(canvas.cards['insight-1']).toMatchObject({ serves: ['action-2'], updatedAt: LATER });
     expect(canvas.cards['action-2']).toBe(base.cards['action-2']);
     expect(base).toEqual(before);
-    expect(ok(linkCards(canvas, 'insight-1', 'action-2', LATER))).toBe(canvas);
+    expect(applied(linkCards(canvas, 'insight-1', 'action-2', LATER))).toBe(canvas);
   });
 
   it.each([
@@ -58,13 +54,13 @@ describe('linking cards', () => {
   });
 
   it('refuses a link that would loop the thread back on itself (possible after a move)', () => {
-    let canvas = ok(linkCards(base, 'action-1', 'outcome-1', LATER));
+    let canvas = applied(linkCards(base, 'action-1', 'outcome-1', LATER));
     canvas = moveCard(canvas, 'outcome-1', { step: 'insight', index: 0 }, LATER);
     expect(refused(linkCards(canvas, 'outcome-1', 'action-1', LATER))).toBe('That link would make the thread loop back on itself.');
   });
 
   it('refuses links to or from a parked card', () => {
-    const canvas = ok(parkCard(base, 'action-1', LATER));
+    const canvas = applied(parkCard(base, 'action-1', LATER));
     expect(refused(linkCards(canvas, 'action-1', 'outcome-1', LATER))).toMatch(/parking lot/);
   });
 
@@ -100,9 +96,9 @@ describe('the thread and its loose ends', () => {
 
   it('expands a card serving many cards only once, so the tree stays as small as the links', () => {
     let canvas = base;
-    for (const action of ['action-1', 'action-2']) canvas = ok(linkCards(canvas, action, 'outcome-1', LATER));
-    for (const action of ['action-1', 'action-2']) canvas = ok(linkCards(canvas, 'insight-1', action, LATER));
-    canvas = ok(linkCards(canvas, 'enablers-1', 'insight-1', LATER));
+    for (const action of ['action-1', 'action-2']) canvas = applied(linkCards(canvas, action, 'outcome-1', LATER));
+    for (const action of ['action-1', 'action-2']) canvas = applied(linkCards(canvas, 'insight-1', action, LATER));
+    canvas = applied(linkCards(canvas, 'enablers-1', 'insight-1', LATER));
     const [o1] = threadTree(canvas);
     const [a1, a2] = o1!.servedBy;
     expect(a1!.servedBy[0]).toMatchObject({ repeat: false, servedBy: [{ card: { text: 'E1' } }] });

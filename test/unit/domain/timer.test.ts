@@ -13,18 +13,19 @@ import {
   withTimerOf,
   workshopClock,
 } from '../../../src/domain/timer';
-import { T0, buildCanvas } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, applied } from '../helpers/canvasBuilder';
 
 const MIN = 60_000;
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 const refused = (result: Canvas | { refused: string }) => (isRefusal(result) ? result.refused : null);
 /** A workshop planned 30 / 20 / 40 minutes for Outcome, Action and Insight, with no plan for Enablers. */
 const planned = () =>
-  ok(
-    setPlannedMinutes(ok(setPlannedMinutes(ok(setPlannedMinutes(buildCanvas(), 'outcome', 30, T0)), 'action', 20, T0)), 'insight', 40, T0),
+  applied(
+    setPlannedMinutes(
+      applied(setPlannedMinutes(applied(setPlannedMinutes(buildCanvas(), 'outcome', 30, T0)), 'action', 20, T0)),
+      'insight',
+      40,
+      T0,
+    ),
   );
 
 describe('the step timer', () => {
@@ -66,7 +67,7 @@ describe('the step timer', () => {
 
   it('adds 5 minutes to a step’s plan, and resets a step to its full plan, paused', () => {
     let canvas = startTimer(planned(), 'action', T0);
-    canvas = ok(addTimerMinutes(canvas, 'action', 5, T0 + MIN));
+    canvas = applied(addTimerMinutes(canvas, 'action', 5, T0 + MIN));
     expect(stepClock(canvas, 'action', T0 + 22 * MIN)).toMatchObject({ plannedMs: 25 * MIN, remainingMs: 3 * MIN, timeUp: false });
     canvas = resetTimer(canvas, 'action', T0 + 23 * MIN);
     expect(stepClock(canvas, 'action', T0 + 50 * MIN)).toMatchObject({ plannedMs: 20 * MIN, elapsedMs: 0, running: false });
@@ -76,7 +77,7 @@ describe('the step timer', () => {
   it('times a step with no plan, and gives it a plan once minutes are added', () => {
     const canvas = startTimer(planned(), 'enablers', T0);
     expect(stepClock(canvas, 'enablers', T0 + MIN)).toMatchObject({ plannedMs: null, remainingMs: null, elapsedMs: MIN, timeUp: false });
-    expect(stepClock(ok(addTimerMinutes(canvas, 'enablers', 5, T0)), 'enablers', T0 + MIN)).toMatchObject({
+    expect(stepClock(applied(addTimerMinutes(canvas, 'enablers', 5, T0)), 'enablers', T0 + MIN)).toMatchObject({
       plannedMs: 5 * MIN,
       remainingMs: 4 * MIN,
     });
@@ -84,7 +85,7 @@ describe('the step timer', () => {
 
   it('refuses adding minutes past the limit or of a bad size', () => {
     let canvas = planned();
-    for (let i = 0; i < 48; i++) canvas = ok(addTimerMinutes(canvas, 'outcome', 5, T0));
+    for (let i = 0; i < 48; i++) canvas = applied(addTimerMinutes(canvas, 'outcome', 5, T0));
     expect(refused(addTimerMinutes(canvas, 'outcome', 5, T0))).toMatch(/At most 240 minutes can be added to one step/);
     expect(refused(addTimerMinutes(planned(), 'outcome', 0, T0))).toMatch(/whole number of minutes/);
   });
@@ -104,7 +105,7 @@ describe('planned minutes', () => {
       'A step can be planned for at most 240 minutes (4 hours); 600 is more than that.',
     );
     expect(refused(setPlannedMinutes(buildCanvas(), 'outcome', 2.5, T0))).toMatch(/whole minutes/);
-    expect(ok(setPlannedMinutes(planned(), 'outcome', null, T0)).facilitation.outcome.minutes).toBeNull();
+    expect(applied(setPlannedMinutes(planned(), 'outcome', null, T0)).facilitation.outcome.minutes).toBeNull();
   });
 });
 

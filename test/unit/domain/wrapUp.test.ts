@@ -4,16 +4,11 @@ import { addActionItem, addActionItemForConcern } from '../../../src/domain/acti
 import { setGovernanceStatus } from '../../../src/domain/canvas';
 import { parkCard, setAgreed } from '../../../src/domain/cards';
 import { addDataset } from '../../../src/domain/dataInventory';
-import { type Canvas, isRefusal } from '../../../src/domain/model';
 import { linkCards } from '../../../src/domain/thread';
 import { wrapUp } from '../../../src/domain/wrapUp';
-import { T0, buildCanvas } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, applied } from '../helpers/canvasBuilder';
 
 const NOW = new Date('2026-03-05T15:00:00').getTime();
-const ok = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 
 describe('wrapUp', () => {
   it('sums up each step, the parking lot and the action log', () => {
@@ -25,8 +20,8 @@ describe('wrapUp', () => {
       ],
     });
     canvas = setAgreed(canvas, 'outcome-1', true, T0);
-    canvas = ok(parkCard(canvas, 'action-2', T0));
-    canvas = ok(
+    canvas = applied(parkCard(canvas, 'action-2', T0));
+    canvas = applied(
       addActionItemForConcern(
         canvas,
         { id: 'x', text: 'Invite the youth panel', owner: 'Sam', due: '2026-04-01', concern: 'outcome:power' },
@@ -50,10 +45,10 @@ describe('wrapUp', () => {
       checks: [{ step: 'action', lens: 'consent', status: 'concern' }],
     });
     canvas = setAgreed(canvas, 'outcome-1', true, T0);
-    canvas = ok(linkCards(canvas, 'action-1', 'outcome-1', T0));
+    canvas = applied(linkCards(canvas, 'action-1', 'outcome-1', T0));
     canvas = setGovernanceStatus(canvas, 'lawful-basis', 'concern', T0);
-    canvas = ok(addActionItem(canvas, { id: 'late', text: 'Overdue and unowned', due: '2026-03-01' }, T0));
-    canvas = ok(addDataset(canvas, { id: 'd', name: 'Records' }, T0));
+    canvas = applied(addActionItem(canvas, { id: 'late', text: 'Overdue and unowned', due: '2026-03-01' }, T0));
+    canvas = applied(addDataset(canvas, { id: 'd', name: 'Records' }, T0));
     expect(wrapUp(canvas, NOW).missing.map((item) => item.message)).toEqual([
       'Outcome: 5 checks not yet discussed.',
       'Action: no card agreed yet.',

@@ -36,8 +36,8 @@ import {
   STEP_IDS,
   type Canvas,
   createCanvas,
-  isRefusal,
 } from '../../../src/domain/model';
+import { applied } from './canvasBuilder';
 
 /** Pieces of text that Markdown treats specially, scripts in other directions, and text lint tools trip on. */
 export const awkward = fc.constantFrom(
@@ -171,26 +171,21 @@ export const canvasSpecArb = fc.record({
 
 export type CanvasSpecValue = typeof canvasSpecArb extends fc.Arbitrary<infer T> ? T : never;
 
-const must = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
-
 /** Builds the canvas a spec describes, through the domain operations (links set directly, so links that no longer fit are made too). */
 export function buildFromSpec(spec: CanvasSpecValue): Canvas {
   let canvas = createCanvas('round-trip', 1);
   canvas = setDescription(setTitle(canvas, spec.title, 2), spec.description, 2);
-  canvas = must(setWorkshopDetails(canvas, spec.workshop, 2));
-  canvas = must(setVotesPerPerson(canvas, spec.votesPerPerson, 2));
+  canvas = applied(setWorkshopDetails(canvas, spec.workshop, 2));
+  canvas = applied(setVotesPerPerson(canvas, spec.votesPerPerson, 2));
   for (const note of spec.facilitation) canvas = setFacilitatorNote(canvas, note.step, { minutes: note.minutes, notes: note.notes }, 2);
   spec.cards.forEach((card, i) => {
     const id = `card-${i}`;
     canvas = addCard(canvas, { id, step: card.step, text: card.text, colour: card.colour }, 3);
-    canvas = must(setVotes(canvas, id, card.votes, 3));
+    canvas = applied(setVotes(canvas, id, card.votes, 3));
     canvas = setAgreed(canvas, id, card.agreed, 3);
     canvas = setCardSource(canvas, id, card.source, 3);
     if (card.example) canvas = { ...canvas, cards: withRecords(canvas.cards, [{ ...canvas.cards[id]!, example: true }]) };
-    if (card.parked) canvas = must(parkCard(canvas, id, 3));
+    if (card.parked) canvas = applied(parkCard(canvas, id, 3));
   });
   const count = spec.cards.length;
   if (count > 1) {
@@ -202,7 +197,7 @@ export function buildFromSpec(spec: CanvasSpecValue): Canvas {
     }
   }
   const applyCheck = (key: AnyCheckKey, check: CanvasSpecValue['checks'][number]['check']) => {
-    if (check.resolve !== null && check.status === 'concern') canvas = must(resolveConcern(canvas, key, check.resolve, 4));
+    if (check.resolve !== null && check.status === 'concern') canvas = applied(resolveConcern(canvas, key, check.resolve, 4));
   };
   for (const { step, lens, check } of spec.checks) {
     canvas = setCheckNotes(setCheckStatus(canvas, step, lens, check.status, 4), step, lens, check.notes, 4);
@@ -213,7 +208,7 @@ export function buildFromSpec(spec: CanvasSpecValue): Canvas {
     applyCheck(`governance:${id}`, check);
   }
   spec.actionItems.forEach((item, i) => {
-    canvas = must(
+    canvas = applied(
       addActionItem(canvas, { id: `action-${i}`, text: item.text, owner: item.owner, due: item.due, concern: item.concern }, 5),
     );
     if (item.status === 'done')
@@ -221,7 +216,7 @@ export function buildFromSpec(spec: CanvasSpecValue): Canvas {
   });
   spec.datasets.forEach((dataset, i) => {
     const { usedBy, ...fields } = dataset;
-    canvas = must(addDataset(canvas, { id: `dataset-${i}`, ...fields }, 6));
+    canvas = applied(addDataset(canvas, { id: `dataset-${i}`, ...fields }, 6));
     if (count) {
       const ids = [...new Set(usedBy.map((n) => `card-${n % count}`))];
       canvas = { ...canvas, datasets: withRecords(canvas.datasets, [{ ...canvas.datasets[`dataset-${i}`]!, usedBy: ids }]) };

@@ -72,3 +72,9 @@ export function card(canvas: Canvas, id: string): Card {
   if (!found) throw new Error(`No card ${id} in the canvas`);
   return found;
 }
+
+/** The canvas an operation that may refuse gave back; a refusal fails the test with its sentence. */
+export function applied(result: Canvas | { refused: string }): Canvas {
+  if ('refused' in result) throw new Error(result.refused);
+  return result;
+}

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { GOVERNANCE_IDS } from '../../../src/domain/governanceKeys';
 import { addActionItem, deleteActionItem, setActionItemStatus } from '../../../src/domain/actionLog';
-import { type Canvas, isRefusal } from '../../../src/domain/model';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canvasProgress, resolveConcern, setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
@@ -11,13 +10,8 @@ import { CanvasDatabase, DATABASE_NAME, RECORD_VERSION } from '../../../src/stor
 import { openRepository } from '../../../src/storage/openRepository';
 import { UnreadableCanvasError } from '../../../src/storage/problems';
 import type { CanvasRepository } from '../../../src/storage/repository';
-import { buildCanvas, textsIn } from '../helpers/canvasBuilder';
+import { buildCanvas, textsIn, applied } from '../helpers/canvasBuilder';
 import { LATER, sampleCanvas, save } from '../helpers/repository';
-
-const must = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
 
 /** A second connection to the same database, to see what is really stored. */
 function rawDb(): CanvasDatabase {
@@ -187,12 +181,12 @@ describe('IndexedDB repository: what reaches the database', () => {
   it('keeps the summary’s parked cards, governance checks, resolved concerns and open actions in step too', async () => {
     const v1 = sampleCanvas();
     await save(repo, null, v1);
-    let canvas = must(parkCard(v1, 'outcome-2', LATER));
+    let canvas = applied(parkCard(v1, 'outcome-2', LATER));
     canvas = setGovernanceStatus(canvas, 'dpia-done', 'concern', LATER);
-    canvas = must(resolveConcern(canvas, 'insight:trust', 'Fixed at source', LATER));
-    canvas = must(addActionItem(canvas, { id: 'a1', text: 'Open one' }, LATER));
-    canvas = must(addActionItem(canvas, { id: 'a2', text: 'Done one' }, LATER));
-    canvas = must(setActionItemStatus(canvas, 'a2', 'done', LATER));
+    canvas = applied(resolveConcern(canvas, 'insight:trust', 'Fixed at source', LATER));
+    canvas = applied(addActionItem(canvas, { id: 'a1', text: 'Open one' }, LATER));
+    canvas = applied(addActionItem(canvas, { id: 'a2', text: 'Done one' }, LATER));
+    canvas = applied(setActionItemStatus(canvas, 'a2', 'done', LATER));
     await save(repo, v1, canvas);
     expect((await repo.listCanvases())[0]!.progress).toEqual(canvasProgress(canvas));
     expect((await repo.listCanvases())[0]!.progress).toMatchObject({

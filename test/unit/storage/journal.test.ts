@@ -4,11 +4,10 @@ import { setGovernanceStatus } from '../../../src/domain/canvas';
 import { setCardText, setVotes } from '../../../src/domain/cards';
 import { addDataset } from '../../../src/domain/dataInventory';
 import { diffCanvas, metaOf } from '../../../src/domain/diff';
-import { type Canvas, isRefusal } from '../../../src/domain/model';
 import { startTimer } from '../../../src/domain/timer';
 import { clearNote, readNotes, removeRecoveredNote, writeNote } from '../../../src/storage/journal';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
-import { T0, buildCanvas } from '../helpers/canvasBuilder';
+import { T0, buildCanvas, applied } from '../helpers/canvasBuilder';
 import { LATER, sampleCanvas, save } from '../helpers/repository';
 
 const canvas = buildCanvas({ cards: { outcome: ['One'] } });
@@ -55,19 +54,14 @@ describe('unsaved-changes notes', () => {
 });
 
 describe('unsaved-changes notes and the records added for workshops, governance and the inventory', () => {
-  const must = (result: Canvas | { refused: string }): Canvas => {
-    if (isRefusal(result)) throw new Error(result.refused);
-    return result;
-  };
-
   it('carry action items, data sets, governance checks, votes and the timer, and they reach storage', async () => {
     const repo = new MemoryRepository();
     const before = sampleCanvas();
     await save(repo, null, before);
-    let next = must(addActionItem(before, { id: 'a1', text: 'Typed just before closing' }, LATER));
-    next = must(addDataset(next, { id: 'd1', name: 'Housing' }, LATER));
+    let next = applied(addActionItem(before, { id: 'a1', text: 'Typed just before closing' }, LATER));
+    next = applied(addDataset(next, { id: 'd1', name: 'Housing' }, LATER));
     next = setGovernanceStatus(next, 'retention', 'concern', LATER);
-    next = startTimer(must(setVotes(next, 'outcome-1', 2, LATER)), 'outcome', LATER);
+    next = startTimer(applied(setVotes(next, 'outcome-1', 2, LATER)), 'outcome', LATER);
     expect(writeNote('tab-a', { canvasId: before.id, changes: diffCanvas(before, next), metaBase: metaOf(before) })).toBe(true);
 
     const [read] = readNotes();

@@ -17,19 +17,14 @@ import {
 } from '../../../src/domain/canvas';
 import { addCard, deleteCard, setCardText, setVotes } from '../../../src/domain/cards';
 import { addDataset, updateDataset } from '../../../src/domain/dataInventory';
-import { type Canvas, createCanvas, isRefusal } from '../../../src/domain/model';
+import { type Canvas, createCanvas } from '../../../src/domain/model';
 import { linkCards } from '../../../src/domain/thread';
 import { startTimer } from '../../../src/domain/timer';
 import { diffCanvas, metaOf } from '../../../src/domain/diff';
 import { openRepository } from '../../../src/storage/openRepository';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import type { CanvasRepository } from '../../../src/storage/repository';
-import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
-
-const must = (result: Canvas | { refused: string }): Canvas => {
-  if (isRefusal(result)) throw new Error(result.refused);
-  return result;
-};
+import { T0, buildCanvas, textsIn, applied } from '../helpers/canvasBuilder';
 import { LATER, sampleCanvas, save } from '../helpers/repository';
 
 function ownTemplate(id: string, name: string): Template {
@@ -191,14 +186,14 @@ describe.each(repositories)('%s repository', (_kind, open) => {
   });
 
   it('answers "conflict" for an action item, data set or governance check another writer changed since the base', async () => {
-    let v1 = must(addActionItem(sampleCanvas(), { id: 'a1', text: 'Book it' }, T0));
-    v1 = must(addDataset(v1, { id: 'd1', name: 'Records' }, T0));
+    let v1 = applied(addActionItem(sampleCanvas(), { id: 'a1', text: 'Book it' }, T0));
+    v1 = applied(addDataset(v1, { id: 'd1', name: 'Records' }, T0));
     v1 = setGovernanceStatus(v1, 'dpia-done', 'concern', T0);
     await save(repo, null, v1);
     if (repo.kind === 'memory') return; // one tab's memory: nobody else writes to it
     const sameRecordTwice: [string, (canvas: Canvas, text: string) => Canvas][] = [
-      ['an action item', (canvas, text) => must(setActionItemOwner(canvas, 'a1', text, LATER))],
-      ['a data set', (canvas, text) => must(updateDataset(canvas, 'd1', { holder: text }, LATER))],
+      ['an action item', (canvas, text) => applied(setActionItemOwner(canvas, 'a1', text, LATER))],
+      ['a data set', (canvas, text) => applied(updateDataset(canvas, 'd1', { holder: text }, LATER))],
       ['a governance check', (canvas, text) => setGovernanceNotes(canvas, 'dpia-done', text, LATER)],
     ];
     for (const [what, edit] of sameRecordTwice) {
@@ -276,9 +271,9 @@ describe.each(repositories)('%s repository', (_kind, open) => {
 
     it('keeps the ids of a new canvas, its cards and its saved versions, and restores its history, links and records', async () => {
       let backup = sampleCanvas('from-backup');
-      backup = must(linkCards(backup, 'from-backup:action-1', 'from-backup:outcome-1', T0));
-      backup = must(addActionItem(backup, { id: '__proto__', text: 'Book a DPIA', owner: 'Priya' }, T0));
-      backup = must(addDataset(backup, { id: 'd1', name: 'Housing' }, T0));
+      backup = applied(linkCards(backup, 'from-backup:action-1', 'from-backup:outcome-1', T0));
+      backup = applied(addActionItem(backup, { id: '__proto__', text: 'Book a DPIA', owner: 'Priya' }, T0));
+      backup = applied(addDataset(backup, { id: 'd1', name: 'Housing' }, T0));
       backup = setGovernanceStatus(backup, 'lawful-basis', 'concern', T0);
       const older = makeSnapshot(setTitle(backup, 'Older', T0), 'editing', 'kept-version', T0);
       const planned = await plan([backup], false, [older]);
@@ -292,7 +287,7 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       await save(repo, null, sampleCanvas('other'));
       // A different canvas whose card ids happen to be the same as the stored canvas's.
       let backup = { ...sampleCanvas('other'), id: 'incoming' };
-      backup = must(linkCards(backup, 'other:action-1', 'other:outcome-1', T0));
+      backup = applied(linkCards(backup, 'other:action-1', 'other:outcome-1', T0));
       const older = makeSnapshot(backup, 'opened', 'incoming-version', T0);
       const planned = await plan([backup], false, [older]);
       await repo.importCanvases(planned, LATER, newId);
@@ -313,10 +308,10 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       const canvas = sampleCanvas();
       await save(repo, null, canvas);
       let next = setGovernanceStatus(canvas, 'dpia-done', 'concern', LATER);
-      next = must(addActionItem(next, { id: 'a1', text: 'Book it', due: '2026-04-01' }, LATER));
-      next = must(addDataset(next, { id: 'd1', name: 'Records', personal: 'yes' }, LATER));
-      next = must(setWorkshopDetails(next, { organisation: 'Lambeth' }, LATER));
-      next = startTimer(must(setVotes(next, 'outcome-1', 4, LATER)), 'action', LATER);
+      next = applied(addActionItem(next, { id: 'a1', text: 'Book it', due: '2026-04-01' }, LATER));
+      next = applied(addDataset(next, { id: 'd1', name: 'Records', personal: 'yes' }, LATER));
+      next = applied(setWorkshopDetails(next, { organisation: 'Lambeth' }, LATER));
+      next = startTimer(applied(setVotes(next, 'outcome-1', 4, LATER)), 'action', LATER);
       await save(repo, canvas, next);
       expect(await repo.loadCanvas('canvas-1')).toEqual(next);
       const removed = deleteActionItem(next, 'a1', LATER + 1);
@@ -326,17 +321,17 @@ describe.each(repositories)('%s repository', (_kind, open) => {
 
     it('counts open concerns of both kinds and open action items in the library', async () => {
       let canvas = setGovernanceStatus(sampleCanvas(), 'senior-owner', 'concern', T0);
-      canvas = must(addActionItem(canvas, { id: 'a1', text: 'Open' }, T0));
-      canvas = must(addActionItem(canvas, { id: 'a2', text: 'Done' }, T0));
-      canvas = must(setActionItemStatus(canvas, 'a2', 'done', T0));
+      canvas = applied(addActionItem(canvas, { id: 'a1', text: 'Open' }, T0));
+      canvas = applied(addActionItem(canvas, { id: 'a2', text: 'Done' }, T0));
+      canvas = applied(setActionItemStatus(canvas, 'a2', 'done', T0));
       await save(repo, null, canvas);
       const [summary] = await repo.listCanvases();
       expect(summary!.progress).toMatchObject({ openConcerns: 2, openActionItems: 1, governanceDiscussed: 1 });
     });
 
     it('removes every record of a canvas emptied from Recently deleted, its history too', async () => {
-      let canvas = must(addActionItem(sampleCanvas(), { id: 'a1' }, T0));
-      canvas = must(addDataset(canvas, { id: 'd1' }, T0));
+      let canvas = applied(addActionItem(sampleCanvas(), { id: 'a1' }, T0));
+      canvas = applied(addDataset(canvas, { id: 'd1' }, T0));
       await save(repo, null, canvas);
       await repo.addSnapshot(makeSnapshot(canvas, 'opened', 'gone-version', T0));
       await repo.updateMeta('canvas-1', { deletedAt: LATER }, LATER);
