@@ -42,7 +42,7 @@ function SaveProblem() {
       {problem && (
         <p>
           <strong>Your work is not being saved.</strong> {problem} You can keep working: canvases stay in this tab until you close it. Use
-          “Export Markdown” on each canvas to keep a copy.
+          “Export” on each canvas to download a copy.
         </p>
       )}
       {saveError && <p>{saveError}</p>}

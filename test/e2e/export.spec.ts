@@ -6,7 +6,7 @@ const TRICKY = [
   '1. not a list',
 ].join('\n');
 
-test('Markdown export: text, escaping, a literal preview and a download that matches', async ({ library, page }) => {
+test('canvas file and document preview: text, escaping, a literal preview and a download that matches', async ({ library, page }) => {
   await library.goto();
   const canvas = await library.createCanvas('Youth justice & data');
   await canvas.addCard('Outcome', 'Fewer young people\nre-offend', { paste: true });
@@ -66,7 +66,7 @@ test('Markdown export: text, escaping, a literal preview and a download that mat
     .soft(preview.getByRole('heading').first(), 'the first heading of the preview is the title')
     .toHaveText('Youth justice & data');
   await expect(preview.getByRole('heading', { name: '1. Outcome' })).toBeVisible();
-  await expect(preview.getByRole('heading', { name: 'Ethics checks: Outcome' })).toBeVisible();
+  await expect(preview.getByRole('table', { name: 'Ethics checks: Outcome' })).toBeVisible();
   // The tricky card reads exactly as typed, as one list item.
   const trickyItem = preview.getByRole('listitem').filter({ hasText: 'heading' });
   await expect(trickyItem).toHaveCount(1);

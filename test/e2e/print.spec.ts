@@ -63,6 +63,9 @@ test('the print view shows the whole canvas, and on paper only the document', as
     '3. Insight',
     '4. Enablers',
     'Open concerns',
+    'Checks not yet discussed',
+    'Still to settle',
+    'Sources',
   ]);
   await expect(printDocument.getByText(DESCRIPTION)).toBeVisible();
   await expect(printDocument.locator('.print-card')).toHaveText(allCards());

@@ -61,7 +61,7 @@ test.describe('when the browser refuses storage', () => {
       await page.addInitScript(refuse);
       await library.goto();
       await expect(library.storageWarning).toContainText('Your work is not being saved.');
-      await expect(library.storageWarning).toContainText('Export Markdown');
+      await expect(library.storageWarning).toContainText('“Export” on each canvas');
       await expect(library.saveStatus).toHaveText('Not saved: kept in this tab only');
 
       const canvas = await library.createCanvas('Kept in this tab');

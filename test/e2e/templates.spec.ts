@@ -84,7 +84,7 @@ test('the gallery shows the ready-made templates; a preview is read-only; using 
   await expect(templates.deleteButton).toHaveCount(0);
   await expect(templates.editButton).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
-  await expect(templates.facilitatorNotes('Outcome')).toContainText('Facilitator notes · about 30 minutes');
+  await expect(templates.facilitatorNotes('Outcome')).toContainText('Suggested time: 30 minutes');
   await expect(templates.facilitatorNotes('Outcome')).toContainText('The lesson to land here: start with the outcome, not the data.');
   await expect(templates.facilitatorNotes('Action')).toContainText("The six project cards are the specific projects LOTI's slides list");
   await expect(templates.contents.getByRole('listitem')).toHaveCount(cardCount(RACIAL_INEQUALITY));
@@ -247,7 +247,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
   await expect(templates.toast).toContainText(`Saved the template “${OWN.name}”.`);
   await expect(page.getByText('Your template', { exact: true })).toBeVisible();
   await expect(templates.cards('Outcome')).toHaveText(OWN.outcomeCards);
-  await expect(templates.facilitatorNotes('Outcome')).toContainText('about 20 minutes');
+  await expect(templates.facilitatorNotes('Outcome')).toContainText('Suggested time: 20 minutes');
   await expect(templates.facilitatorNotes('Outcome')).toContainText(OWN.outcomeNote);
   await expect(templates.contents.getByRole('row', { name: new RegExp(`^Power Concern raised ${OWN.concern}`) })).toBeVisible();
 

@@ -14,14 +14,10 @@
  * reason (MD010), so `markdownlint --fix` has nothing to change.
  */
 import type { BlockContent, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { openConcernEntries, undiscussedChecks } from '../canvas';
 import { type CanvasContent, type CardContent, type CheckContent, cardRef, contentOf, hasText } from '../content';
 import { ANSWER_LABELS, DPIA_LABELS, LAWFUL_BASIS_LABELS, SHARING_AGREEMENT_LABELS } from '../dataInventory';
 import { GOVERNANCE_ITEMS, governanceIdsForStep } from '../governanceKeys';
-import { idMap } from '../idMap';
-import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
+import { LENS_GUIDANCE, STEP_GUIDANCE } from '../guidance';
 import {
   type AnyCheckKey,
   type Canvas,
@@ -34,12 +30,10 @@ import {
   displayTitle,
 } from '../model';
 import { parseCheckKey } from '../canvas';
-import { clampText, normaliseText, slugify } from '../text';
-import { type ThreadNode, threadTree } from '../thread';
+import { slugify } from '../text';
 import {
   ACTION_LOG_COLUMNS,
   ACTION_STATUS_LABELS,
-  CELL_LINE_BREAK,
   DATASET_LABELS,
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -60,6 +54,10 @@ import {
   suggestedTimeLine,
 } from './format';
 import type { TemplateDetails } from './importCanvas';
+import { cell, html, multiline, serialise, text } from './mdast';
+import { canvasDocument, excerpt } from '../document/canvasDocument';
+import { formatLongDate } from '../document/dates';
+import { sectionsToMdast } from '../document/markdown';
 
 export interface ExportOptions {
   exportedAt: Date;
@@ -69,44 +67,9 @@ export interface ExportOptions {
   template?: TemplateDetails;
 }
 
-const html = (value: string): PhrasingContent => ({ type: 'html', value });
-/**
- * Tabs are written as the character reference `&#x9;` (a literal tab fails
- * MD010, and `markdownlint --fix` would turn it into spaces). They pass
- * through the serialiser as U+0001, which cleaned text never holds, and are
- * swapped for the reference afterwards: an html node right after a line
- * break would make the serialiser fold the break into a space.
- */
-const TAB = '\u0001';
-const text = (value: string): PhrasingContent[] => (value ? [{ type: 'text', value: value.replaceAll('\t', TAB) }] : []);
-const strong = (value: string): PhrasingContent => ({ type: 'strong', children: text(value) });
 const emphasis = (value: string): PhrasingContent => ({ type: 'emphasis', children: text(value) });
 const paragraph = (...children: PhrasingContent[]): BlockContent => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: text(value) });
-
-/**
- * Keeps every line break as a hard break, blank lines included, so the text
- * comes back exactly on import instead of being folded by Markdown.
- */
-function multiline(value: string): PhrasingContent[] {
-  return value.split('\n').flatMap((line, i) => (i === 0 ? text(line) : [{ type: 'break' } as PhrasingContent, ...text(line)]));
-}
-
-/**
- * GFM table cells can hold neither line breaks nor surrounding spaces: write
- * breaks as <br> and the outermost spaces or tabs as character references.
- */
-function cell(value: string): PhrasingContent[] {
-  const lead = /^[ \t]/.exec(value)?.[0];
-  const trail = value.length > 1 ? /[ \t]$/.exec(value)?.[0] : undefined;
-  const inner = value.slice(lead ? 1 : 0, trail ? -1 : undefined);
-  const charRef = (c: string) => html(c === '\t' ? '&#x9;' : '&#x20;');
-  return [
-    ...(lead ? [charRef(lead)] : []),
-    ...inner.split('\n').flatMap((line, i) => (i === 0 ? text(line) : [html(CELL_LINE_BREAK), ...text(line)])),
-    ...(trail ? [charRef(trail)] : []),
-  ];
-}
 
 function list(items: PhrasingContent[][]): RootContent {
   return {
@@ -125,9 +88,8 @@ function table(header: string[], rows: PhrasingContent[][][]): RootContent {
   return { type: 'table', align: header.map(() => 'left'), children: [row(header.map((name) => text(name))), ...rows.map(row)] };
 }
 
-export function formatExportDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-}
+/** The sections of the document (canvasDocument) that the file carries as they are: worked out, so skipped on import. */
+const WORKED_OUT = new Set(['golden-thread', 'open-concerns', 'resolved-concerns', 'not-discussed']);
 
 /** The refs some card or data set points at: only those cards write their ref. */
 function linkTargets(content: CanvasContent): Set<string> {
@@ -221,13 +183,6 @@ function actionLogSection(content: CanvasContent): RootContent[] {
   ];
 }
 
-/** The first line of a card, shortened, to name it in a "Used by" line. */
-function excerpt(value: string): string {
-  const first = value.split('\n')[0]!.trim();
-  const short = clampText(first, 60);
-  return `“${short}${short.length < first.length || value.includes('\n') ? '…' : ''}”`;
-}
-
 function dataInventorySection(content: CanvasContent): RootContent[] {
   if (!content.datasets.length) return [];
   const cardsByRef = new Map<string, CardContent>();
@@ -262,35 +217,12 @@ function dataInventorySection(content: CanvasContent): RootContent[] {
   return blocks;
 }
 
-/** The golden thread as nested lists from each outcome down (see threadTree: a card's thread is expanded once). */
-function threadSection(canvas: Canvas): RootContent[] {
-  // Blank cards are not in the file, so they are not in its thread either.
-  const written = Object.values(canvas.cards).filter((card) => hasText(normaliseText(card.text)));
-  const tree = threadTree({ ...canvas, cards: idMap(written) });
-  if (!tree.some((node) => node.servedBy.length)) return [];
-  const nested = (nodes: ThreadNode[]): RootContent => ({
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: nodes.map((node) => {
-      const label = `${STEP_GUIDANCE[node.card.step].title}:`;
-      const body = normaliseText(node.card.text).trim();
-      const children: BlockContent[] = [
-        paragraph(strong(label), ...text(' '), ...multiline(body), ...(node.repeat ? [...text(' '), emphasis('(as above)')] : [])),
-      ];
-      if (node.servedBy.length) children.push(nested(node.servedBy) as BlockContent);
-      return { type: 'listItem', spread: false, children };
-    }),
-  });
-  return [heading(2, SECTION.goldenThread), nested(tree)];
-}
-
 export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
   const content = contentOf(canvas);
   const targets = linkTargets(content);
   const children: RootContent[] = [heading(1, content.title || TITLE_WHEN_EMPTY)];
   if (hasText(content.description)) children.push(paragraph(...multiline(content.description)));
-  if (!options.template) children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatExportDate(options.exportedAt)}.`)));
+  if (!options.template) children.push(paragraph(emphasis(`Exported from Outcome Canvas on ${formatLongDate(options.exportedAt)}.`)));
   children.push(...workshopSection(content));
 
   STEP_IDS.forEach((step, i) => {
@@ -333,37 +265,9 @@ export function canvasToMdast(canvas: Canvas, options: ExportOptions): Root {
   // A template is a starting point: what is open is worked out once it is used.
   if (options.template) return { type: 'root', children };
 
-  children.push(...threadSection(canvas));
-  children.push(heading(2, SECTION.openConcerns));
-  const concerns = openConcernEntries(canvas);
-  children.push(
-    concerns.length
-      ? list(
-          concerns.map((entry) => {
-            const label =
-              entry.kind === 'ethics'
-                ? `${STEP_GUIDANCE[entry.step].title}, ${LENS_GUIDANCE[entry.lens].title}:`
-                : `${STEP_GUIDANCE[entry.step].title}, ${GOVERNANCE_ITEMS[entry.id].name}:`;
-            const notes = normaliseText(entry.check.notes).trim();
-            const fallback = entry.kind === 'ethics' ? CHECK_GUIDANCE[entry.step][entry.lens].question : GOVERNANCE_ITEMS[entry.id].name;
-            return [strong(label), ...text(' '), ...(notes ? multiline(notes) : text(fallback))];
-          }),
-        )
-      : paragraph(...text('No concerns raised.')),
-  );
-
-  children.push(heading(2, SECTION.undiscussed));
-  const undiscussed = undiscussedChecks(canvas);
-  children.push(
-    undiscussed.length
-      ? list(
-          STEP_IDS.flatMap((step) => {
-            const lenses = undiscussed.filter((check) => check.step === step).map((check) => LENS_GUIDANCE[check.lens].title);
-            return lenses.length ? [[strong(`${STEP_GUIDANCE[step].title}:`), ...text(` ${lenses.join(', ')}`)]] : [];
-          }),
-        )
-      : paragraph(...text('Every check has been discussed.')),
-  );
+  // What is worked out from the rest (skipped on import) reads as the document for it does.
+  const worked = canvasDocument(canvas, { now: options.exportedAt.getTime() }).sections.filter((part) => WORKED_OUT.has(part.id));
+  children.push(...sectionsToMdast(worked, 2));
 
   return { type: 'root', children };
 }
@@ -382,31 +286,8 @@ function frontMatter(canvas: Canvas, options: ExportOptions): string {
   return [...lines, '---', '', ''].join('\n');
 }
 
-/**
- * White space the serialiser leaves at the end of a line (it encodes only
- * spaces and tabs; an ideographic or no-break space stays) as character
- * references: lint tools take any white space there as trailing (MD009).
- * A backslash before it is doubled for the same reason as before a tab.
- */
-const charRefs = (run: string) => [...run].map((char) => `&#x${char.codePointAt(0)!.toString(16).toUpperCase()};`).join('');
-
 export function canvasToMarkdown(canvas: Canvas, options: ExportOptions): string {
-  return (
-    frontMatter(canvas, options) +
-    toMarkdown(canvasToMdast(canvas, options), {
-      extensions: [gfmToMarkdown({ tablePipeAlign: false })],
-      bullet: '-',
-      emphasis: '_',
-      rule: '-',
-      listItemIndent: 'one',
-    })
-      // The serialiser leaves a backslash before U+0001 as it is (it escapes
-      // nothing there), but before "&" it would escape the reference: double it.
-      // eslint-disable-next-line no-control-regex -- U+0001 is the tab placeholder
-      .replace(/\\(?=\u0001)/g, '\\\\')
-      .replaceAll(TAB, '&#x9;')
-      .replace(/(\\?)([^\S\n]+)$/gm, (_, backslash: string, run: string) => (backslash ? '\\\\' : '') + charRefs(run))
-  );
+  return frontMatter(canvas, options) + serialise(canvasToMdast(canvas, options));
 }
 
 /** A file name a project lead can keep: the title in lower case, dashes for the rest. */

@@ -4,6 +4,8 @@
  */
 import type { ActionItemStatus, StepId } from '../model';
 import type { CardContent } from '../content';
+import { cardMarks } from '../document/cardMarks';
+import { marksText } from '../document/model';
 
 export const FORMAT_NAME = 'outcome-canvas';
 export const FORMAT_VERSION = 2;
@@ -60,9 +62,12 @@ export const SECTION = {
 } as const;
 
 /** Worked out from the rest of the file, so skipped on import. */
-export const DERIVED_SECTIONS: readonly string[] = [SECTION.goldenThread, SECTION.openConcerns, SECTION.undiscussed].map((name) =>
-  name.toLowerCase(),
-);
+export const DERIVED_SECTIONS: readonly string[] = [
+  SECTION.goldenThread,
+  SECTION.openConcerns,
+  'Resolved concerns',
+  SECTION.undiscussed,
+].map((name) => name.toLowerCase());
 
 export const FACILITATOR_HEADING = /^facilitator notes(?::.*)?$/i;
 export const SUGGESTED_TIME = /^suggested time:\s*(\d{1,4})\s*min(ute)?s?\.?$/i;
@@ -105,21 +110,14 @@ export const UNNAMED_DATASET = 'Unnamed data set';
 /** Data sets are numbered in their headings ("### 2. Housing register"), so two with one name are still two headings. */
 export const datasetHeading = (index: number, name: string) => `${index + 1}. ${name || UNNAMED_DATASET}`;
 
-const STEP_TITLES: Record<StepId, string> = { outcome: 'Outcome', action: 'Action', insight: 'Insight', enablers: 'Enablers' };
-
 /**
  * The visible note after a card's text: " (Agreed · 3 votes · Example from
- * LOTI)". Plain text, escaped like the card's own text (a source inside
- * emphasis can trip lint tools). Worked out from the card's fields in its
- * comment, so the importer drops exactly this suffix; null when there is
- * nothing to say.
+ * LOTI)", the same labels every document output writes (cardMarks). Plain
+ * text, escaped like the card's own text (a source inside emphasis can trip
+ * lint tools). Worked out from the card's fields in its comment, so the
+ * importer drops exactly this suffix; null when there is nothing to say.
  */
 export function cardMarker(card: CardContent, parkedFrom: StepId | null): string | null {
-  const parts: string[] = [];
-  if (parkedFrom) parts.push(`Parked from ${STEP_TITLES[parkedFrom]}`);
-  if (card.agreed) parts.push('Agreed');
-  if (card.votes) parts.push(`${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}`);
-  if (card.example) parts.push(card.source ? `Example from ${card.source}` : 'Example');
-  else if (card.source) parts.push(`From ${card.source}`);
-  return parts.length ? ` (${parts.join(' · ')})` : null;
+  const labels = cardMarks(card, parkedFrom);
+  return labels.length ? marksText(labels) : null;
 }

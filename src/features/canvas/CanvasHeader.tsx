@@ -77,7 +77,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
             Open concerns ({concerns})
           </Link>
           <Link href={`/canvas/${canvasId}/export`} aria-current={view === 'export' ? 'page' : undefined}>
-            Export Markdown
+            Export
           </Link>
           <Link href={`/canvas/${canvasId}/print`} aria-current={view === 'print' ? 'page' : undefined}>
             Print

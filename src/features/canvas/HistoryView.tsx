@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { DocumentView } from '../../components/DocumentView';
 import { showToast } from '../../components/toasts';
-import { contentOf } from '../../domain/content';
+import { canvasDocument } from '../../domain/document/canvasDocument';
 import { SNAPSHOT_REASON_LABELS, type Snapshot, type SnapshotListing } from '../../domain/snapshots';
-import { STEP_GUIDANCE } from '../../domain/guidance';
-import { STEP_IDS } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useCanvasStore } from '../../state/canvasStore';
 import { listVersions, loadVersion, restoreVersion } from '../../state/versionHistory';
-import '../../components/document.css';
 import './HistoryView.css';
 
 /** Earlier versions of this canvas, kept automatically; any can be previewed and restored (undoably). */
@@ -85,26 +83,11 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
 }
 
 function VersionPreview({ snapshot }: { snapshot: Snapshot }) {
-  const content = contentOf(snapshot.canvas);
+  // The same document every output renders, as the canvas stood then.
+  const doc = useMemo(() => canvasDocument(snapshot.canvas, { now: snapshot.takenAt }), [snapshot]);
   return (
     <div className="version-preview" aria-label={`Preview of the version from ${formatDateTime(snapshot.takenAt)}`} role="group">
-      <h3>{content.title || 'Untitled canvas'}</h3>
-      {STEP_IDS.map((step) => (
-        <div key={step}>
-          <h4>{STEP_GUIDANCE[step].title}</h4>
-          {content.cards[step].length ? (
-            <ul>
-              {content.cards[step].map((card, i) => (
-                <li key={i} dir="auto" className="print-description">
-                  {card.text}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="hint">No cards.</p>
-          )}
-        </div>
-      ))}
+      <DocumentView doc={doc} titleLevel={3} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { CardSheet } from '../../components/CardSheet';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DocumentView } from '../../components/DocumentView';
 import { showToast } from '../../components/toasts';
-import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
-import { CHECK_STATUS_LABELS, LENS_IDS, STEP_IDS, checkKey } from '../../domain/model';
+import { canvasFromContent } from '../../domain/content';
+import { canvasDocument } from '../../domain/document/canvasDocument';
 import { templateFileName, templateToMarkdown } from '../../domain/markdown/templateFiles';
 import type { Template } from '../../domain/templates';
 import { downloadText } from '../../lib/download';
@@ -13,7 +13,6 @@ import { findTemplate, useTemplateStore } from '../../state/templateStore';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateFacts } from './TemplateFacts';
 import { useStartFromTemplate } from './useStartFromTemplate';
-import '../../components/document.css';
 import '../../components/facilitation.css';
 
 /** A template as it is: read-only, with the ways to use, export, edit or delete it. */
@@ -91,58 +90,11 @@ export function TemplatePreview({ templateId }: { templateId: string }) {
 }
 
 function TemplateContent({ template }: { template: Template }) {
-  const { content } = template;
-  return (
-    <article className="print-document template-content" aria-label="What the template contains">
-      <h2 className="print-title">{content.title || 'Untitled canvas'}</h2>
-      {content.description && <p className="print-description">{content.description}</p>}
-      {STEP_IDS.map((step, i) => {
-        const note = content.facilitation[step];
-        const discussed = LENS_IDS.filter((lens) => {
-          const check = content.checks[checkKey(step, lens)];
-          return check.status !== 'not-discussed' || check.notes;
-        });
-        return (
-          <section key={step} className="print-step">
-            <h3>
-              {i + 1}. {STEP_GUIDANCE[step].title}
-            </h3>
-            {(note.minutes !== null || note.notes) && (
-              <aside className="facilitator-notes" aria-label={`Facilitator notes for ${STEP_GUIDANCE[step].title}`}>
-                <h4>Facilitator notes{note.minutes !== null && ` · about ${note.minutes} minutes`}</h4>
-                {note.notes && <p className="print-description">{note.notes}</p>}
-              </aside>
-            )}
-            <CardSheet cards={content.cards[step]} empty="No cards: the team writes them." />
-            {discussed.length > 0 && (
-              <table className="print-table">
-                <caption>Ethics checks already filled in</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Lens</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Notes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {discussed.map((lens) => {
-                    const check = content.checks[checkKey(step, lens)];
-                    return (
-                      <tr key={lens}>
-                        <th scope="row" title={CHECK_GUIDANCE[step][lens].question}>
-                          {LENS_GUIDANCE[lens].title}
-                        </th>
-                        <td>{CHECK_STATUS_LABELS[check.status]}</td>
-                        <td>{check.notes}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-          </section>
-        );
-      })}
-    </article>
-  );
+  // The same document every output renders: what the template holds, with its facilitator notes and example cards marked.
+  const doc = useMemo(() => {
+    let n = 0;
+    const canvas = canvasFromContent(template.content, template.id, () => `t${++n}`, template.updatedAt);
+    return canvasDocument(canvas, { now: template.updatedAt, kind: 'template', includeFacilitatorNotes: true });
+  }, [template]);
+  return <DocumentView doc={doc} titleLevel={2} label="What the template contains" className="template-content" />;
 }

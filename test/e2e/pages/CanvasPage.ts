@@ -46,7 +46,7 @@ export class CanvasPage {
     this.stepByStepLink = this.views.getByRole('link', { name: 'Step by step' });
     this.wholeBoardLink = this.views.getByRole('link', { name: 'Whole board' });
     this.concernsLink = this.views.getByRole('link', { name: /^Open concerns \(\d+\)$/ });
-    this.exportLink = this.views.getByRole('link', { name: 'Export Markdown' });
+    this.exportLink = this.views.getByRole('link', { name: 'Export', exact: true });
     this.printLink = this.views.getByRole('link', { name: 'Print', exact: true });
     this.saveAsTemplateLink = this.views.getByRole('link', { name: 'Save as template' });
     this.undoButton = page.getByRole('button', { name: '↶ Undo', exact: true });

@@ -57,7 +57,7 @@ export class TemplatesPage {
 
   /** The facilitator notes shown for one step in a preview. */
   facilitatorNotes(step: string): Locator {
-    return this.contents.getByRole('complementary', { name: `Facilitator notes for ${step}` });
+    return this.contents.getByRole('complementary', { name: `Facilitator notes: ${step}` });
   }
 
   /** The cards of a step in a preview, in order. */

@@ -27,7 +27,7 @@ describe('app shell', () => {
     const { user } = renderApp('#/');
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('Your work is not being saved.');
-    expect(banner).toHaveTextContent('Export Markdown');
+    expect(banner).toHaveTextContent('“Export” on each canvas');
     expect(screen.getByText('Not saved: kept in this tab only')).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('New canvas title'), 'In memory');
