@@ -3,12 +3,14 @@
 # - chromium: Playwright drives it (Playwright's own browser downloads are not used);
 # - poppler-utils: pdftotext reads the printed PDF;
 # - redis-server: the test of two sync server instances sharing rooms through Redis
-#   (the test starts its own, on a Unix socket; nothing runs as a service).
+#   (the test starts its own, on a Unix socket; nothing runs as a service);
+# - pandoc: an independent reader for the Word files the app writes (.docx back to text).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/bin/pandoc ] || missing+=(pandoc)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

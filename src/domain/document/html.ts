@@ -1,9 +1,8 @@
 /**
  * A document as HTML, in two forms:
- * - `documentToClipboardHtml`: a fragment for "Copy for a document", with
- *   inline styles only, which Word, Google Docs, Outlook and Confluence
- *   keep when pasting (real headings, lists and tables; no classes, no
- *   comments, no scripts);
+ * - `documentToClipboardHtml`: a fragment for "Copy for a document" that
+ *   Word, Google Docs, Outlook and Confluence keep when pasting: real
+ *   headings, lists and tables, no classes, styles, comments or scripts;
  * - `documentToHtmlPage`: one self-contained page to send by email: its
  *   styles inline in the file, no script at all, and a Content-Security-
  *   Policy that forbids loading anything, so it can never fetch from
@@ -38,22 +37,15 @@ interface Flavour {
 
 type StyleName = 'table' | 'th' | 'td' | 'rowHeader' | 'marks' | 'hint' | 'question' | 'note' | 'noteTitle' | 'cards' | 'card';
 
-const INLINE: Record<StyleName, string> = {
-  table: 'border-collapse:collapse;width:100%;margin:6pt 0 12pt 0',
-  th: 'border:1px solid #767676;padding:4pt 6pt;text-align:left;vertical-align:top;background:#f0f0f0;font-weight:bold',
-  td: 'border:1px solid #767676;padding:4pt 6pt;text-align:left;vertical-align:top',
-  rowHeader: 'border:1px solid #767676;padding:4pt 6pt;text-align:left;vertical-align:top;font-weight:bold',
-  marks: 'color:#555555',
-  hint: 'color:#555555',
-  question: 'font-style:italic;color:#444444',
-  note: 'border-left:4px solid #767676;margin:6pt 0 12pt 0;padding:2pt 0 2pt 10pt',
-  noteTitle: 'font-weight:bold',
-  cards: '',
-  card: '',
-};
-
+/**
+ * The clipboard's HTML is styled by attributes, not CSS: a browser cleans
+ * HTML written to the clipboard by parsing it in the app's page, whose
+ * Content-Security-Policy forbids inline styles. Word, Google Docs, Outlook
+ * and Confluence all draw a table's borders from these attributes, and keep
+ * headings, lists, bold and italics as they are.
+ */
 const CLIPBOARD: Flavour = {
-  attr: (name) => (INLINE[name] ? ` style="${INLINE[name]}"` : ''),
+  attr: (name) => (name === 'table' ? ' border="1" cellpadding="6" cellspacing="0" width="100%"' : ''),
   page: false,
 };
 
@@ -67,7 +59,10 @@ function inlines(content: readonly Inline[], flavour: Flavour): string {
     .map((node) => {
       if (node.type === 'strong') return `<strong>${lines(node.text)}</strong>`;
       if (node.type === 'emphasis') return `<em>${lines(node.text)}</em>`;
-      if (node.type === 'marks') return ` <span${flavour.attr('marks')}>${escapeHtml(marksText(node.labels).trim())}</span>`;
+      if (node.type === 'marks')
+        return flavour.page
+          ? ` <span${flavour.attr('marks')}>${escapeHtml(marksText(node.labels).trim())}</span>`
+          : ` <em>${escapeHtml(marksText(node.labels).trim())}</em>`;
       return lines(node.text);
     })
     .join('');
@@ -110,8 +105,8 @@ function blocksHtml(values: readonly Block[], level: number, sectionTitle: strin
         case 'paragraph': {
           const body = inlines(block.content, flavour);
           if (!body) return '';
-          if (block.role === 'question') return `<p${flavour.attr('question')}>${body}</p>`;
-          if (block.role === 'hint') return `<p${flavour.attr('hint')}>${body}</p>`;
+          if (block.role === 'question') return flavour.page ? `<p${flavour.attr('question')}>${body}</p>` : `<p><em>${body}</em></p>`;
+          if (block.role === 'hint') return flavour.page ? `<p${flavour.attr('hint')}>${body}</p>` : `<p><em>${body}</em></p>`;
           return `<p>${body}</p>`;
         }
         case 'list':
@@ -123,7 +118,8 @@ function blocksHtml(values: readonly Block[], level: number, sectionTitle: strin
         }
         case 'note': {
           const tag = flavour.page ? 'aside' : 'blockquote';
-          return `<${tag}${flavour.attr('note', ` data-role="${block.role}"`)}><p${flavour.attr('noteTitle')}>${escapeHtml(block.title)}</p>${blocksHtml(block.blocks, level, '', flavour)}</${tag}>`;
+          const title = flavour.page ? escapeHtml(block.title) : `<strong>${escapeHtml(block.title)}</strong>`;
+          return `<${tag}${flavour.attr('note', ` data-role="${block.role}"`)}><p${flavour.attr('noteTitle')}>${title}</p>${blocksHtml(block.blocks, level, '', flavour)}</${tag}>`;
         }
       }
     })
@@ -147,7 +143,7 @@ function bodyHtml(doc: Doc, flavour: Flavour): string {
 
 /** The fragment "Copy for a document" puts on the clipboard as text/html. */
 export function documentToClipboardHtml(doc: Doc): string {
-  return `<div style="font-family:Arial,Helvetica,sans-serif">${bodyHtml(doc, CLIPBOARD)}</div>`;
+  return bodyHtml(doc, CLIPBOARD);
 }
 
 const PAGE_STYLE = `
