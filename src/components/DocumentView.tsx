@@ -87,7 +87,7 @@ function TableView({ value }: { value: Table }) {
                   <Inlines content={content} />
                 </th>
               ) : (
-                <td key={c} dir="auto">
+                <td key={c} dir="auto" data-label={value.header[c]}>
                   <Inlines content={content} />
                 </td>
               ),

@@ -89,7 +89,7 @@ function tableHtml(value: Table, flavour: Flavour): string {
         .map((content, i) =>
           i === 0 && value.rowHeaders
             ? `<th scope="row"${flavour.attr('rowHeader')}>${inlines(content, flavour)}</th>`
-            : `<td${flavour.attr('td')}>${inlines(content, flavour)}</td>`,
+            : `<td${flavour.attr('td', flavour.page ? ` data-label="${escapeHtml(value.header[i] ?? '')}"` : '')}>${inlines(content, flavour)}</td>`,
         )
         .join('')}</tr>`,
   );
@@ -172,7 +172,17 @@ li .marks { display: inline; }
 .noteTitle { font-weight: 700; margin: 0.25rem 0; }
 nav ol { padding-left: 1.25rem; }
 footer { max-width: 56rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: #505050; font-size: 0.9rem; }
-@media (max-width: 30rem) { main { padding: 1rem 0.75rem 2rem; } .rowHeader { width: auto; } }
+@media (max-width: 36rem) {
+  main { padding: 1rem 0.75rem 2rem; }
+  /* Narrow screens: each row a block, each value under its column's name. */
+  .table, .table tbody, .table tr, .table th, .table td { display: block; width: auto; }
+  .table thead { display: none; }
+  .table tr { border: 1px solid #767676; margin-bottom: 0.5rem; }
+  .table .rowHeader, .table .td { border: 0; }
+  .table .rowHeader { background: #ececec; }
+  .table .td:empty { display: none; }
+  .table .td::before { content: attr(data-label) ": "; font-weight: 700; }
+}
 @media print { body { background: #fff; } main { padding: 0; } nav, footer { display: none; } h2 { break-after: avoid; } .card, tr { break-inside: avoid; } }
 `;
 
