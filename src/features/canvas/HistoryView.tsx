@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DocumentView } from '../../components/DocumentView';
 import { showToast } from '../../components/toasts';
 import { canvasDocument } from '../../domain/document/canvasDocument';
+import type { Canvas } from '../../domain/model';
 import { SNAPSHOT_REASON_LABELS, type Snapshot, type SnapshotListing } from '../../domain/snapshots';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useCanvasStore } from '../../state/canvasStore';
@@ -21,10 +22,21 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
     };
   }, [canvasId]);
 
+  // A restore in progress, and the last one done: a second click meanwhile, or on the
+  // version just restored while nothing has changed since (a double click), does nothing.
+  const restoring = useRef(false);
+  const lastRestored = useRef<{ versionId: string; canvas: Canvas } | null>(null);
+
   async function restore(version: SnapshotListing) {
     const { canvas, edit } = useCanvasStore.getState();
-    if (!canvas) return;
-    const restored = await restoreVersion(version.id, canvas, edit);
+    if (!canvas || restoring.current) return;
+    if (lastRestored.current?.versionId === version.id && lastRestored.current.canvas === canvas) return;
+    restoring.current = true;
+    const restored = await restoreVersion(version.id, canvas, edit).finally(() => {
+      restoring.current = false;
+    });
+    const after = useCanvasStore.getState().canvas;
+    if (restored && after) lastRestored.current = { versionId: version.id, canvas: after };
     if (!restored) {
       showToast({ message: 'That version could not be read. Nothing was changed.' });
       return;

@@ -30,7 +30,15 @@ function looksLikeBackup(name: string, text: string): boolean {
     .startsWith('{');
 }
 
+/**
+ * True while an import or a restore runs. A second click, drop or paste
+ * meanwhile does nothing, so a double click imports or restores once.
+ */
+const busy = () => useTransferStore.getState().status === 'working';
+const NOTHING: ImportOutcome = { kind: 'other' };
+
 export async function importFile(file: File): Promise<ImportOutcome> {
+  if (busy()) return NOTHING;
   if (file.size > maxBytes(file.name)) {
     setTransfer({
       status: 'failed',
@@ -57,7 +65,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
       setTransfer({ status: 'failed', fileName: file.name, problems: [decoded.problem] });
       return { kind: 'other' };
     }
-    const outcome = await importText(file.name, decoded.text);
+    const outcome = await readText(file.name, decoded.text);
     const state = useTransferStore.getState();
     if (decoded.notice && state.status === 'done') setTransfer({ ...state, message: `${state.message} ${decoded.notice}` });
     return outcome;
@@ -83,6 +91,11 @@ function readSafely<T>(read: () => T, refused: (problems: string[]) => T): T {
 }
 
 export async function importText(fileName: string, text: string): Promise<ImportOutcome> {
+  if (busy()) return NOTHING;
+  return readText(fileName, text);
+}
+
+async function readText(fileName: string, text: string): Promise<ImportOutcome> {
   setTransfer({ status: 'working', fileName });
   try {
     return looksLikeBackup(fileName, text) ? await importBackup(fileName, text) : await importMarkdown(fileName, text);
@@ -171,6 +184,8 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
     setTransfer({ status: 'done', fileName: state.fileName, message: 'Restore cancelled. Nothing was changed.' });
     return;
   }
+  // Before anything is awaited: a second click finds no question left to answer.
+  setTransfer({ status: 'working', fileName: state.fileName });
   try {
     await restore(state.fileName, state.canvases, state.templates, state.snapshots, choice === 'replace');
   } catch (error) {
