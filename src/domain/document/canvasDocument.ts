@@ -10,7 +10,7 @@
  */
 import { actionItemFlags, actionItemsForConcern, actionItemsInOrder } from '../actionLog';
 import { type CheckEntry, allChecks, isOpenConcern } from '../canvas';
-import { type CanvasContent, type CardContent, type CheckContent, cardRef, contentOf, hasText } from '../content';
+import { type CanvasContent, type CardContent, type CheckContent, cardRef, contentOf, hasText, lineContent } from '../content';
 import { ANSWER_LABELS, DPIA_LABELS, LAWFUL_BASIS_LABELS, SHARING_AGREEMENT_LABELS, datasetGaps, datasetsInOrder } from '../dataInventory';
 import { localDateString } from '../dates';
 import { GOVERNANCE_CHECKS } from '../governance';
@@ -92,6 +92,9 @@ export const NO_OWNER = 'No owner yet';
 export const stepHeading = (step: StepId) => `${STEP_IDS.indexOf(step) + 1}. ${STEP_GUIDANCE[step].title}`;
 export const ethicsCaption = (step: StepId) => `Ethics checks: ${STEP_GUIDANCE[step].title}`;
 export const governanceCaption = (step: StepId) => governanceHeading(STEP_GUIDANCE[step].title);
+
+/** A canvas's title as documents write it: one line, cleaned, never empty. */
+export const canvasTitle = (canvas: Canvas) => lineContent(canvas.title) || TITLE_WHEN_EMPTY;
 
 /** The label of a check of either kind: "Outcome, Trust" or "Insight, Lawful basis". */
 export function checkLabel(key: AnyCheckKey): string {

@@ -13,11 +13,11 @@ import { actionItemsInOrder } from '../actionLog';
 import { type CheckEntry, allChecks, isOpenConcern } from '../canvas';
 import { datasetsInOrder } from '../dataInventory';
 import { GOVERNANCE_ITEMS } from '../governanceKeys';
-import { type AnyCheckKey, type Canvas, LENS_IDS, STEP_IDS, checkKey, displayTitle, governanceKey } from '../model';
+import { type AnyCheckKey, type Canvas, LENS_IDS, STEP_IDS, checkKey, governanceKey } from '../model';
 import type { GovernanceId } from '../governanceKeys';
 import type { LensId } from '../model';
 import { normaliseText } from '../text';
-import { checkLabel } from './canvasDocument';
+import { checkLabel, canvasTitle } from './canvasDocument';
 import { formatLongDate } from './dates';
 import { cardEvidence, checkEntries, checkEvidence, isRecorded } from './evidence';
 import {
@@ -211,7 +211,7 @@ export interface EthicsFrameworkOptions {
 
 /** The draft self-assessment (see the module comment). */
 export function ethicsFrameworkDraft(canvas: Canvas, options: EthicsFrameworkOptions): Doc {
-  const name = displayTitle(canvas);
+  const name = canvasTitle(canvas);
   const open = allChecks(canvas).filter((entry) => isOpenConcern(entry.check));
   const summary = table(
     'Principles at a glance',

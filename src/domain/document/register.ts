@@ -12,9 +12,9 @@
 import { actionItemsForConcern } from '../actionLog';
 import { type CheckEntry, allChecks, isOpenConcern } from '../canvas';
 import { ANSWER_LABELS, DPIA_LABELS, LAWFUL_BASIS_LABELS, SHARING_AGREEMENT_LABELS, datasetsInOrder } from '../dataInventory';
-import { type Canvas, type Dataset, displayTitle } from '../model';
+import { type Canvas, type Dataset } from '../model';
 import { normaliseText } from '../text';
-import { NO_OWNER, checkLabel, checkQuestion } from './canvasDocument';
+import { NO_OWNER, checkLabel, checkQuestion, canvasTitle } from './canvasDocument';
 import { formatDay, formatLongDate } from './dates';
 import { cardEvidence, checkEntries, checkEvidence, isRecorded } from './evidence';
 import {
@@ -143,7 +143,7 @@ export interface RegisterOptions {
 
 /** The draft record (see the module comment). */
 export function registerDraft(canvas: Canvas, options: RegisterOptions): Doc {
-  const name = displayTitle(canvas);
+  const name = canvasTitle(canvas);
   const description = normaliseText(canvas.description).trim();
   const organisation = canvas.workshop.organisation.trim();
   const checks = (...keys: Parameters<typeof checkEntries>[1]) => checkEntries(canvas, keys);

@@ -19,7 +19,7 @@ describe('export view', () => {
       }),
     );
     renderApp('#/canvas/c1/export');
-    const preview = await screen.findByRole('article', { name: 'Preview of the exported Markdown' });
+    const preview = await screen.findByRole('article', { name: 'Preview of the document' });
 
     for (const text of ['<script>alert(1)</script>', '[click](javascript:alert(1))', '![x](http://evil/x.png)', '**plain**']) {
       expect(within(preview).getByText(text)).toBeInTheDocument();
@@ -30,13 +30,13 @@ describe('export view', () => {
     expect(within(preview).getAllByText('Who decides?')).toHaveLength(2);
   });
 
-  it('shows the Markdown text on the "Markdown text" tab', async () => {
+  it('shows the canvas file’s text on its tab', async () => {
     await seed(buildCanvas({ id: 'c1', title: 'Housing', cards: { action: ['Call # earlier'] } }));
     const { user } = renderApp('#/canvas/c1/export');
-    await user.click(await screen.findByRole('button', { name: 'Markdown text' }));
-    const source = screen.getByLabelText('Exported Markdown text');
+    await user.click(await screen.findByRole('button', { name: 'The canvas file’s text' }));
+    const source = screen.getByLabelText('The canvas file’s text');
     expect(source.textContent).toContain('# Housing');
     expect(source.textContent).toContain('- Call # earlier');
-    expect(screen.getByRole('button', { name: 'Markdown text' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'The canvas file’s text' })).toHaveAttribute('aria-pressed', 'true');
   });
 });
