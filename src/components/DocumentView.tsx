@@ -4,7 +4,7 @@
  * render the same document model with this. User text is React text, never
  * HTML.
  */
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import type { Block, Doc, Inline, List, Section, Table } from '../domain/document/model';
 import { marksText } from '../domain/document/model';
 import './CardSheet.css';
@@ -13,13 +13,9 @@ import './document.css';
 type Level = 1 | 2 | 3 | 4 | 5 | 6;
 const level = (value: number) => Math.min(6, Math.max(1, value)) as Level;
 
-function Heading({ depth, id, className, children }: { depth: number; id?: string; className?: string; children: ReactNode }) {
+function Heading({ depth, className, children }: { depth: number; className?: string; children: ReactNode }) {
   const Tag = `h${level(depth)}` as const;
-  return (
-    <Tag id={id} className={className}>
-      {children}
-    </Tag>
-  );
+  return <Tag className={className}>{children}</Tag>;
 }
 
 function Inlines({ content }: { content: readonly Inline[] }) {
@@ -127,16 +123,14 @@ function Blocks({ values, depth }: { values: readonly Block[]; depth: number }) 
   );
 }
 
-function SectionView({ value, depth, idPrefix }: { value: Section; depth: number; idPrefix: string }) {
-  const id = `${idPrefix}-${value.id}`;
+// Sections are not named: a document of twenty named regions would crowd a screen reader's list of landmarks.
+function SectionView({ value, depth }: { value: Section; depth: number }) {
   return (
-    <section className="print-step" aria-labelledby={id}>
-      <Heading depth={depth} id={id}>
-        {value.title}
-      </Heading>
+    <section className="print-step">
+      <Heading depth={depth}>{value.title}</Heading>
       <Blocks values={value.blocks} depth={depth} />
       {value.sections.map((child) => (
-        <SectionView key={child.id} value={child} depth={depth + 1} idPrefix={idPrefix} />
+        <SectionView key={child.id} value={child} depth={depth + 1} />
       ))}
     </section>
   );
@@ -154,7 +148,6 @@ export interface DocumentViewProps {
 }
 
 export function DocumentView({ doc, titleLevel, label, className, before }: DocumentViewProps) {
-  const idPrefix = useId();
   return (
     <article className={`print-document ${className ?? ''}`} aria-label={label ?? doc.title}>
       {before}
@@ -163,7 +156,7 @@ export function DocumentView({ doc, titleLevel, label, className, before }: Docu
       </Heading>
       <Blocks values={doc.intro} depth={titleLevel} />
       {doc.sections.map((child) => (
-        <SectionView key={child.id} value={child} depth={titleLevel + 1} idPrefix={idPrefix} />
+        <SectionView key={child.id} value={child} depth={titleLevel + 1} />
       ))}
     </article>
   );
