@@ -5,11 +5,12 @@ import '../components/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { holdTabLock } from '../state/tabSync';
+import { startStores } from '../state/startStores';
 import { installLifecycleSaves } from './lifecycle';
 import { registerServiceWorker } from './serviceWorker';
 
-holdTabLock();
+// The stores start nothing when imported: the page starts them here, for its whole life.
+startStores();
 installLifecycleSaves();
 registerServiceWorker();
 

@@ -4,7 +4,7 @@
  * first writes any unsaved change, so an update never loses an edit.
  */
 import { create } from 'zustand';
-import { flushCanvas } from '../state/canvasStore';
+import { useCanvasStore } from '../state/canvasStore';
 
 interface UpdateState {
   /** A new version has been downloaded and waits for a reload. */
@@ -26,7 +26,7 @@ export function registerServiceWorker(): void {
             useUpdateState.setState({
               waiting: true,
               reload: async () => {
-                await flushCanvas();
+                await useCanvasStore.getState().flush();
                 await update(true);
               },
             }),

@@ -4,7 +4,7 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { downloadCanvasMarkdown } from '../lib/markdownDownload';
-import { useCanvasStore } from '../state/canvasStore';
+import { getOpenCanvas } from '../state/canvasSelectors';
 
 interface Props {
   children: ReactNode;
@@ -27,7 +27,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   render() {
     if (!this.state.error) return this.props.children;
-    const { canvas } = useCanvasStore.getState();
+    const canvas = getOpenCanvas();
     return (
       <div className="panel" role="alert">
         <h1>Something went wrong on this screen</h1>

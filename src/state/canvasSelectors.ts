@@ -1,13 +1,22 @@
 /**
- * Narrow hooks over the open canvas. Each returns the smallest thing a
- * component needs, so a keystroke in one card re-renders only that card.
+ * The one way to read the open canvas (`CanvasState.canvas`): narrow hooks
+ * for rendering, each returning the smallest thing a component needs so a
+ * keystroke in one card re-renders only that card; `useOpenCanvas` for views
+ * that show all of it; `getOpenCanvas` for event handlers, which read it
+ * when they run instead of re-rendering with it. Add a hook here rather than
+ * selecting `state.canvas` in a component.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, openConcerns } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
 import { type LensId, type StepId, checkKey } from '../domain/model';
 import { canRedo, canUndo } from '../domain/undo';
-import { useCanvasStore } from './canvasStore';
+import { type CanvasState, useCanvasStore } from './canvasStore';
+
+const selectOpenCanvas = (state: CanvasState) => state.canvas;
+
+/** The open canvas now, for an event handler (null when none is loaded). Never call it while rendering. */
+export const getOpenCanvas = () => selectOpenCanvas(useCanvasStore.getState());
 
 export const useCardIds = (step: StepId) =>
   useCanvasStore(
@@ -18,7 +27,7 @@ export const useCardIds = (step: StepId) =>
   );
 
 /** The whole open canvas: for views that show all of it (export, print). Prefer a narrower hook. */
-export const useOpenCanvas = () => useCanvasStore((state) => state.canvas);
+export const useOpenCanvas = () => useCanvasStore(selectOpenCanvas);
 
 export const useCard = (id: string) => useCanvasStore((state) => state.canvas?.cards[id]);
 
@@ -26,6 +35,9 @@ export const useCheck = (step: StepId, lens: LensId) => useCanvasStore((state) =
 
 export const useCanvasTitle = () => useCanvasStore((state) => state.canvas?.title ?? '');
 export const useCanvasDescription = () => useCanvasStore((state) => state.canvas?.description ?? '');
+
+/** The facilitator's minutes and notes for one step. */
+export const useFacilitation = (step: StepId) => useCanvasStore((state) => state.canvas?.facilitation[step]);
 
 export const useProgress = () =>
   useCanvasStore(

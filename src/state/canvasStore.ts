@@ -10,20 +10,13 @@ import { type Canvas, type Refusal, isRefusal } from '../domain/model';
 import { withTimerOf } from '../domain/timer';
 import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo } from '../domain/undo';
 import { UnreadableCanvasError } from '../storage/problems';
+import type { CanvasRepository } from '../storage/repository';
 import { type Autosaver, createAutosaver } from './autosave';
-import { repository } from './repositoryStore';
+import { repository as appRepository } from './repositoryStore';
 import { UNREADABLE_CANVAS } from './saveProblems';
-import { setSaveStatus } from './saveStatusStore';
-import {
-  TAB_ID,
-  announceCombined,
-  announceOpenCanvas,
-  announceSaved,
-  onRemoteCombined,
-  onRemoteLibraryChange,
-  onRemoteSave,
-} from './tabSync';
-import { noteCanvasOpened, noteCanvasSaved } from './versionHistory';
+import { type SaveStatusStore, useSaveStatusStore } from './saveStatusStore';
+import { type TabSync, tabSync } from './tabSync';
+import { type VersionHistory, versionHistory } from './versionHistory';
 
 export type CanvasLoadStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'failed';
 
@@ -42,11 +35,20 @@ export interface CanvasState {
   /** The id asked for, even before it has loaded. */
   canvasId: string | null;
   loadError: string | null;
-  /** The open canvas, as on screen: the one place to read it. Null until loaded. */
+  /**
+   * The open canvas, as on screen: the one place it is kept. Null until
+   * loaded. Read it through `canvasSelectors.ts` (`useOpenCanvas`, the
+   * narrow hooks, `getOpenCanvas` in event handlers), never here directly.
+   */
   canvas: Canvas | null;
   /** The versions Undo and Redo go to. */
   undoStack: UndoStack<Canvas>;
   combinedEdits: CombinedEditsNotice | null;
+  /**
+   * Saves the open canvas; null while none is loaded, so an empty or
+   * half-loaded store never overwrites saved data.
+   */
+  autosaver: Autosaver | null;
   dismissCombinedEdits(): void;
   open(id: string): Promise<void>;
   close(): Promise<void>;
@@ -69,180 +71,221 @@ export interface CanvasState {
   editTimer(change: (canvas: Canvas, now: number) => Canvas | Refusal): string | null;
   undo(): void;
   redo(): void;
+  /** Restores a version from the history as one undoable edit; false when it cannot be read. */
+  restoreVersion(snapshotId: string): Promise<boolean>;
+  /** Writes any pending change now: the tab is being hidden or closed, or the canvas left. */
+  flush(): Promise<void>;
+  /** True while a change has not yet reached storage. */
+  hasUnsaved(): boolean;
+  /** Storage may have room again (another tab saved, or canvases were removed): retry a failed save now. */
+  retryFailedSave(): void;
+  /** Another tab saved this canvas: take in what it stored. */
+  mergeFromStorage(canvasId: string): Promise<void>;
+  /** Another tab kept both its and this tab's text in these records: say so. */
+  noteCombinedElsewhere(canvasId: string, combined: CombinedEdits): void;
 }
 
-let autosaver: Autosaver | null = null;
+export interface CanvasStoreOptions {
+  repository: () => Promise<CanvasRepository>;
+  tabs: Pick<TabSync, 'tabId' | 'announceOpenCanvas' | 'announceSaved' | 'announceCombined'>;
+  versions: Pick<VersionHistory, 'noteOpened' | 'noteSaved' | 'restore'>;
+  saveStatus: SaveStatusStore;
+}
 
-export const useCanvasStore = create<CanvasState>()((set, get) => ({
-  status: 'idle',
-  canvasId: null,
-  loadError: null,
-  canvas: null,
-  undoStack: emptyUndoStack(),
-  combinedEdits: null,
-
-  dismissCombinedEdits() {
-    set({ combinedEdits: null });
-  },
-
-  async open(id) {
-    const current = get();
-    if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
-    await flushCanvas();
-    autosaver = null;
-    set({ status: 'loading', canvasId: id, canvas: null, undoStack: emptyUndoStack(), loadError: null, combinedEdits: null });
-    try {
-      const canvas = await (await repository()).loadCanvas(id);
-      if (get().canvasId !== id) return; // the user moved on while it loaded
-      if (!canvas || canvas.deletedAt !== null) {
-        set({ status: 'missing' });
-        return;
+export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: CanvasStoreOptions) =>
+  create<CanvasState>()((set, get) => {
+    /**
+     * Merges what storage holds for the open canvas, record by record, into what
+     * is on screen and into every version Undo can go back to (see
+     * domain/merge.ts). Where this tab and another changed the same text, both
+     * are kept, the notice says so, and Undo puts back this tab's own text.
+     * Call between writes (the saver's queue).
+     */
+    async function mergeStored(saver: Autosaver): Promise<void> {
+      const state = get();
+      if (state.autosaver !== saver || !state.canvas) return;
+      const canvasId = state.canvas.id;
+      const [remote, { mergeText }] = await Promise.all([(await repository()).loadCanvas(canvasId), import('../domain/textMerge')]);
+      const now = get();
+      if (!remote || now.autosaver !== saver || !now.canvas || now.canvas.id !== canvasId) return;
+      const base = saver.stored();
+      const local = now.canvas;
+      const { merged, ours, stored, changed, changes, combined } = mergeRemote(base, local, remote, mergeText);
+      if (!changed) return;
+      const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
+      let undoStack = mapUndoStack(now.undoStack, rebase);
+      const both = hasCombinedEdits(combined);
+      if (both) {
+        undoStack = recordChange(undoStack, ours, merged, Date.now());
+        tabs.announceCombined(canvasId, combined);
       }
-      const saver: Autosaver = createAutosaver({
-        repository: await repository(),
-        loaded: canvas,
-        tabId: TAB_ID,
-        onSaved: (saved) => {
-          announceSaved(saved.id);
-          noteCanvasSaved(saved);
-        },
-        onConflict: () => mergeStored(saver),
-        onStatus: setSaveStatus,
-      });
-      autosaver = saver;
-      setSaveStatus('saved');
-      set({ status: 'ready', canvas, undoStack: emptyUndoStack() });
-      announceOpenCanvas(id);
-      void noteCanvasOpened(canvas);
-    } catch (error) {
-      console.warn('Outcome Canvas: could not load canvas', error);
-      if (get().canvasId === id) {
-        set({
-          status: 'failed',
-          loadError: error instanceof UnreadableCanvasError ? UNREADABLE_CANVAS : 'The canvas could not be loaded.',
-        });
-      }
+      set({ canvas: merged, undoStack, ...(both && { combinedEdits: { ...combined, result: merged } }) });
+      saver.rebase(stored, merged);
     }
-  },
 
-  async close() {
-    // Reset at once (a canvas opened right after must not be clobbered), then
-    // finish writing what the closed canvas still had pending.
-    const saver = autosaver;
-    autosaver = null;
-    set({ status: 'idle', canvasId: null, canvas: null, undoStack: emptyUndoStack(), loadError: null, combinedEdits: null });
-    announceOpenCanvas(null);
-    await saver?.flush();
-  },
+    return {
+      status: 'idle',
+      canvasId: null,
+      loadError: null,
+      canvas: null,
+      undoStack: emptyUndoStack(),
+      combinedEdits: null,
+      autosaver: null,
 
-  edit(change, group) {
-    const { canvas, undoStack } = get();
-    if (!canvas) return;
-    const now = Date.now();
-    const next = change(canvas, now);
-    if (next === canvas) return;
-    set({ canvas: next, undoStack: recordChange(undoStack, canvas, next, now, group ?? null) });
-    autosaver?.schedule(next);
-  },
+      dismissCombinedEdits() {
+        set({ combinedEdits: null });
+      },
 
-  attempt(change, group) {
-    let refusal: string | null = null;
-    get().edit((canvas, now) => {
-      const next = change(canvas, now);
-      if (!isRefusal(next)) return next;
-      refusal = next.refused;
-      return canvas;
-    }, group);
-    return refusal;
-  },
+      async open(id) {
+        const current = get();
+        if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
+        await get().flush();
+        set({
+          status: 'loading',
+          canvasId: id,
+          canvas: null,
+          undoStack: emptyUndoStack(),
+          loadError: null,
+          combinedEdits: null,
+          autosaver: null,
+        });
+        try {
+          const canvas = await (await repository()).loadCanvas(id);
+          if (get().canvasId !== id) return; // the user moved on while it loaded
+          if (!canvas || canvas.deletedAt !== null) {
+            set({ status: 'missing' });
+            return;
+          }
+          const saver: Autosaver = createAutosaver({
+            repository: await repository(),
+            loaded: canvas,
+            tabId: tabs.tabId,
+            onSaved: (saved) => {
+              tabs.announceSaved(saved.id);
+              versions.noteSaved(saved);
+            },
+            onConflict: () => mergeStored(saver),
+            onStatus: saveStatus.getState().report,
+          });
+          saveStatus.getState().report('saved');
+          set({ status: 'ready', canvas, undoStack: emptyUndoStack(), autosaver: saver });
+          tabs.announceOpenCanvas(id);
+          void versions.noteOpened(canvas);
+        } catch (error) {
+          console.warn('Outcome Canvas: could not load canvas', error);
+          if (get().canvasId === id) {
+            set({
+              status: 'failed',
+              loadError: error instanceof UnreadableCanvasError ? UNREADABLE_CANVAS : 'The canvas could not be loaded.',
+            });
+          }
+        }
+      },
 
-  editTimer(change) {
-    const { canvas } = get();
-    if (!canvas) return null;
-    const next = change(canvas, Date.now());
-    if (isRefusal(next)) return next.refused;
-    if (next === canvas) return null;
-    // Only the timer moves: the undo stack is left as it is.
-    set({ canvas: next });
-    autosaver?.schedule(next);
-    return null;
-  },
+      async close() {
+        // Reset at once (a canvas opened right after must not be clobbered), then
+        // finish writing what the closed canvas still had pending.
+        const saver = get().autosaver;
+        set({
+          status: 'idle',
+          canvasId: null,
+          canvas: null,
+          undoStack: emptyUndoStack(),
+          loadError: null,
+          combinedEdits: null,
+          autosaver: null,
+        });
+        tabs.announceOpenCanvas(null);
+        await saver?.flush();
+      },
 
-  undo() {
-    const { canvas, undoStack } = get();
-    const step = canvas && undo(undoStack, canvas);
-    if (!canvas || !step) return;
-    // The timer is not an undoable change: what undo brings back keeps the clock as it is now.
-    const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
-    set({ canvas: present, undoStack: step.stack });
-    autosaver?.schedule(present);
-  },
+      edit(change, group) {
+        const { canvas, undoStack, autosaver } = get();
+        if (!canvas) return;
+        const now = Date.now();
+        const next = change(canvas, now);
+        if (next === canvas) return;
+        set({ canvas: next, undoStack: recordChange(undoStack, canvas, next, now, group ?? null) });
+        autosaver?.schedule(next);
+      },
 
-  redo() {
-    const { canvas, undoStack } = get();
-    const step = canvas && redo(undoStack, canvas);
-    if (!canvas || !step) return;
-    const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
-    set({ canvas: present, undoStack: step.stack });
-    autosaver?.schedule(present);
-  },
-}));
+      attempt(change, group) {
+        let refusal: string | null = null;
+        get().edit((canvas, now) => {
+          const next = change(canvas, now);
+          if (!isRefusal(next)) return next;
+          refusal = next.refused;
+          return canvas;
+        }, group);
+        return refusal;
+      },
 
-/**
- * Merges what storage holds for the open canvas, record by record, into what
- * is on screen and into every version Undo can go back to (see
- * domain/merge.ts). Where this tab and another changed the same text, both
- * are kept, the notice says so, and Undo puts back this tab's own text.
- * Call between writes (the saver's queue).
- */
-async function mergeStored(saver: Autosaver): Promise<void> {
-  const state = useCanvasStore.getState();
-  if (autosaver !== saver || !state.canvas) return;
-  const canvasId = state.canvas.id;
-  const [remote, { mergeText }] = await Promise.all([(await repository()).loadCanvas(canvasId), import('../domain/textMerge')]);
-  const now = useCanvasStore.getState();
-  if (!remote || autosaver !== saver || !now.canvas || now.canvas.id !== canvasId) return;
-  const base = saver.stored();
-  const local = now.canvas;
-  const { merged, ours, stored, changed, changes, combined } = mergeRemote(base, local, remote, mergeText);
-  if (!changed) return;
-  const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
-  let undoStack = mapUndoStack(now.undoStack, rebase);
-  const both = hasCombinedEdits(combined);
-  if (both) {
-    undoStack = recordChange(undoStack, ours, merged, Date.now());
-    announceCombined(canvasId, combined);
-  }
-  useCanvasStore.setState({ canvas: merged, undoStack, ...(both && { combinedEdits: { ...combined, result: merged } }) });
-  saver.rebase(stored, merged);
-}
+      editTimer(change) {
+        const { canvas, autosaver } = get();
+        if (!canvas) return null;
+        const next = change(canvas, Date.now());
+        if (isRefusal(next)) return next.refused;
+        if (next === canvas) return null;
+        // Only the timer moves: the undo stack is left as it is.
+        set({ canvas: next });
+        autosaver?.schedule(next);
+        return null;
+      },
 
-/** Another tab saved this canvas: take in what it stored. */
-export function mergeFromStorage(canvasId: string): Promise<void> {
-  const saver = autosaver;
-  if (!saver || useCanvasStore.getState().canvasId !== canvasId) return Promise.resolve();
-  return saver.exclusive(() => mergeStored(saver));
-}
+      undo() {
+        const { canvas, undoStack, autosaver } = get();
+        const step = canvas && undo(undoStack, canvas);
+        if (!canvas || !step) return;
+        // The timer is not an undoable change: what undo brings back keeps the clock as it is now.
+        const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
+        set({ canvas: present, undoStack: step.stack });
+        autosaver?.schedule(present);
+      },
 
-/** Writes any pending change now: the tab is being hidden or closed, or the canvas left. */
-export function flushCanvas(): Promise<void> {
-  return autosaver?.flush() ?? Promise.resolve();
-}
+      redo() {
+        const { canvas, undoStack, autosaver } = get();
+        const step = canvas && redo(undoStack, canvas);
+        if (!canvas || !step) return;
+        const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
+        set({ canvas: present, undoStack: step.stack });
+        autosaver?.schedule(present);
+      },
 
-/** Storage may have room again (another tab saved, or canvases were removed): retry a failed save now. */
-export function retryFailedSave(): void {
-  autosaver?.retryNow();
-}
+      async restoreVersion(snapshotId) {
+        const { canvas, edit } = get();
+        return canvas ? versions.restore(snapshotId, canvas, edit) : false;
+      },
 
-export function hasUnsavedCanvas(): boolean {
-  return autosaver?.hasUnsaved() ?? false;
-}
+      flush() {
+        return get().autosaver?.flush() ?? Promise.resolve();
+      },
 
-onRemoteSave((canvasId) => {
-  retryFailedSave();
-  void mergeFromStorage(canvasId);
-});
-onRemoteLibraryChange(retryFailedSave);
-onRemoteCombined((canvasId, combined) => {
-  if (useCanvasStore.getState().canvasId === canvasId) useCanvasStore.setState({ combinedEdits: { ...combined, result: null } });
+      hasUnsaved() {
+        return get().autosaver?.hasUnsaved() ?? false;
+      },
+
+      retryFailedSave() {
+        get().autosaver?.retryNow();
+      },
+
+      mergeFromStorage(canvasId) {
+        const { autosaver: saver, canvasId: openId } = get();
+        if (!saver || openId !== canvasId) return Promise.resolve();
+        return saver.exclusive(() => mergeStored(saver));
+      },
+
+      noteCombinedElsewhere(canvasId, combined) {
+        if (get().canvasId === canvasId) set({ combinedEdits: { ...combined, result: null } });
+      },
+    };
+  });
+
+export type CanvasStore = ReturnType<typeof createCanvasStore>;
+
+/** The running app's open canvas. */
+export const useCanvasStore = createCanvasStore({
+  repository: appRepository,
+  tabs: tabSync,
+  versions: versionHistory,
+  saveStatus: useSaveStatusStore,
 });

@@ -13,17 +13,25 @@ export const BACKUP_REMINDER_AFTER = 7 * DAY;
 /** "Not now" hides the reminder for this long. */
 export const REMINDER_SNOOZE = 3 * DAY;
 
-interface DataSafety {
+export interface DataSafety {
   /** null while unknown, or where the browser cannot say. */
   persisted: boolean | null;
   usage: number | null;
   quota: number | null;
   lastBackupAt: number | null;
   snoozedUntil: number;
+  /** Whether persistence has been asked for in this page. */
+  persistenceAsked: boolean;
   refresh(): Promise<void>;
   requestPersistence(): Promise<boolean>;
   recordBackup(now?: number): void;
   snoozeReminder(now?: number): void;
+  /**
+   * Asks the browser to keep this site's data once there is something worth
+   * keeping (the first canvas), not on first visit. Chromium decides without a
+   * prompt; Firefox may ask the user.
+   */
+  askForPersistenceOnce(): void;
 }
 
 /** The browser's storage manager, where there is one (not in older browsers or outside a page). */
@@ -48,42 +56,53 @@ function writeNumber(key: string, value: number): void {
   }
 }
 
-export const useDataSafetyStore = create<DataSafety>()((set, get) => ({
-  persisted: null,
-  usage: null,
-  quota: null,
-  lastBackupAt: readNumber(LAST_BACKUP_KEY),
-  snoozedUntil: readNumber(REMINDER_SNOOZED_KEY) ?? 0,
+export const createDataSafetyStore = () =>
+  create<DataSafety>()((set, get) => ({
+    persisted: null,
+    usage: null,
+    quota: null,
+    lastBackupAt: readNumber(LAST_BACKUP_KEY),
+    snoozedUntil: readNumber(REMINDER_SNOOZED_KEY) ?? 0,
+    persistenceAsked: false,
 
-  async refresh() {
-    const manager = storageManager();
-    if (!manager) return;
-    const [persisted, estimate] = await Promise.all([
-      manager.persisted?.().catch(() => null) ?? null,
-      manager.estimate?.().catch(() => null) ?? null,
-    ]);
-    set({ persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
-  },
+    async refresh() {
+      const manager = storageManager();
+      if (!manager) return;
+      const [persisted, estimate] = await Promise.all([
+        manager.persisted?.().catch(() => null) ?? null,
+        manager.estimate?.().catch(() => null) ?? null,
+      ]);
+      set({ persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
+    },
 
-  async requestPersistence() {
-    const granted =
-      (await storageManager()
-        ?.persist?.()
-        .catch(() => false)) ?? false;
-    await get().refresh();
-    return granted;
-  },
+    async requestPersistence() {
+      const granted =
+        (await storageManager()
+          ?.persist?.()
+          .catch(() => false)) ?? false;
+      await get().refresh();
+      return granted;
+    },
 
-  recordBackup(now = Date.now()) {
-    writeNumber(LAST_BACKUP_KEY, now);
-    set({ lastBackupAt: now });
-  },
+    recordBackup(now = Date.now()) {
+      writeNumber(LAST_BACKUP_KEY, now);
+      set({ lastBackupAt: now });
+    },
 
-  snoozeReminder(now = Date.now()) {
-    writeNumber(REMINDER_SNOOZED_KEY, now + REMINDER_SNOOZE);
-    set({ snoozedUntil: now + REMINDER_SNOOZE });
-  },
-}));
+    snoozeReminder(now = Date.now()) {
+      writeNumber(REMINDER_SNOOZED_KEY, now + REMINDER_SNOOZE);
+      set({ snoozedUntil: now + REMINDER_SNOOZE });
+    },
+
+    askForPersistenceOnce() {
+      if (get().persistenceAsked) return;
+      set({ persistenceAsked: true });
+      void get().requestPersistence();
+    },
+  }));
+
+/** The running app's data safety. */
+export const useDataSafetyStore = createDataSafetyStore();
 
 /** Whether to remind the user to download a backup: only when it matters, and not again soon after "Not now". */
 export function shouldRemindToBackUp(
@@ -93,16 +112,4 @@ export function shouldRemindToBackUp(
 ): boolean {
   if (canvasCount === 0 || health.persisted !== false || now < health.snoozedUntil) return false;
   return health.lastBackupAt === null || now - health.lastBackupAt > BACKUP_REMINDER_AFTER;
-}
-
-let asked = false;
-/**
- * Asks the browser to keep this site's data once there is something worth
- * keeping (the first canvas), not on first visit. Chromium decides without a
- * prompt; Firefox may ask the user.
- */
-export function askForPersistenceOnce(): void {
-  if (asked) return;
-  asked = true;
-  void useDataSafetyStore.getState().requestPersistence();
 }

@@ -7,10 +7,10 @@ import { type ImportSummary, planImport } from '../domain/importPlan';
 import { type Canvas, LIMITS, createCanvas } from '../domain/model';
 import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
-import type { CanvasSummary } from '../storage/repository';
-import { askForPersistenceOnce } from './dataSafetyStore';
-import { repository } from './repositoryStore';
-import { announceLibraryChanged, announceSaved, onRemoteLibraryChange } from './tabSync';
+import type { CanvasRepository, CanvasSummary } from '../storage/repository';
+import { useDataSafetyStore } from './dataSafetyStore';
+import { repository as appRepository } from './repositoryStore';
+import { type TabSync, tabSync } from './tabSync';
 
 export interface LibraryState {
   status: 'loading' | 'ready' | 'failed';
@@ -35,107 +35,119 @@ export interface LibraryState {
   restoreBackup(canvases: Canvas[], templates: Template[], replaceExisting: boolean, snapshots?: Snapshot[]): Promise<ImportSummary>;
 }
 
-export const useLibraryStore = create<LibraryState>()((set, get) => {
-  async function run<T>(action: () => Promise<T>): Promise<T> {
-    try {
-      const result = await action();
-      announceLibraryChanged();
-      await get().load();
-      return result;
-    } catch (error) {
-      console.warn('Outcome Canvas: library action failed', error);
-      set({ error: 'That did not work: the browser refused to save the change. Nothing was lost.' });
-      throw error;
-    }
-  }
+export interface LibraryStoreOptions {
+  repository: () => Promise<CanvasRepository>;
+  tabs: Pick<TabSync, 'announceSaved' | 'announceLibraryChanged'>;
+  /** A canvas was stored: there is now something worth asking the browser to keep. */
+  onCanvasAdded?: () => void;
+}
 
-  return {
-    status: 'loading',
-    summaries: [],
-    error: null,
-
-    async load() {
+export const createLibraryStore = ({ repository, tabs, onCanvasAdded }: LibraryStoreOptions) =>
+  create<LibraryState>()((set, get) => {
+    async function run<T>(action: () => Promise<T>): Promise<T> {
       try {
-        const summaries = await (await repository()).listCanvases();
-        summaries.sort((a, b) => b.meta.updatedAt - a.meta.updatedAt);
-        set({ summaries, status: 'ready', error: null });
+        const result = await action();
+        tabs.announceLibraryChanged();
+        await get().load();
+        return result;
       } catch (error) {
-        console.warn('Outcome Canvas: could not list canvases', error);
-        set({ status: 'failed', error: 'Your canvases could not be read from this browser.' });
+        console.warn('Outcome Canvas: library action failed', error);
+        set({ error: 'That did not work: the browser refused to save the change. Nothing was lost.' });
+        throw error;
       }
-    },
+    }
 
-    create(title = '') {
-      return get().add(createCanvas(newId(), Date.now(), title.slice(0, LIMITS.titleLength)));
-    },
+    return {
+      status: 'loading',
+      summaries: [],
+      error: null,
 
-    add(canvas) {
-      return run(async () => {
-        await (await repository()).saveChanges(canvas.id, diffCanvas(null, canvas));
-        askForPersistenceOnce();
-        return canvas.id;
-      });
-    },
+      async load() {
+        try {
+          const summaries = await (await repository()).listCanvases();
+          summaries.sort((a, b) => b.meta.updatedAt - a.meta.updatedAt);
+          set({ summaries, status: 'ready', error: null });
+        } catch (error) {
+          console.warn('Outcome Canvas: could not list canvases', error);
+          set({ status: 'failed', error: 'Your canvases could not be read from this browser.' });
+        }
+      },
 
-    rename(id, title) {
-      return run(async () => (await repository()).updateMeta(id, { title: title.slice(0, LIMITS.titleLength) }, Date.now()));
-    },
+      create(title = '') {
+        return get().add(createCanvas(newId(), Date.now(), title.slice(0, LIMITS.titleLength)));
+      },
 
-    duplicate(id) {
-      return run(async () => {
+      add(canvas) {
+        return run(async () => {
+          await (await repository()).saveChanges(canvas.id, diffCanvas(null, canvas));
+          onCanvasAdded?.();
+          return canvas.id;
+        });
+      },
+
+      rename(id, title) {
+        return run(async () => (await repository()).updateMeta(id, { title: title.slice(0, LIMITS.titleLength) }, Date.now()));
+      },
+
+      duplicate(id) {
+        return run(async () => {
+          const repo = await repository();
+          const original = await repo.loadCanvas(id);
+          if (!original) return null;
+          const copy = duplicateCanvas(original, newId(), newId, Date.now(), copyTitle(original.title));
+          await repo.saveChanges(copy.id, diffCanvas(null, copy));
+          return copy.id;
+        });
+      },
+
+      remove(id) {
+        return run(async () => (await repository()).updateMeta(id, { deletedAt: Date.now() }, Date.now()));
+      },
+
+      restore(id) {
+        return run(async () => (await repository()).updateMeta(id, { deletedAt: null }, Date.now()));
+      },
+
+      emptyDeleted() {
+        return run(async () => (await repository()).purgeDeleted());
+      },
+
+      // Not through `run`: a refused restore is explained by the import panel, with what it means for the file.
+      async restoreBackup(canvases, templates, replaceExisting, snapshots = []) {
         const repo = await repository();
-        const original = await repo.loadCanvas(id);
-        if (!original) return null;
-        const copy = duplicateCanvas(original, newId(), newId, Date.now(), copyTitle(original.title));
-        await repo.saveChanges(copy.id, diffCanvas(null, copy));
-        return copy.id;
-      });
-    },
+        const cardIds = canvases.flatMap((canvas) => Object.keys(canvas.cards));
+        const [existing, own, cardOwners, existingSnapshotIds] = await Promise.all([
+          repo.existingIds(canvases.map((canvas) => canvas.id)),
+          repo.listTemplates(),
+          repo.cardOwners(cardIds),
+          repo.existingSnapshotIds(snapshots.map((snapshot) => snapshot.id)),
+        ]);
+        const plan = planImport({
+          canvases,
+          templates,
+          snapshots,
+          existingCanvasIds: new Set(existing),
+          existingTemplateIds: new Set(own.map((template) => template.id)),
+          cardOwners,
+          existingSnapshotIds: new Set(existingSnapshotIds),
+          replaceExisting,
+          newId,
+        });
+        await repo.importCanvases(plan, Date.now(), newId);
+        // A tab with a replaced canvas open merges the restored version in.
+        plan.summary.ids.forEach((id) => tabs.announceSaved(id));
+        tabs.announceLibraryChanged();
+        await get().load();
+        return plan.summary;
+      },
+    };
+  });
 
-    remove(id) {
-      return run(async () => (await repository()).updateMeta(id, { deletedAt: Date.now() }, Date.now()));
-    },
+export type LibraryStore = ReturnType<typeof createLibraryStore>;
 
-    restore(id) {
-      return run(async () => (await repository()).updateMeta(id, { deletedAt: null }, Date.now()));
-    },
-
-    emptyDeleted() {
-      return run(async () => (await repository()).purgeDeleted());
-    },
-
-    // Not through `run`: a refused restore is explained by the import panel, with what it means for the file.
-    async restoreBackup(canvases, templates, replaceExisting, snapshots = []) {
-      const repo = await repository();
-      const cardIds = canvases.flatMap((canvas) => Object.keys(canvas.cards));
-      const [existing, own, cardOwners, existingSnapshotIds] = await Promise.all([
-        repo.existingIds(canvases.map((canvas) => canvas.id)),
-        repo.listTemplates(),
-        repo.cardOwners(cardIds),
-        repo.existingSnapshotIds(snapshots.map((snapshot) => snapshot.id)),
-      ]);
-      const plan = planImport({
-        canvases,
-        templates,
-        snapshots,
-        existingCanvasIds: new Set(existing),
-        existingTemplateIds: new Set(own.map((template) => template.id)),
-        cardOwners,
-        existingSnapshotIds: new Set(existingSnapshotIds),
-        replaceExisting,
-        newId,
-      });
-      await repo.importCanvases(plan, Date.now(), newId);
-      // A tab with a replaced canvas open merges the restored version in.
-      plan.summary.ids.forEach(announceSaved);
-      announceLibraryChanged();
-      await get().load();
-      return plan.summary;
-    },
-  };
-});
-
-// Another tab created, renamed, deleted or saved a canvas: refresh the list if it is showing.
-onRemoteLibraryChange(() => {
-  if (useLibraryStore.getState().status === 'ready') void useLibraryStore.getState().load();
+/** The running app's library. */
+export const useLibraryStore = createLibraryStore({
+  repository: appRepository,
+  tabs: tabSync,
+  onCanvasAdded: () => useDataSafetyStore.getState().askForPersistenceOnce(),
 });

@@ -1,73 +1,81 @@
 /**
- * The one shared repository for the running app, opened once. The stores
- * await it, so nothing reads or writes before storage has answered.
+ * The one shared repository for the running app, opened once, when first
+ * asked for. The stores await it, so nothing reads or writes before storage
+ * has answered.
  */
 import { create } from 'zustand';
 import { readNotes, removeRecoveredNote } from '../storage/journal';
 import { type OpenedRepository, openRepository } from '../storage/openRepository';
 import type { OpenProblem } from '../storage/problems';
 import type { CanvasRepository } from '../storage/repository';
-import { announceSaved, openTabIds } from './tabSync';
+import { type TabSync, tabSync } from './tabSync';
 
-let opening: Promise<OpenedRepository> | null = null;
-
-interface RepositoryState {
+export interface RepositoryState {
   /** Why canvases are kept in memory only; null when all is well. */
   problem: OpenProblem | null;
   ready: boolean;
   /** Another tab upgraded the database: this one must reload to keep saving. */
   reloadNeeded: boolean;
+  /** Opening (or opened): kept here so that a store reset to its initial state opens afresh. */
+  opening: Promise<OpenedRepository> | null;
+  /** The repository, once opened and once closed tabs' unsaved changes are in it. */
+  repository(): Promise<CanvasRepository>;
 }
 
-export const useRepositoryStore = create<RepositoryState>(() => ({ problem: null, ready: false, reloadNeeded: false }));
-
-const upgradedElsewhereListeners = new Set<() => void>();
-/** Called when another tab upgrades the database (the open canvas notes its unsaved changes). */
-export function onUpgradedElsewhere(listener: () => void): void {
-  upgradedElsewhereListeners.add(listener);
+export interface RepositoryStoreOptions {
+  tabs: Pick<TabSync, 'announceSaved' | 'openTabIds'>;
+  /** Opens storage; `onUpgradedElsewhere` runs when another tab upgrades the database. */
+  open?: (onUpgradedElsewhere: () => void) => Promise<OpenedRepository>;
 }
 
-function opened(): Promise<OpenedRepository> {
-  opening ??= openRepository(undefined, () => {
-    upgradedElsewhereListeners.forEach((listener) => listener());
-    useRepositoryStore.setState({ reloadNeeded: true });
-  }).then(async (result) => {
-    await recoverNotes(result);
-    useRepositoryStore.setState({ problem: result.problem, ready: true });
-    return result;
-  });
-  return opening;
-}
+export const createRepositoryStore = ({ tabs, open = (onUpgraded) => openRepository(undefined, onUpgraded) }: RepositoryStoreOptions) =>
+  create<RepositoryState>()((set, get) => ({
+    problem: null,
+    ready: false,
+    reloadNeeded: false,
+    opening: null,
+
+    async repository() {
+      let opening = get().opening;
+      if (!opening) {
+        opening = open(() => set({ reloadNeeded: true })).then(async (result) => {
+          await recoverNotes(result, tabs);
+          set({ problem: result.problem, ready: true });
+          return result;
+        });
+        set({ opening });
+      }
+      return (await opening).repository;
+    },
+  }));
+
+export type RepositoryStore = ReturnType<typeof createRepositoryStore>;
 
 /**
  * Changes noted by tabs that closed or crashed before saving them go into
  * storage before anything is read: every note, newest change per record.
  * Notes of tabs still open are theirs to save.
  */
-async function recoverNotes({ repository, problem }: OpenedRepository): Promise<void> {
+async function recoverNotes({ repository, problem }: OpenedRepository, tabs: RepositoryStoreOptions['tabs']): Promise<void> {
   if (problem) return;
   const notes = readNotes();
   if (!notes.length) return;
-  const open = await openTabIds();
+  const open = await tabs.openTabIds();
   for (const note of notes) {
     if (note.tabId && open?.has(note.tabId)) continue;
     try {
       await repository.saveNewerChanges(note.canvasId, note.changes, note.metaBase);
       removeRecoveredNote(note);
       // A tab with this canvas open takes in what was recovered.
-      announceSaved(note.canvasId);
+      tabs.announceSaved(note.canvasId);
     } catch (error) {
       console.warn('Outcome Canvas: unsaved changes could not be recovered yet; they are kept for next time.', error);
     }
   }
 }
 
-export async function repository(): Promise<CanvasRepository> {
-  return (await opened()).repository;
-}
+/** The running app's repository. */
+export const useRepositoryStore = createRepositoryStore({ tabs: tabSync });
 
-/** Tests open a fresh database each time. */
-export function resetRepositoryForTests(): void {
-  opening = null;
-  useRepositoryStore.setState({ problem: null, ready: false, reloadNeeded: false });
-}
+/** The running app's repository, for the stores' `repository` option and for features that read storage directly. */
+export const repository = (): Promise<CanvasRepository> => useRepositoryStore.getState().repository();

@@ -21,19 +21,18 @@ import type { ReactNode } from 'react';
 import { cardPosition, cardsInStep, moveCard } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { Canvas, StepId } from '../../domain/model';
+import { getOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { isCardDragData, isStepDropData } from './dragData';
 
-const currentCanvas = (): Canvas | null => useCanvasStore.getState().canvas ?? null;
-
 function describeCard(id: string | number): string {
-  const text = currentCanvas()?.cards[String(id)]?.text.trim() ?? '';
+  const text = getOpenCanvas()?.cards[String(id)]?.text.trim() ?? '';
   if (!text) return 'Empty card';
   return `Card “${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 }
 
 function describeDestination(overId: string | number, data: unknown, activeId: string | number): string {
-  const canvas = currentCanvas();
+  const canvas = getOpenCanvas();
   if (!canvas) return '';
   if (isStepDropData(data)) {
     const count = cardsInStep(canvas, data.step).filter((card) => card.id !== activeId).length;
@@ -47,7 +46,7 @@ function describeDestination(overId: string | number, data: unknown, activeId: s
 }
 
 function describeWhere(id: string | number): string {
-  const canvas = currentCanvas();
+  const canvas = getOpenCanvas();
   const position = canvas && cardPosition(canvas, String(id));
   return position ? `${STEP_GUIDANCE[position.step].title}, position ${position.index + 1} of ${position.count}` : '';
 }

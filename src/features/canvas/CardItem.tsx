@@ -5,9 +5,8 @@ import { Menu, type MenuItem } from '../../components/Menu';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, STEP_IDS, type StepId } from '../../domain/model';
 import { cardsInStep } from '../../domain/cards';
-import { useCard } from '../../state/canvasSelectors';
+import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { useCanvasStore } from '../../state/canvasStore';
 import { changeCardColour, editCardText, moveCardBy, removeCard } from './cardActions';
 import type { CardDragData } from './dragData';
 import { takeCardFocusRequest } from './focusRequests';
@@ -39,7 +38,7 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
 
   // Built when the menu opens: the card count is read then, so adding a card elsewhere re-renders no other card.
   const moveItems = (): MenuItem[] => {
-    const canvas = useCanvasStore.getState().canvas;
+    const canvas = getOpenCanvas();
     const count = canvas ? cardsInStep(canvas, step).length : 0;
     return [
       { key: 'up', label: 'Move up', onSelect: () => moveCardBy(id, 'up'), disabled: index === 0 },

@@ -2,6 +2,7 @@ import { cardPosition } from '../../domain/cards';
 import { LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
 import type { CombinedEdits } from '../../domain/merge';
 import type { Canvas, CheckKey, LensId, StepId } from '../../domain/model';
+import { useOpenCanvas } from '../../state/canvasSelectors';
 import { type CombinedEditsNotice as Notice, useCanvasStore } from '../../state/canvasStore';
 
 const FIELD_NAMES: Record<CombinedEdits['fields'][number], string> = {
@@ -31,7 +32,7 @@ function namesOf(notice: Notice, canvas: Canvas): string[] {
  */
 export function CombinedEditsNotice() {
   const notice = useCanvasStore((state) => state.combinedEdits);
-  const canvas = useCanvasStore((state) => state.canvas);
+  const canvas = useOpenCanvas();
   const names = notice && canvas ? namesOf(notice, canvas) : [];
   const shown = notice !== null && names.length > 0;
   // Undo takes back the combine only while nothing has been changed since.

@@ -1,13 +1,14 @@
 import { setFacilitatorNote } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { StepId } from '../../domain/model';
+import { useFacilitation } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import '../../components/document.css';
 import '../../components/facilitation.css';
 
 /** The trainer's notes for the focused step: suggested time, what to ask, what to watch for. */
 export function FacilitatorPanel({ step }: { step: StepId }) {
-  const note = useCanvasStore((state) => state.canvas?.facilitation[step]);
+  const note = useFacilitation(step);
   const edit = useCanvasStore((state) => state.edit);
   if (!note) return null;
   const title = STEP_GUIDANCE[step].title;

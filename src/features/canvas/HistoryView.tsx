@@ -6,7 +6,7 @@ import type { Canvas } from '../../domain/model';
 import { SNAPSHOT_REASON_LABELS, type Snapshot, type SnapshotListing } from '../../domain/snapshots';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import { useCanvasStore } from '../../state/canvasStore';
-import { listVersions, loadVersion, restoreVersion } from '../../state/versionHistory';
+import { versionHistory } from '../../state/versionHistory';
 import './HistoryView.css';
 
 /** Earlier versions of this canvas, kept automatically; any can be previewed and restored (undoably). */
@@ -16,7 +16,7 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
 
   useEffect(() => {
     let live = true;
-    void listVersions(canvasId).then((list) => live && setVersions(list));
+    void versionHistory.list(canvasId).then((list) => live && setVersions(list));
     return () => {
       live = false;
     };
@@ -28,11 +28,11 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
   const lastRestored = useRef<{ versionId: string; canvas: Canvas } | null>(null);
 
   async function restore(version: SnapshotListing) {
-    const { canvas, edit } = useCanvasStore.getState();
+    const { canvas, restoreVersion } = useCanvasStore.getState();
     if (!canvas || restoring.current) return;
     if (lastRestored.current?.versionId === version.id && lastRestored.current.canvas === canvas) return;
     restoring.current = true;
-    const restored = await restoreVersion(version.id, canvas, edit).finally(() => {
+    const restored = await restoreVersion(version.id).finally(() => {
       restoring.current = false;
     });
     const after = useCanvasStore.getState().canvas;
@@ -42,7 +42,7 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
       return;
     }
     setPreview(null);
-    setVersions(await listVersions(canvasId));
+    setVersions(await versionHistory.list(canvasId));
     showToast({
       message: `Restored the version from ${formatDateTime(version.takenAt)}.`,
       actionLabel: 'Undo',
@@ -77,7 +77,7 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
                   type="button"
                   className="button button--secondary button--small"
                   aria-expanded={preview?.id === version.id}
-                  onClick={() => void (preview?.id === version.id ? setPreview(null) : loadVersion(version.id).then(setPreview))}
+                  onClick={() => void (preview?.id === version.id ? setPreview(null) : versionHistory.load(version.id).then(setPreview))}
                 >
                   {preview?.id === version.id ? 'Hide preview' : 'Preview'}
                 </button>

@@ -14,6 +14,7 @@ import {
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { newId } from '../../domain/ids';
 import type { CardColour, CheckStatus, LensId, StepId } from '../../domain/model';
+import { getOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { cancelCardFocusRequest, isCardFocusPending, requestCardFocus } from './focusRequests';
 
@@ -35,7 +36,7 @@ export function changeCardColour(id: string, colour: CardColour): void {
 }
 
 export function removeCard(id: string): void {
-  const card = useCanvasStore.getState().canvas?.cards[id];
+  const card = getOpenCanvas()?.cards[id];
   if (!card) return;
   edit((canvas, now) => deleteCard(canvas, id, now));
   document.getElementById(`add-card-${card.step}`)?.focus();
@@ -50,7 +51,7 @@ export function removeCard(id: string): void {
 }
 
 export function moveCardBy(id: string, command: MoveCommand): void {
-  const before = useCanvasStore.getState().canvas?.cards[id];
+  const before = getOpenCanvas()?.cards[id];
   if (!before) return;
   if (typeof command === 'object') {
     requestCardFocus(id, 'move');
@@ -62,7 +63,7 @@ export function moveCardBy(id: string, command: MoveCommand): void {
     }, 0);
   }
   edit((canvas, now) => applyMoveCommand(canvas, id, command, now));
-  const canvas = useCanvasStore.getState().canvas;
+  const canvas = getOpenCanvas();
   const position = canvas && cardPosition(canvas, id);
   if (!position) return;
   const where = `${STEP_GUIDANCE[position.step].title}, position ${position.index + 1} of ${position.count}`;

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushCanvas } from '../../../src/state/canvasStore';
+import { useCanvasStore } from '../../../src/state/canvasStore';
 import { repository } from '../../../src/state/repositoryStore';
 import { dexieQuotaExceeded, resetApp, seed } from '../helpers/appState';
 import { buildCanvas } from '../helpers/canvasBuilder';
@@ -43,12 +43,12 @@ describe('app shell', () => {
     const title = await screen.findByLabelText('Canvas title');
 
     await user.type(title, '!');
-    await act(() => flushCanvas());
+    await act(() => useCanvasStore.getState().flush());
     expect(await screen.findByRole('alert')).toHaveTextContent(/run out of storage space.*export the canvas now/);
     expect(screen.getByText('Not saved: see the message above')).toBeInTheDocument();
     expect(title).toHaveValue('Housing!');
 
-    await act(() => flushCanvas());
+    await act(() => useCanvasStore.getState().flush());
     expect(save).toHaveBeenCalledTimes(2);
     await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(screen.getByText('All changes saved in this browser')).toBeInTheDocument();

@@ -1,6 +1,8 @@
 /**
- * Puts the app's module-level stores back to how a fresh page load finds
- * them. The IndexedDB itself is new for every test (see test/setup.ts).
+ * Puts the running app's stores (the instances its components use) back to
+ * how a fresh page load finds them, for tests that render the app. Tests of
+ * one store build a fresh one instead (`helpers/stores.ts`). The IndexedDB
+ * itself is new for every test (see test/setup.ts).
  */
 import { Dexie } from 'dexie';
 import { useToasts } from '../../../src/components/toasts';
@@ -9,13 +11,14 @@ import type { Canvas } from '../../../src/domain/model';
 import { useCanvasStore } from '../../../src/state/canvasStore';
 import { useLibraryStore } from '../../../src/state/libraryStore';
 import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
-import { repository, resetRepositoryForTests } from '../../../src/state/repositoryStore';
+import { repository, useRepositoryStore } from '../../../src/state/repositoryStore';
 
 export async function resetApp(): Promise<void> {
   await useCanvasStore.getState().close();
-  resetRepositoryForTests();
-  useLibraryStore.setState({ status: 'loading', summaries: [], error: null });
-  useSaveStatusStore.setState({ state: 'saved', problem: null });
+  // The repository's state holds its opening, so this opens the new database afresh.
+  useRepositoryStore.setState(useRepositoryStore.getInitialState(), true);
+  useLibraryStore.setState(useLibraryStore.getInitialState(), true);
+  useSaveStatusStore.setState(useSaveStatusStore.getInitialState(), true);
   useToasts.setState({ toasts: [] });
 }
 

@@ -1,27 +1,33 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTitle } from '../../../src/domain/canvas';
 import { addCard, addVote, setCardText, setVotes } from '../../../src/domain/cards';
 import { addTimerMinutes, startTimer } from '../../../src/domain/timer';
 import { diffCanvas } from '../../../src/domain/diff';
 import type { Canvas } from '../../../src/domain/model';
 import { SAVE_DELAY_MS } from '../../../src/state/autosave';
-import { flushCanvas, hasUnsavedCanvas, useCanvasStore } from '../../../src/state/canvasStore';
-import { useSaveStatusStore } from '../../../src/state/saveStatusStore';
-import { repository } from '../../../src/state/repositoryStore';
 import { UnreadableCanvasError } from '../../../src/storage/problems';
-import { openCanvas, quotaExceeded, resetApp, seed, stored } from '../helpers/appState';
+import { quotaExceeded } from '../helpers/appState';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+import { type Tab, freshStores } from '../helpers/stores';
 
-const store = () => useCanvasStore.getState();
-const saveState = () => useSaveStatusStore.getState();
+let tab: Tab;
+const store = () => tab.canvas.getState();
+const saveState = () => tab.saveStatus.getState();
+const repository = () => tab.repository();
+const seed = (...canvases: Canvas[]) => tab.seed(...canvases);
+const stored = (id: string) => tab.stored(id);
+const openCanvas = () => tab.openCanvas();
+const flushCanvas = () => store().flush();
+const hasUnsavedCanvas = () => store().hasUnsaved();
 
 const rename = (title: string) => store().edit((canvas, now) => setTitle(canvas, title, now));
 
 beforeEach(async () => {
-  await resetApp();
+  tab = freshStores();
   await seed(buildCanvas({ id: 'c1', title: 'Original', cards: { outcome: ['First'] } }));
 });
+afterEach(() => tab.stop());
 
 describe('opening a canvas', () => {
   it('loads the stored canvas and is ready', async () => {
@@ -107,7 +113,7 @@ describe('saving edits', () => {
     expect(hasUnsavedCanvas()).toBe(false);
   });
 
-  it('flushCanvas writes the pending edit at once', async () => {
+  it('flush writes the pending edit at once', async () => {
     store().edit((canvas, now) => addCard(canvas, { id: 'new-card', step: 'action', text: 'Call earlier' }, now));
     await flushCanvas();
     expect(textsIn((await stored('c1'))!, 'action')).toEqual(['Call earlier']);

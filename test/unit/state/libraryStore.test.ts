@@ -1,17 +1,20 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS } from '../../../src/domain/model';
-import { useLibraryStore } from '../../../src/state/libraryStore';
-import { repository } from '../../../src/state/repositoryStore';
-import { resetApp, seed, stored } from '../helpers/appState';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Canvas, LIMITS } from '../../../src/domain/model';
 import { T0, buildCanvas, textsIn } from '../helpers/canvasBuilder';
+import { type Tab, freshStores } from '../helpers/stores';
 
-const library = () => useLibraryStore.getState();
+let tab: Tab;
+const library = () => tab.library.getState();
 const summary = (id: string) => library().summaries.find((item) => item.meta.id === id);
+const repository = () => tab.repository();
+const seed = (...canvases: Canvas[]) => tab.seed(...canvases);
+const stored = (id: string) => tab.stored(id);
 
-beforeEach(async () => {
-  await resetApp();
+beforeEach(() => {
+  tab = freshStores();
 });
+afterEach(() => tab.stop());
 
 describe('library store', () => {
   it('lists stored canvases, most recently edited first', async () => {

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flushCanvas } from '../../../../src/state/canvasStore';
+import { useCanvasStore } from '../../../../src/state/canvasStore';
 import { resetApp, seed, stored } from '../../helpers/appState';
 import { buildCanvas, textsIn } from '../../helpers/canvasBuilder';
 import { hidden, renderApp, route } from '../../helpers/renderApp';
@@ -47,7 +47,7 @@ describe('canvas screen', () => {
     expect(box).toHaveValue('Residents feel heard');
     expect(cardTexts('Outcome')).toEqual(['Stable homes', 'Fewer evictions', 'Residents feel heard']);
 
-    await act(() => flushCanvas());
+    await act(() => useCanvasStore.getState().flush());
     expect(textsIn((await stored('c1'))!, 'outcome')).toEqual(['Stable homes', 'Fewer evictions', 'Residents feel heard']);
   });
 
