@@ -15,17 +15,18 @@ import { createTabSync } from '../../../src/state/tabSync';
 import { createVersionHistory } from '../../../src/state/versionHistory';
 import { openRepository } from '../../../src/storage/openRepository';
 
-let tabs = 0;
-
 export interface TabOptions {
-  /** The BroadcastChannel it talks on: give two tabs the same one. */
+  /** The BroadcastChannel it talks on: give two tabs the same one (names are shared by every test worker, so make it unique). */
   channelName?: string;
   /** The IndexedDB database it opens. */
   databaseName?: string;
 }
 
 /** One tab's stores, not yet started (see `start`). */
-export function freshStores({ channelName = `test-channel-${++tabs}`, databaseName = 'outcome-canvas-test' }: TabOptions = {}) {
+export function freshStores({
+  channelName = `test-channel-${crypto.randomUUID()}`,
+  databaseName = 'outcome-canvas-test',
+}: TabOptions = {}) {
   const tabSync = createTabSync({ channelName });
   const repositoryStore = createRepositoryStore({ tabs: tabSync, open: (onUpgraded) => openRepository(databaseName, onUpgraded) });
   const repository = () => repositoryStore.getState().repository();
