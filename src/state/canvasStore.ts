@@ -123,6 +123,17 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       saver.rebase(stored, merged);
     }
 
+    /** Goes one step back or forward in the undo stack; the step is saved like any edit. */
+    function travel(direction: typeof undo | typeof redo): void {
+      const { canvas, undoStack, autosaver } = get();
+      const step = canvas && direction(undoStack, canvas);
+      if (!canvas || !step) return;
+      // The timer is not an undoable change: what undo brings back keeps the clock as it is now.
+      const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
+      set({ canvas: present, undoStack: step.stack });
+      autosaver?.schedule(present);
+    }
+
     return {
       status: 'idle',
       canvasId: null,
@@ -233,22 +244,11 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       },
 
       undo() {
-        const { canvas, undoStack, autosaver } = get();
-        const step = canvas && undo(undoStack, canvas);
-        if (!canvas || !step) return;
-        // The timer is not an undoable change: what undo brings back keeps the clock as it is now.
-        const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
-        set({ canvas: present, undoStack: step.stack });
-        autosaver?.schedule(present);
+        travel(undo);
       },
 
       redo() {
-        const { canvas, undoStack, autosaver } = get();
-        const step = canvas && redo(undoStack, canvas);
-        if (!canvas || !step) return;
-        const present = withTimerOf(restamp(canvas, step.present, Date.now()), canvas);
-        set({ canvas: present, undoStack: step.stack });
-        autosaver?.schedule(present);
+        travel(redo);
       },
 
       async restoreVersion(snapshotId) {
