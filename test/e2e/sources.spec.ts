@@ -118,6 +118,11 @@ test('LOTI’s four lessons where a team finishes: the end of Enablers and the o
   const lessonsBox = await lessons.boundingBox();
   expect(lessonsBox!.y).toBeGreaterThan(checksBox!.y + checksBox!.height - 1);
   await expectNoAxeViolations(page, 'the Enablers step with LOTI’s lessons');
+  // On a phone-width screen the checks and the lessons reflow: nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(lessons.getByRole('listitem')).toHaveText(LOTI_LESSONS);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Not on the whole board, where the four steps sit side by side.
   await canvas.openWholeBoard();
