@@ -44,6 +44,8 @@ export const CARD_COLOUR_LABELS: Record<CardColour, string> = {
 /** Limits that keep one canvas usable; the operations, validators and importers enforce them. */
 export const LIMITS = {
   titleLength: 200,
+  /** A template's name, summary, audience and duration. */
+  templateDetailLength: 1_000,
   descriptionLength: 10_000,
   cardTextLength: 10_000,
   notesLength: 10_000,

@@ -222,7 +222,7 @@ export const contentSchema = z.object({
   datasets: withDefault(z.array(datasetContentSchema).check(z.maxLength(LIMITS.datasetsPerCanvas)), []),
 });
 
-const detail = z.string().check(z.maxLength(LIMITS.titleLength * 5));
+const detail = z.string().check(z.maxLength(LIMITS.templateDetailLength));
 
 /** A template as stored or backed up. */
 export const templateSchema = z.object({

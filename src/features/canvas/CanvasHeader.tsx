@@ -5,6 +5,7 @@ import { setDescription, setTitle } from '../../domain/canvas';
 import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useOtherTabsOn } from '../../state/tabSync';
+import { LIMITS } from '../../domain/model';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
 import './CanvasHeader.css';
 
@@ -36,7 +37,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           id="canvas-title"
           className="canvas-title-input"
           value={title}
-          maxLength={200}
+          maxLength={LIMITS.titleLength}
           placeholder="Untitled canvas"
           dir="auto"
           onChange={(event) => edit((canvas, now) => setTitle(canvas, event.target.value, now), 'title')}
@@ -53,7 +54,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           className="textarea"
           aria-describedby="canvas-description-hint"
           value={description}
-          maxLength={10_000}
+          maxLength={LIMITS.descriptionLength}
           dir="auto"
           onChange={(event) => edit((canvas, now) => setDescription(canvas, event.target.value, now), 'description')}
         />

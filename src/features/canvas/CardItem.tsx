@@ -3,7 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, useEffect, useRef } from 'react';
 import { Menu, type MenuItem } from '../../components/Menu';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { CARD_COLOURS, CARD_COLOUR_LABELS, STEP_IDS, type StepId } from '../../domain/model';
+import { CARD_COLOUR_LABELS, CARD_COLOURS, LIMITS, STEP_IDS, type StepId } from '../../domain/model';
 import { cardsInStep } from '../../domain/cards';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useKeepCaret } from '../../lib/useKeepCaret';
@@ -106,7 +106,7 @@ export const CardItem = memo(function CardItem({ id, step, index }: CardItemProp
         className="card__text"
         aria-label={`Text of ${name}`}
         value={card.text}
-        maxLength={10_000}
+        maxLength={LIMITS.cardTextLength}
         rows={2}
         dir="auto"
         placeholder={STEP_GUIDANCE[step].cardPlaceholder}

@@ -3,7 +3,7 @@ import { SourcesLink } from '../../components/SourcesLink';
 import { EVIDENCE } from '../../domain/evidence';
 import { CHECKS_INTRO, CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from '../../domain/guidance';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, type StepId } from '../../domain/model';
+import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, LIMITS, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { useCheck, useStepCounts } from '../../state/canvasSelectors';
 import { changeCheckStatus, editCheckNotes } from './cardActions';
@@ -99,7 +99,7 @@ const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: 
         id={`${id}-notes`}
         className="textarea"
         value={check.notes}
-        maxLength={10_000}
+        maxLength={LIMITS.notesLength}
         dir="auto"
         onChange={(event) => editCheckNotes(step, lens, event.target.value)}
       />

@@ -1,6 +1,7 @@
 import { setFacilitatorNote } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { StepId } from '../../domain/model';
+import { LIMITS } from '../../domain/model';
 import { useFacilitation } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import '../../components/document.css';
@@ -51,7 +52,7 @@ export function FacilitatorPanel({ step }: { step: StepId }) {
             id={`facilitation-notes-${step}`}
             className="textarea"
             rows={4}
-            maxLength={10_000}
+            maxLength={LIMITS.notesLength}
             value={note.notes}
             onChange={(event) =>
               edit((canvas, now) => setFacilitatorNote(canvas, step, { notes: event.target.value }, now), `facilitation-notes:${step}`)

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { showToast } from '../../components/toasts';
-import { hasFacilitation } from '../../domain/model';
+import { hasFacilitation, LIMITS } from '../../domain/model';
 import type { KeepOptions, TemplateMeta } from '../../domain/templates';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useTemplateStore } from '../../state/templateStore';
@@ -50,7 +50,7 @@ export function SaveAsTemplateView() {
         id={`new-template-${key}`}
         className="input"
         value={meta[key]}
-        maxLength={1000}
+        maxLength={LIMITS.templateDetailLength}
         onChange={(event) => setMeta({ ...meta, [key]: event.target.value })}
       />
     </div>

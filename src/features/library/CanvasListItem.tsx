@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { showToast } from '../../components/toasts';
-import { displayTitle } from '../../domain/model';
+import { displayTitle, LIMITS } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import type { CanvasSummary } from '../../storage/repository';
 import { useLibraryStore } from '../../state/libraryStore';
@@ -51,7 +51,7 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
                 id={`rename-${meta.id}`}
                 className="input"
                 value={draft}
-                maxLength={200}
+                maxLength={LIMITS.titleLength}
                 autoFocus
                 onChange={(event) => setDraft(event.target.value)}
                 onKeyDown={(event) => {

@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/toasts';
-import { displayTitle } from '../../domain/model';
+import { displayTitle, LIMITS } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useLibraryStore } from '../../state/libraryStore';
 import { CanvasListItem } from './CanvasListItem';
@@ -69,7 +69,7 @@ export function LibraryScreen() {
               id="new-canvas-title"
               className="input"
               value={newTitle}
-              maxLength={200}
+              maxLength={LIMITS.titleLength}
               placeholder="e.g. Tackling racial inequality in youth justice"
               onChange={(event) => setNewTitle(event.target.value)}
             />

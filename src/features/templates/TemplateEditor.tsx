@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import { showToast } from '../../components/toasts';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { type Facilitation, STEP_IDS } from '../../domain/model';
+import { type Facilitation, LIMITS, STEP_IDS } from '../../domain/model';
 import type { Template, TemplateMeta } from '../../domain/templates';
 import { useTemplateStore } from '../../state/templateStore';
 import '../../components/facilitation.css';
 
 /** Edits a trainer's own template: its details and the facilitator notes for each step. */
 export function TemplateEditor({ template, onDone }: { template: Template; onDone: () => void }) {
-  const [meta, setMeta] = useState<TemplateMeta>({ name: template.name, summary: template.summary, audience: template.audience, duration: template.duration });
+  const [meta, setMeta] = useState<TemplateMeta>({
+    name: template.name,
+    summary: template.summary,
+    audience: template.audience,
+    duration: template.duration,
+  });
   const [facilitation, setFacilitation] = useState<Facilitation>(template.content.facilitation);
 
   async function save(event: React.FormEvent) {
@@ -28,7 +33,13 @@ export function TemplateEditor({ template, onDone }: { template: Template; onDon
     <div className="field">
       <label htmlFor={`template-${key}`}>{label}</label>
       {hint && <span className="hint">{hint}</span>}
-      <input id={`template-${key}`} className="input" value={meta[key]} maxLength={1000} onChange={(event) => setMeta({ ...meta, [key]: event.target.value })} />
+      <input
+        id={`template-${key}`}
+        className="input"
+        value={meta[key]}
+        maxLength={LIMITS.templateDetailLength}
+        onChange={(event) => setMeta({ ...meta, [key]: event.target.value })}
+      />
     </div>
   );
 
@@ -65,7 +76,7 @@ export function TemplateEditor({ template, onDone }: { template: Template; onDon
               id={`notes-${step}`}
               className="textarea"
               rows={4}
-              maxLength={10_000}
+              maxLength={LIMITS.notesLength}
               value={facilitation[step].notes}
               onChange={(event) => setFacilitation({ ...facilitation, [step]: { ...facilitation[step], notes: event.target.value } })}
             />

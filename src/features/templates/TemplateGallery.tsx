@@ -30,9 +30,7 @@ export function TemplateGallery() {
       <section aria-labelledby="own-heading">
         <h2 id="own-heading">Your templates</h2>
         {own.length === 0 ? (
-          <p>
-            None yet. Open any canvas and choose “Save as template”, or import a template file from the home screen.
-          </p>
+          <p>None yet. Open any canvas and choose “Save as template”, or import a template file from the home screen.</p>
         ) : (
           <ul className="template-grid">
             {own.map((template) => (

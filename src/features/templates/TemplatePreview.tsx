@@ -65,7 +65,12 @@ export function TemplatePreview({ templateId }: { templateId: string }) {
         </button>
         {!template.preset && (
           <>
-            <button type="button" className="button button--secondary" aria-expanded={editing} onClick={() => setEditing((value) => !value)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={editing}
+              onClick={() => setEditing((value) => !value)}
+            >
               Edit details and facilitator notes
             </button>
             <button type="button" className="button button--danger" onClick={() => setConfirmDelete(true)}>
