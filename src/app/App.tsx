@@ -10,6 +10,7 @@ import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
 import { rememberReturnPath } from '../lib/returnTo';
 import { NotFound } from './NotFound';
 import { UpdateBanner } from './UpdateBanner';
+import { useRouteFocus } from './routeFocus';
 import './shell.css';
 
 // The canvas screen carries drag and drop; load it when a canvas is opened.
@@ -28,11 +29,18 @@ export function App() {
 
 function Shell() {
   const [location] = useLocation();
+  const announcement = useRouteFocus(location);
   return (
     <>
-      <a className="skip-link" href="#main" onClick={skipToMain}>
-        Skip to main content
-      </a>
+      {/* Screens add their own skip links here (the canvas: to its cards, "Add card" and ethics checks). */}
+      <div id="skip-links">
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          Skip to main content
+        </a>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       <header className="app-header">
         <a className="app-name" href="#/">
           Outcome Canvas

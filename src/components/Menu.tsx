@@ -1,8 +1,12 @@
 /**
- * A small accessible menu button (WAI-ARIA menu button pattern): Enter,
- * Space or ArrowDown opens it, arrows move, Escape closes and returns focus.
+ * An accessible menu button (WAI-ARIA menu button pattern): Enter, Space or
+ * ArrowDown opens it, arrows, Home and End move, Escape closes and returns
+ * focus. The open list is drawn over the page (a portal at the end of the
+ * body, fixed beside its button), so a container that clips its content,
+ * such as a card skipped while off screen, never cuts it off.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import './Menu.css';
 
 export interface MenuItem {
@@ -13,7 +17,10 @@ export interface MenuItem {
   /** For a choice among options, such as a colour: shown as the current one. */
   checked?: boolean;
   icon?: ReactNode;
-  separatorBefore?: boolean;
+  /** Items with the same group name sit together, named for screen readers, with a line between groups. */
+  group?: string;
+  /** The key that does the same on the focused item the menu belongs to, e.g. "Delete". */
+  keyHint?: string;
 }
 
 interface MenuProps {
@@ -22,34 +29,73 @@ interface MenuProps {
   /** What the button shows; defaults to the label. */
   buttonContent?: ReactNode;
   buttonClassName?: string;
+  /** Extra attributes for the button, e.g. tabIndex -1 when the menu is reached by a key on its owner. */
+  buttonProps?: { tabIndex?: number; title?: string };
   /** The items, or a function that builds them when the menu opens (so closed menus cost nothing). */
   items: MenuItem[] | (() => MenuItem[]);
   align?: 'start' | 'end';
+  /** Controlled open state, for menus also opened by a key elsewhere. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** Where focus goes when the menu closes; the button by default. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
-export function Menu({ label, buttonContent, buttonClassName = 'icon-button', items: itemsOrBuild, align = 'start' }: MenuProps) {
-  const [open, setOpen] = useState(false);
+const GAP = 4;
+const MARGIN = 8;
+
+export function Menu({
+  label,
+  buttonContent,
+  buttonClassName = 'icon-button',
+  buttonProps,
+  items: itemsOrBuild,
+  align = 'start',
+  open: controlledOpen,
+  onOpenChange,
+  returnFocusTo,
+}: MenuProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (value: boolean) => {
+    if (controlledOpen === undefined) setOwnOpen(value);
+    onOpenChange?.(value);
+  };
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
   const itemButtons = () => Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? []);
 
+  useLayoutEffect(() => {
+    if (!open) return;
+    place(buttonRef.current, listRef.current, align);
+    const first = itemButtons().find((item) => item.getAttribute('aria-disabled') !== 'true');
+    first?.focus({ preventScroll: true });
+  }, [open, align]);
+
   useEffect(() => {
     if (!open) return;
-    const first = itemButtons().find((item) => item.getAttribute('aria-disabled') !== 'true');
-    first?.focus();
     const onPointerDown = (event: PointerEvent) => {
-      const root = listRef.current?.parentElement;
-      if (root && !root.contains(event.target as Node)) setOpen(false);
+      const target = event.target as Node;
+      if (!listRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
     };
+    const reposition = () => place(buttonRef.current, listRef.current, align);
     document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+    window.addEventListener('scroll', reposition, true);
+    window.addEventListener('resize', reposition);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('scroll', reposition, true);
+      window.removeEventListener('resize', reposition);
+    };
+    // setOpen is recreated each render; the listeners only need the latest open state, which this effect follows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, align]);
 
   function close(returnFocus: boolean) {
     setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
+    if (returnFocus) (returnFocusTo?.current ?? buttonRef.current)?.focus();
   }
 
   function onListKeyDown(event: React.KeyboardEvent) {
@@ -79,12 +125,46 @@ export function Menu({ label, buttonContent, buttonClassName = 'icon-button', it
         close(true);
         break;
       case 'Tab':
-        setOpen(false);
+        // Back to the owner first, so Tab then goes on from there (the list itself sits at the end of the page).
+        close(true);
         break;
     }
   }
 
   const items = open ? (typeof itemsOrBuild === 'function' ? itemsOrBuild() : itemsOrBuild) : [];
+  const groups: Array<{ name: string | undefined; items: MenuItem[] }> = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && last.name === item.group) last.items.push(item);
+    else groups.push({ name: item.group, items: [item] });
+  }
+
+  const renderItem = (item: MenuItem) => (
+    <button
+      key={item.key}
+      type="button"
+      role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+      aria-checked={item.checked}
+      aria-disabled={item.disabled || undefined}
+      aria-keyshortcuts={item.keyHint}
+      className="menu__item"
+      tabIndex={-1}
+      onClick={() => {
+        if (item.disabled) return;
+        close(true);
+        item.onSelect();
+      }}
+    >
+      {item.icon}
+      <span className="menu__label">{item.label}</span>
+      {item.checked && <span aria-hidden="true"> ✓</span>}
+      {item.keyHint && (
+        <kbd className="menu__key" aria-hidden="true">
+          {item.keyHint}
+        </kbd>
+      )}
+    </button>
+  );
 
   return (
     <div className="menu">
@@ -96,8 +176,9 @@ export function Menu({ label, buttonContent, buttonClassName = 'icon-button', it
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={buttonContent ? label : undefined}
-        title={label}
-        onClick={() => setOpen((value) => !value)}
+        title={buttonProps?.title ?? label}
+        tabIndex={buttonProps?.tabIndex}
+        onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
             event.preventDefault();
@@ -107,39 +188,38 @@ export function Menu({ label, buttonContent, buttonClassName = 'icon-button', it
       >
         {buttonContent ?? label}
       </button>
-      {open && (
-        <ul
-          ref={listRef}
-          id={menuId}
-          role="menu"
-          aria-label={label}
-          className={`menu__list${align === 'end' ? ' menu__list--end' : ''}`}
-          onKeyDown={onListKeyDown}
-        >
-          {items.map((item) => (
-            <li key={item.key} role="none">
-              {item.separatorBefore && <div className="menu__separator" role="separator" />}
-              <button
-                type="button"
-                role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
-                aria-checked={item.checked}
-                aria-disabled={item.disabled || undefined}
-                className="menu__item"
-                tabIndex={-1}
-                onClick={() => {
-                  if (item.disabled) return;
-                  close(true);
-                  item.onSelect();
-                }}
-              >
-                {item.icon}
-                {item.label}
-                {item.checked && <span aria-hidden="true"> ✓</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {open &&
+        createPortal(
+          <div ref={listRef} id={menuId} role="menu" aria-label={label} className="menu__list" onKeyDown={onListKeyDown}>
+            {groups.map((group, i) => (
+              <Fragment key={group.name ?? i}>
+                {i > 0 && <div className="menu__separator" role="separator" />}
+                {group.name ? (
+                  <div role="group" aria-label={group.name}>
+                    {group.items.map(renderItem)}
+                  </div>
+                ) : (
+                  group.items.map(renderItem)
+                )}
+              </Fragment>
+            ))}
+          </div>,
+          document.body,
+        )}
     </div>
   );
+}
+
+/** Puts the list under its button (or above it when there is no room below), inside the window. */
+function place(button: HTMLElement | null, list: HTMLElement | null, align: 'start' | 'end'): void {
+  if (!button || !list) return;
+  const anchor = button.getBoundingClientRect();
+  const { offsetWidth: width, offsetHeight: height } = list;
+  const maxLeft = window.innerWidth - width - MARGIN;
+  const left = Math.max(MARGIN, Math.min(align === 'end' ? anchor.right - width : anchor.left, maxLeft));
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - height;
+  const top = below + height <= window.innerHeight - MARGIN || above < MARGIN ? below : above;
+  list.style.left = `${left}px`;
+  list.style.top = `${Math.max(MARGIN, Math.min(top, window.innerHeight - height - MARGIN))}px`;
 }

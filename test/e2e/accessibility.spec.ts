@@ -43,16 +43,27 @@ test('axe: the guided step with cards and open menus', async ({ library, page })
   await canvas.addCard('Outcome', 'Second card', { paste: true });
   await canvas.setCheck('Outcome', 'Trust', 'Concern raised', 'Worried about trust');
   await canvas.setCheck('Outcome', 'Power', 'Discussed, no concern');
-  await canvas.openMoveMenu('Outcome', 1);
-  await expectNoAxeViolations(page, 'the guided Outcome step with cards and the “Move to…” menu open');
+  await canvas.openCardMenu('Outcome', 1);
+  await expectNoAxeViolations(page, 'the guided Outcome step with cards and a card’s actions menu open');
   await page.keyboard.press('Escape');
 
-  // The colour menu shows its choices as checked radio-like items.
-  await page.getByRole('button', { name: /^Colour of card 2 in Outcome/ }).click();
-  await expect(page.getByRole('menuitemradio', { name: /Yellow/ })).toHaveAttribute('aria-checked', 'true');
-  await expectNoAxeViolations(page, 'the guided step with the colour menu open');
+  // The menu shows the colours as checked radio-like items, named as a group.
+  const menu = await canvas.openCardMenu('Outcome', 2);
+  await expect(menu.getByRole('group', { name: 'Colour' }).getByRole('menuitemradio', { name: /Yellow/ })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toBeHidden();
+
+  // A card being edited, and the keyboard shortcuts sheet.
+  await canvas.editCard('Outcome', 1);
+  await expectNoAxeViolations(page, 'the guided step with a card being edited');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the keyboard shortcuts sheet');
+  await page.keyboard.press('Escape');
 });
 
 test('axe: the whole board and the open concerns', async ({ library, page }) => {

@@ -66,7 +66,7 @@ test('a backup of all canvases restores every canvas into a fresh profile', asyn
     const restored = await freshLibrary.open('Homelessness prevention');
     await expect(restored.descriptionInput).toHaveValue('Families at risk of eviction');
     await restored.expectCards('Outcome', ['Families stay housed']);
-    await expect(restored.colourButton('Outcome', 1)).toHaveAccessibleName('Colour of card 1 in Outcome: Blue');
+    await restored.expectColour('Outcome', 1, 'Blue');
     await expect(restored.checkRadio('Outcome', 'Trust', 'Concern raised')).toBeChecked();
     await expect(restored.checkNotes('Outcome', 'Trust')).toHaveValue('Landlords may see the list');
     await restored.openStep('Action');
@@ -85,7 +85,7 @@ test('restoring where the canvases already are: Cancel, Replace the ones here, K
   // After the backup, one canvas changes: new title, a card edited, a card added.
   const changed = await library.open('Homelessness prevention');
   await changed.setTitle('Homelessness (edited)');
-  await changed.cardText('Outcome', 1).fill('Changed after the backup');
+  await changed.setCardText('Outcome', 1, 'Changed after the backup');
   await changed.addCard('Outcome', 'Added after the backup', { paste: true });
   await changed.expectSaved();
   await changed.allCanvasesLink.click();

@@ -77,7 +77,7 @@ test('an edit typed 50 ms before the tab goes away is there when the canvas is o
   await canvas.descriptionInput.click();
   await page.keyboard.type('Typed just before closing');
   await canvas.addCardButton('Outcome').click();
-  await expect(canvas.cardText('Outcome', 2)).toBeFocused();
+  await expect(canvas.cardEditor('Outcome', 2)).toBeFocused();
   await page.keyboard.type('The last card');
   // The scenario itself: the tab goes away 50 ms after the last key (no beforeunload, as when a browser discards a tab).
   await page.waitForTimeout(50);
@@ -100,11 +100,7 @@ test('a reload in the middle of a keyboard drag, or just after the drop, loses a
   await canvas.openWholeBoard();
 
   // Picked up and carried over Action, then the page reloads before the drop.
-  const handle = canvas.dragHandle('Outcome', 1);
-  await handle.focus();
-  await page.keyboard.press('Space');
-  await expect(handle).toHaveAttribute('aria-pressed', 'true');
-  await expect(canvas.dragAnnouncement).toContainText('is over Outcome, position 1 of 2');
+  await canvas.pickUpWithKeyboard('Outcome', 1);
   await page.keyboard.press('ArrowRight');
   await expect(canvas.dragAnnouncement).toContainText('is over Action');
   await canvas.reload();
@@ -153,7 +149,7 @@ test('a tab left open while another tab upgrades the database says so, and its l
   await canvas.addCard('Outcome', 'Saved before the upgrade', { paste: true });
   await canvas.expectSaved();
   // Typed, and not yet written (inside the autosave delay) when the upgrade comes.
-  await canvas.cardText('Outcome', 1).press('End');
+  await canvas.editCard('Outcome', 1);
   await page.keyboard.type(' and typed just before it');
 
   // Another tab, running a newer version, upgrades the database.
@@ -162,9 +158,9 @@ test('a tab left open while another tab upgrades the database says so, and its l
   const updated = page.getByRole('alert').filter({ hasText: 'Outcome Canvas was updated in another tab.' });
   await expect(updated).toBeVisible();
   await expect(updated).toContainText('your latest changes are kept and come back after the reload');
-  await expect(canvas.cardText('Outcome', 1)).toHaveValue('Saved before the upgrade and typed just before it');
+  await expect(canvas.cardEditor('Outcome', 1)).toHaveValue('Saved before the upgrade and typed just before it');
   // The message promises that changes are kept: type a little more before choosing to reload.
-  await canvas.cardText('Outcome', 1).press('End');
+  await canvas.cardEditor('Outcome', 1).press('End');
   await page.keyboard.type(', and after the message');
   await updated.getByRole('button', { name: 'Reload now' }).click();
   // After the reload, the same (older) app code meets a database one version
@@ -180,7 +176,7 @@ test('a tab left open while another tab upgrades the database says so, and its l
   await canvas.expectSaved();
   await canvas.reload();
   await canvas.expectCards('Outcome', [lastEdit]);
-  await canvas.cardText('Outcome', 1).fill('Edited after the upgrade');
+  await canvas.setCardText('Outcome', 1, 'Edited after the upgrade');
   await canvas.expectSaved();
   await canvas.reload();
   await canvas.expectCards('Outcome', ['Edited after the upgrade']);
@@ -251,7 +247,7 @@ test('a full disk and the tab is closed: the unsaved edit comes back when the ca
   const url = page.url();
 
   await failWrites(page, true);
-  await canvas.cardText('Outcome', 1).fill('Changed when the disk was full');
+  await canvas.setCardText('Outcome', 1, 'Changed when the disk was full');
   await expect(page.getByRole('alert').filter({ hasText: 'storage space' })).toBeVisible();
   // The user closes the tab without exporting; later the disk has space again (the new tab's writes work).
   const closed = page.waitForEvent('close');
@@ -297,7 +293,7 @@ test('a backup restore that replaces a canvas and fails halfway leaves the libra
 
   // Since the backup, the canvas has changed.
   canvas = await library.open('Replaced canvas');
-  await canvas.cardText('Outcome', 1).fill('Changed since the backup');
+  await canvas.setCardText('Outcome', 1, 'Changed since the backup');
   await canvas.addCard('Outcome', 'Added since the backup', { paste: true });
   await canvas.expectSaved();
   await canvas.allCanvasesLink.click();

@@ -34,7 +34,7 @@ test('restore an earlier version from History, see it, then Undo brings the newe
 
   // The newer content.
   await canvas.setTitle('Street lighting, revised');
-  await canvas.cardText('Outcome', 1).fill('The earlier card, rewritten');
+  await canvas.setCardText('Outcome', 1, 'The earlier card, rewritten');
   await canvas.addCard('Outcome', 'A newer card', { paste: true });
   await canvas.expectSaved();
 

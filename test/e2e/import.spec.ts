@@ -40,7 +40,7 @@ async function expectCardsWithColours(canvas: CanvasPage, step: Step, cards: Exp
     cards.map((card) => card.text),
   );
   for (const [i, card] of cards.entries()) {
-    await expect(canvas.colourButton(step, i + 1)).toHaveAccessibleName(`Colour of card ${i + 1} in ${step}: ${card.colour}`);
+    await canvas.expectColour(step, i + 1, card.colour);
   }
 }
 

@@ -93,7 +93,7 @@ test('library: progress, rename, duplicate, delete, restore, empty recently dele
   // The copy is a canvas of its own: changing it leaves the original alone.
   canvas = await library.open('Homelessness prevention (copy)');
   await canvas.expectCards('Outcome', ['Families stay housed']);
-  await canvas.cardText('Outcome', 1).fill('Changed in the copy');
+  await canvas.setCardText('Outcome', 1, 'Changed in the copy');
   await canvas.expectSaved();
   await canvas.allCanvasesLink.click();
   canvas = await library.open('Homelessness prevention');

@@ -90,7 +90,7 @@ test('offline from the first reload on: the templates gallery and importing a fi
     .click();
   const fromTemplate = new CanvasPage(page);
   await expect(fromTemplate.titleInput).toHaveValue('Tackling racial inequality');
-  await expect(fromTemplate.cardTexts('Outcome').first()).toHaveValue(/ethnic group/);
+  await expect(fromTemplate.cardText('Outcome', 1)).toHaveText(/ethnic group/);
 
   // Import a Markdown file with the file picker (the parser is a lazy chunk).
   await library.goto();
@@ -138,7 +138,7 @@ test('a new version deployed while a canvas is open: announced, installed on req
   expect(await controllerScript(page)).toMatch(/\/sw\.js$/);
 
   // An edit typed just before choosing to update (inside the autosave delay).
-  await canvas.cardText('Outcome', 1).press('End');
+  await canvas.editCard('Outcome', 1);
   await page.keyboard.type(', and this');
   const reloaded = page.waitForEvent('load');
   await banner.getByRole('button', { name: 'Reload to update' }).click();

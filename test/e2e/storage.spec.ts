@@ -28,7 +28,7 @@ test.describe('autosave', () => {
       await canvas.expectSaved();
       const url = page.url();
 
-      await canvas.cardText('Outcome', 1).press('End');
+      await canvas.editCard('Outcome', 1);
       await page.keyboard.type(' and more');
       // Well inside the autosave delay: only the page-hide save can keep it.
       if (how === 'the tab is closed') {

@@ -19,8 +19,7 @@ const presenceNotice = (page: Page): Locator =>
 
 /** The texts of a step's cards, whatever their order. */
 async function cardValues(canvas: CanvasPage, step: Step): Promise<string[]> {
-  const values = await canvas.cardTexts(step).evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value));
-  return values.sort();
+  return (await canvas.cardValues(step)).sort();
 }
 
 /**
@@ -30,7 +29,7 @@ async function cardValues(canvas: CanvasPage, step: Step): Promise<string[]> {
  */
 async function addCardWhileOthersEdit(canvas: CanvasPage, step: Step, text: string): Promise<void> {
   await canvas.addCardButton(step).click();
-  const focusedCard = canvas.cardTexts(step).and(canvas.page.locator(':focus'));
+  const focusedCard = canvas.cardList(step).getByRole('textbox').and(canvas.page.locator(':focus'));
   await expect(focusedCard).toHaveValue('');
   await canvas.page.keyboard.type(text);
   await expect(focusedCard).toHaveValue(text);
@@ -64,7 +63,7 @@ test('two tabs editing one canvas at once: both are told, each sees the other’
       await a.setCheck('Outcome', 'Trust', 'Concern raised', 'Noted in tab A');
     })(),
     (async () => {
-      await b.cardText('Outcome', 1).press('End');
+      await b.editCard('Outcome', 1);
       await pageB.keyboard.type(', edited in tab B');
       await addCardWhileOthersEdit(b, 'Outcome', 'Added in tab B');
       await b.setCheck('Outcome', 'Consent', 'Discussed, no concern', 'Noted in tab B');
@@ -82,7 +81,7 @@ test('two tabs editing one canvas at once: both are told, each sees the other’
     await canvas.expectSaved();
   }
   // Both tabs show the cards in the same order.
-  const orderInA = await a.cardTexts('Outcome').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value));
+  const orderInA = await a.cardValues('Outcome');
   await b.expectCards('Outcome', orderInA);
 
   // One more round, the other way: B's title change reaches A, A's new card in Action reaches B.
@@ -130,7 +129,7 @@ test('a card added in one tab and taken back with Undo also goes from the other 
   await a.expectCards('Outcome', ['Stays']);
   await a.expectSaved();
 
-  await expect(b.cardTexts('Outcome')).toHaveCount(1, SOON);
+  await expect(b.cards('Outcome')).toHaveCount(1, SOON);
   await b.expectCards('Outcome', ['Stays']);
 });
 
@@ -148,7 +147,7 @@ test('a backup restored with “Replace the ones here” replaces the canvas in 
   const libraryB = new LibraryPage(pageB);
   await libraryB.goto();
   const b = await libraryB.open('Restored elsewhere');
-  await b.cardText('Outcome', 1).fill('Changed after the backup');
+  await b.setCardText('Outcome', 1, 'Changed after the backup');
   await b.addCard('Outcome', 'Added after the backup', { paste: true });
   await b.expectSaved();
 
@@ -158,6 +157,6 @@ test('a backup restored with “Replace the ones here” replaces the canvas in 
   await expect(panel.result).toHaveText('Restored 1 canvas: 1 replaced.');
 
   // The open tab shows the canvas as restored, as a reload would.
-  await expect(b.cardTexts('Outcome')).toHaveCount(1, SOON);
+  await expect(b.cards('Outcome')).toHaveCount(1, SOON);
   await b.expectCards('Outcome', ['As in the backup']);
 });

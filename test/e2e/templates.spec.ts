@@ -97,7 +97,7 @@ test('the gallery shows the ready-made templates; a preview is read-only; using 
   await expect(templates.toast).toContainText(`New canvas made from “${RACIAL_INEQUALITY.name}”. The template is unchanged.`);
   await expect(canvas.titleInput).toHaveValue('Tackling racial inequality');
   await canvas.expectCards('Outcome', RACIAL_INEQUALITY.cards.Outcome);
-  await expect(canvas.colourButton('Outcome', 3)).toHaveAccessibleName('Colour of card 3 in Outcome: Blue');
+  await canvas.expectColour('Outcome', 3, 'Blue');
   await canvas.openStep('Action');
   await canvas.expectCards('Action', RACIAL_INEQUALITY.cards.Action);
   // The six projects from LOTI's worked example, in order.
@@ -109,11 +109,11 @@ test('the gallery shows the ready-made templates; a preview is read-only; using 
     'Employment:',
     'Housing:',
   ].entries()) {
-    await expect(canvas.cardText('Action', i + 1)).toHaveValue(new RegExp(`^${project}`));
+    await expect(canvas.cardText('Action', i + 1)).toHaveText(new RegExp(`^${project}`));
   }
   // Work on the canvas does not reach the template.
   await canvas.deleteCard('Action', 1);
-  await canvas.cardText('Action', 1).fill('Our own first project');
+  await canvas.setCardText('Action', 1, 'Our own first project');
   await canvas.expectSaved();
 
   await templates.open();
@@ -294,7 +294,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
     await made.waitUntilOpen();
     await expect(made.titleInput).toHaveValue(OWN.canvasTitle);
     await made.expectCards('Outcome', OWN.outcomeCards);
-    await expect(made.colourButton('Outcome', 1)).toHaveAccessibleName('Colour of card 1 in Outcome: Green');
+    await made.expectColour('Outcome', 1, 'Green');
     await expect(made.checkRadio('Outcome', 'Power', 'Concern raised')).toBeChecked();
     await expect(made.checkNotes('Outcome', 'Power')).toHaveValue(OWN.concern);
     await expect(made.facilitatorRail()).toContainText('Facilitator notes · about 20 minutes');

@@ -9,7 +9,7 @@ test('undo and redo, with Ctrl+Z / Ctrl+Shift+Z and with the buttons', async ({ 
   await canvas.addCard('Outcome', 'Alpha');
   await canvas.addCard('Outcome', 'Beta');
   // A later burst of typing in the first card.
-  await canvas.cardText('Outcome', 1).press('End');
+  await canvas.editCard('Outcome', 1);
   await page.keyboard.type(' and more');
   await canvas.expectCards('Outcome', ['Alpha and more', 'Beta']);
   await expect(canvas.undoButton).toBeEnabled();

@@ -1,62 +1,127 @@
 /**
- * Drag and drop of cards with mouse, touch and keyboard (the pointer sensor
- * covers mouse, touch and pen; the handle sets touch-action: none). The drop handler
- * only works out where the card should go and calls the pure `moveCard`;
- * screen readers hear where the card is at every step.
+ * Drag and drop of cards with mouse, touch and keyboard.
+ *
+ * Cards are plain elements: none of them registers with dnd-kit, so a board
+ * of 2,000 cards costs nothing extra to show or to drag over. The card being
+ * picked up becomes the one draggable just in time (its pointer press or
+ * Space key is handed on to dnd-kit's sensor after one synchronous render).
+ * The drop places are the steps (each step's column or panel, and in the
+ * step view the other steps in the side rail); where in a step the card
+ * would land is worked out here, from the pointer or the arrow keys, and a
+ * line shows it. A copy of the card follows the pointer (the drag overlay).
+ * Screen readers hear every place the card passes and where it lands.
  */
 import {
   type Announcements,
   type CollisionDetection,
   DndContext,
   type DragEndEvent,
+  type DragMoveEvent,
+  DragOverlay,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
-  closestCorners,
   pointerWithin,
+  useDraggable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import type { ReactNode } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { cardPosition, cardsInStep, moveCard } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import type { Canvas, StepId } from '../../domain/model';
-import { getOpenCanvas } from '../../state/canvasSelectors';
+import { type Canvas, type StepId, isStepId } from '../../domain/model';
+import { pauseShortcuts } from '../../lib/shortcuts';
+import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { isCardDragData, isStepDropData } from './dragData';
+import { isStepDropData } from './dragData';
+import {
+  type DropPlace,
+  type DropTarget,
+  type KeyboardTarget,
+  nextKeyboardTarget,
+  sameTarget,
+  slotAtPoint,
+  useDragState,
+} from './dragTarget';
+import { focusCardAfterRender } from './focusRequests';
+
+const currentCanvas = getOpenCanvas;
+
+// ---- Places on screen -------------------------------------------------------------
+
+const cardsInList = (step: StepId, leaveOut: string | null): HTMLElement[] =>
+  Array.from(document.querySelectorAll<HTMLElement>(`[data-card-list][data-step="${step}"] > [data-card-id]`)).filter(
+    (card) => card.dataset.cardId !== leaveOut,
+  );
+
+function dropPlaces(activeId: string): DropPlace[] {
+  const canvas = currentCanvas();
+  if (!canvas) return [];
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-drop-step]')).flatMap((element) => {
+    const step = element.dataset.dropStep;
+    const kind = element.dataset.dropKind === 'rail' ? 'rail' : 'list';
+    if (!isStepId(step)) return [];
+    const count = cardsInStep(canvas, step).filter((card) => card.id !== activeId).length;
+    return [{ step, kind, droppableId: element.dataset.dropId ?? '', count }];
+  });
+}
+
+/** Where on screen a target is: the top-left corner the dragged copy moves to. */
+function targetPosition(target: DropTarget, activeId: string): { x: number; y: number } | null {
+  if (target.kind === 'rail') {
+    const rail = document.querySelector(`[data-drop-id="${target.droppableId}"]`)?.getBoundingClientRect();
+    return rail ? { x: rail.left + 12, y: rail.top + 12 } : null;
+  }
+  const cards = cardsInList(target.step, activeId);
+  const at = cards[target.index]?.getBoundingClientRect();
+  // A little down and to the right of the slot, so the line that marks it stays in sight.
+  if (at) return { x: at.left + 16, y: at.top + 12 };
+  const last = cards[cards.length - 1]?.getBoundingClientRect();
+  if (last) return { x: last.left + 16, y: last.bottom + 12 };
+  const list = document.querySelector(`[data-card-list][data-step="${target.step}"]`)?.getBoundingClientRect();
+  return list ? { x: list.left + 16, y: list.top } : null;
+}
+
+// ---- Announcements ----------------------------------------------------------------
 
 function describeCard(id: string | number): string {
-  const text = getOpenCanvas()?.cards[String(id)]?.text.trim() ?? '';
+  const text = currentCanvas()?.cards[String(id)]?.text.trim() ?? '';
   if (!text) return 'Empty card';
   return `Card “${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 }
 
-function describeDestination(overId: string | number, data: unknown, activeId: string | number): string {
-  const canvas = getOpenCanvas();
-  if (!canvas) return '';
-  if (isStepDropData(data)) {
-    const count = cardsInStep(canvas, data.step).filter((card) => card.id !== activeId).length;
-    return `${STEP_GUIDANCE[data.step].title}, position ${count + 1} of ${count + 1}`;
-  }
-  const position = cardPosition(canvas, String(overId));
-  if (!position) return '';
-  const sameStep = canvas.cards[String(activeId)]?.step === position.step;
-  const count = sameStep ? position.count : position.count + 1;
-  return `${STEP_GUIDANCE[position.step].title}, position ${position.index + 1} of ${count}`;
+function describeTarget(target: DropTarget, activeId: string): string {
+  const canvas = currentCanvas();
+  const count = canvas ? cardsInStep(canvas, target.step).filter((card) => card.id !== activeId).length + 1 : 1;
+  return `${STEP_GUIDANCE[target.step].title}, position ${target.index + 1} of ${count}`;
 }
 
 function describeWhere(id: string | number): string {
-  const canvas = getOpenCanvas();
+  const canvas = currentCanvas();
   const position = canvas && cardPosition(canvas, String(id));
   return position ? `${STEP_GUIDANCE[position.step].title}, position ${position.index + 1} of ${position.count}` : '';
 }
 
+let announced: DropTarget | null = null;
+
+/** Says where the card is now, once per place it passes. */
+function announceTarget(activeId: string | number): string | undefined {
+  const { target } = useDragState.getState();
+  if (sameTarget(target, announced)) return undefined;
+  announced = target;
+  return target
+    ? `${describeCard(activeId)} is over ${describeTarget(target, String(activeId))}.`
+    : `${describeCard(activeId)} is not over a step.`;
+}
+
 const announcements: Announcements = {
-  onDragStart: ({ active }) => `Picked up ${describeCard(active.id)}, in ${describeWhere(active.id)}.`,
-  onDragOver: ({ active, over }) =>
-    over
-      ? `${describeCard(active.id)} is over ${describeDestination(over.id, over.data.current, active.id)}.`
-      : `${describeCard(active.id)} is not over a step.`,
+  onDragStart: ({ active }) => {
+    announced = useDragState.getState().target;
+    return `Picked up ${describeCard(active.id)}. It is over ${describeWhere(active.id)}.`;
+  },
+  onDragMove: ({ active }) => announceTarget(active.id),
+  onDragOver: ({ active }) => announceTarget(active.id),
   // Runs after the drop handler, so the card is already in its new place.
   onDragEnd: ({ active, over }) =>
     over
@@ -67,53 +132,174 @@ const announcements: Announcements = {
 
 const screenReaderInstructions = {
   draggable:
-    'To pick up a card, press Space or Enter. Use the arrow keys to move it within its step or to another step. Press Space or Enter again to drop it, or Escape to cancel.',
+    'Arrow keys move between cards. Enter edits the card, Space picks it up to move it, M opens its actions, Delete deletes it. Question mark lists every shortcut.',
 };
 
-/** The pointer decides when it is over something; cards win over the step around them. */
+/** The id of the element that says how to use a card from the keyboard (cards are described by it). */
+export const CARD_KEYS_HELP_ID = 'card-keys-help';
+
+// ---- Sensors and collisions ---------------------------------------------------------
+
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active }) => {
+  const { target } = useDragState.getState();
+  if (!target || !['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(event.code)) return undefined;
+  event.preventDefault();
+  const next = nextKeyboardTarget(target as KeyboardTarget, event.code, dropPlaces(String(active)));
+  if (!next) return undefined;
+  useDragState.setState({ target: next });
+  return targetPosition(next, String(active)) ?? undefined;
+};
+
+/** The keyboard says where it is; the pointer is over whichever step it is within. */
 const collisionDetection: CollisionDetection = (args) => {
-  const underPointer = pointerWithin(args);
-  if (underPointer.length) {
-    const cards = underPointer.filter((collision) =>
-      isCardDragData(args.droppableContainers.find((d) => d.id === collision.id)?.data.current),
-    );
-    return cards.length ? cards : underPointer;
-  }
-  return closestCorners(args);
+  const { mode, target } = useDragState.getState();
+  if (mode === 'keyboard') return target ? [{ id: target.droppableId }] : [];
+  return pointerWithin(args);
 };
 
-export function destinationOf(canvas: Canvas, activeId: string, overId: string, overData: unknown): { step: StepId; index: number } | null {
-  if (isStepDropData(overData)) {
-    return { step: overData.step, index: cardsInStep(canvas, overData.step).filter((card) => card.id !== activeId).length };
+let pointer: { x: number; y: number } | null = null;
+const trackPointer = (event: PointerEvent) => {
+  pointer = { x: event.clientX, y: event.clientY };
+};
+
+/** The slot under the pointer, in the step it is over. */
+function pointerTarget(activeId: string, over: { id: string | number; data: { current?: unknown } } | null): DropTarget | null {
+  const data = over?.data.current;
+  if (!over || !isStepDropData(data)) return null;
+  const droppableId = String(over.id);
+  if (data.kind === 'rail') {
+    const canvas = currentCanvas();
+    const count = canvas ? cardsInStep(canvas, data.step).filter((card) => card.id !== activeId).length : 0;
+    return { step: data.step, kind: 'rail', droppableId, index: count };
   }
-  const overCard = canvas.cards[overId];
-  if (!overCard) return null;
-  // The card takes the place of the one it is over (like arrayMove within a step).
-  const index = cardsInStep(canvas, overCard.step).findIndex((card) => card.id === overId);
-  return { step: overCard.step, index };
+  const boxes = cardsInList(data.step, activeId).map((card) => card.getBoundingClientRect());
+  return { step: data.step, kind: 'list', droppableId, index: pointer ? slotAtPoint(boxes, pointer) : boxes.length };
 }
 
-function onDragEnd({ active, over }: DragEndEvent) {
-  if (!over || active.id === over.id) return;
-  useCanvasStore.getState().edit((canvas, now) => {
-    const to = destinationOf(canvas, String(active.id), String(over.id), over.data.current);
-    return to ? moveCard(canvas, String(active.id), to, now) : canvas;
+// ---- The context --------------------------------------------------------------------
+
+/** Starts dragging a card from a pointer press on its handle, or Space on the card. */
+type BeginDrag = (event: React.PointerEvent | React.KeyboardEvent, card: HTMLElement) => void;
+
+const BeginDragContext = createContext<BeginDrag>(() => {});
+export const useBeginDrag = () => useContext(BeginDragContext);
+
+interface Armed {
+  id: string;
+  node: HTMLElement;
+}
+
+type Listeners = ReturnType<typeof useDraggable>['listeners'];
+
+/** The one draggable: whichever card is being picked up. */
+function DragSource({ armed, listenersRef }: { armed: Armed | null; listenersRef: React.RefObject<Listeners> }) {
+  const { setNodeRef, setActivatorNodeRef, listeners } = useDraggable({ id: armed?.id ?? 'no-card', disabled: !armed });
+  useLayoutEffect(() => {
+    setNodeRef(armed?.node ?? null);
+    setActivatorNodeRef(armed?.node ?? null);
+    listenersRef.current = listeners;
   });
+  return null;
+}
+
+function DraggedCard({ id }: { id: string }) {
+  const card = useCard(id);
+  if (!card) return null;
+  return (
+    <div className="card drag-overlay" data-colour={card.colour} aria-hidden="true">
+      <div className="card__text" dir="auto">
+        {card.text.trim() || 'Empty card'}
+      </div>
+    </div>
+  );
 }
 
 export function CanvasDnd({ children }: { children: ReactNode }) {
+  const [armed, setArmed] = useState<Armed | null>(null);
+  const listenersRef = useRef<Listeners>(undefined);
+  const releaseShortcuts = useRef<(() => void) | null>(null);
+  const activeId = useDragState((state) => state.activeId);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: keyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
   );
+
+  const begin = useCallback<BeginDrag>((event, card) => {
+    const id = card.dataset.cardId;
+    const step = card.dataset.step;
+    const canvas = currentCanvas();
+    if (!id || !isStepId(step) || !canvas || useDragState.getState().activeId) return;
+    const keyboard = event.type === 'keydown';
+    const origin: DropTarget = {
+      step,
+      kind: 'list',
+      droppableId: card.closest<HTMLElement>('[data-drop-id]')?.dataset.dropId ?? `step:${step}`,
+      index: cardsInStep(canvas, step).findIndex((other) => other.id === id),
+    };
+    useDragState.setState({
+      mode: keyboard ? 'keyboard' : 'pointer',
+      origin,
+      target: keyboard ? ({ ...origin, goalRow: origin.index } as KeyboardTarget) : origin,
+    });
+    flushSync(() => setArmed({ id, node: card }));
+    if (keyboard) listenersRef.current?.onKeyDown?.(event);
+    else listenersRef.current?.onPointerDown?.(event);
+  }, []);
+
+  function finish() {
+    releaseShortcuts.current?.();
+    releaseShortcuts.current = null;
+    window.removeEventListener('pointermove', trackPointer, true);
+    pointer = null;
+    announced = null;
+    useDragState.setState({ activeId: null, mode: null, target: null, origin: null });
+    setArmed(null);
+  }
+
+  function onDragMove({ active, over }: DragMoveEvent) {
+    if (useDragState.getState().mode !== 'pointer') return;
+    const target = pointerTarget(String(active.id), over);
+    if (!sameTarget(target, useDragState.getState().target)) useDragState.setState({ target });
+  }
+
+  function onDragEnd({ active }: DragEndEvent) {
+    const id = String(active.id);
+    const { mode, target } = useDragState.getState();
+    if (target) useCanvasStore.getState().edit((canvas, now) => moveCard(canvas, id, { step: target.step, index: target.index }, now));
+    if (mode === 'keyboard') focusCardAfterRender(id);
+    finish();
+  }
+
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={collisionDetection}
-      onDragEnd={onDragEnd}
-      accessibility={{ announcements, screenReaderInstructions }}
-    >
-      {children}
-    </DndContext>
+    <BeginDragContext.Provider value={begin}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collisionDetection}
+        onDragStart={({ active, activatorEvent }) => {
+          releaseShortcuts.current = pauseShortcuts();
+          if (activatorEvent instanceof PointerEvent) trackPointer(activatorEvent);
+          window.addEventListener('pointermove', trackPointer, true);
+          useDragState.setState({ activeId: String(active.id) });
+        }}
+        onDragMove={onDragMove}
+        onDragOver={onDragMove}
+        onDragEnd={onDragEnd}
+        onDragCancel={({ active }) => {
+          if (useDragState.getState().mode === 'keyboard') focusCardAfterRender(String(active.id));
+          finish();
+        }}
+        accessibility={{ announcements, screenReaderInstructions }}
+      >
+        <DragSource armed={armed} listenersRef={listenersRef} />
+        <p id={CARD_KEYS_HELP_ID} hidden>
+          {screenReaderInstructions.draggable}
+        </p>
+        {children}
+        <DragOverlay dropAnimation={null}>{activeId ? <DraggedCard id={activeId} /> : null}</DragOverlay>
+      </DndContext>
+    </BeginDragContext.Provider>
   );
 }

@@ -1,9 +1,11 @@
 import { useRef } from 'react';
 import { Link } from 'wouter';
+import { openShortcutSheet } from '../../components/ShortcutSheet';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { setDescription, setTitle } from '../../domain/canvas';
 import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { isMac } from '../../lib/shortcuts';
 import { useOtherTabsOn } from '../../state/tabSync';
 import { LIMITS } from '../../domain/model';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
@@ -20,8 +22,7 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
   const otherTabs = useOtherTabsOn(canvasId);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   useKeepCaret(descriptionRef, description);
-  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-  const mod = isMac ? '⌘' : 'Ctrl+';
+  const mod = isMac() ? '⌘' : 'Ctrl+';
 
   return (
     <div className="canvas-head no-print">
@@ -67,7 +68,8 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
       )}
       <CombinedEditsNotice />
       <div className="canvas-toolbar">
-        <nav className="segmented" aria-label="Canvas views">
+        {/* Switching views keeps focus here, like tabs; the new view is announced. */}
+        <nav className="segmented" aria-label="Canvas views" data-keeps-focus="">
           <Link href={`/canvas/${canvasId}/step/outcome`} aria-current={view === 'step' ? 'page' : undefined}>
             Step by step
           </Link>
@@ -91,25 +93,36 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           </Link>
         </nav>
         <div className="button-row">
+          {/* aria-disabled, not disabled: a button that disables itself keeps focus instead of dropping it on the page. */}
           <button
             type="button"
             className="button button--secondary button--small"
-            disabled={!canUndo}
+            aria-disabled={!canUndo}
             aria-keyshortcuts="Control+Z Meta+Z"
             title={`Undo (${mod}Z)`}
-            onClick={() => useCanvasStore.getState().undo()}
+            onClick={() => canUndo && useCanvasStore.getState().undo()}
           >
             ↶ Undo
           </button>
           <button
             type="button"
             className="button button--secondary button--small"
-            disabled={!canRedo}
+            aria-disabled={!canRedo}
             aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
             title={`Redo (${mod}Shift+Z)`}
-            onClick={() => useCanvasStore.getState().redo()}
+            onClick={() => canRedo && useCanvasStore.getState().redo()}
           >
             ↷ Redo
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label="Keyboard shortcuts"
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            onClick={openShortcutSheet}
+          >
+            <span aria-hidden="true">⌨</span> Shortcuts
           </button>
         </div>
       </div>

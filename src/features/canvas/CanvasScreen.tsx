@@ -14,7 +14,10 @@ import { HistoryView } from './HistoryView';
 import { PrintView } from './PrintView';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
 import { usePrinting } from './usePrinting';
-import { useUndoShortcuts } from './useUndoShortcuts';
+import { ShortcutSheet } from '../../components/ShortcutSheet';
+import { resetRovingCards } from './focusRequests';
+import { SkipLinks } from './SkipLinks';
+import { useCanvasShortcuts } from './useCanvasShortcuts';
 
 // The Markdown serialiser and previewer load only when the export view is opened.
 const ExportView = lazy(() => import('../export/ExportView'));
@@ -33,6 +36,7 @@ export default function CanvasScreen({ canvasId, view, step }: Props) {
     void useCanvasStore.getState().open(canvasId);
   }, [canvasId]);
   useEffect(() => () => void useCanvasStore.getState().close(), []);
+  useEffect(() => () => resetRovingCards(), [canvasId]);
 
   if (status === 'missing') {
     return (
@@ -64,7 +68,7 @@ export default function CanvasScreen({ canvasId, view, step }: Props) {
 function ReadyCanvas({ canvasId, view, step }: Props) {
   const title = displayTitle({ title: useCanvasTitle() });
   const printing = usePrinting();
-  useUndoShortcuts();
+  useCanvasShortcuts(canvasId, view, step);
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title
@@ -114,8 +118,10 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
 
   return (
     <>
+      {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
       <CanvasHeader canvasId={canvasId} view={view} />
       {body}
+      <ShortcutSheet />
     </>
   );
 }

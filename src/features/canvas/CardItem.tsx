@@ -1,15 +1,23 @@
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
-import { memo, useEffect, useRef } from 'react';
+/**
+ * One card: its text as plain text (a text box only while it is edited),
+ * one Tab stop with its actions on keys and in one menu, and a handle to
+ * drag it with a pointer. Each card reads only its own record, so a change
+ * to one card re-renders that card alone.
+ */
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Menu, type MenuItem } from '../../components/Menu';
-import { STEP_GUIDANCE } from '../../domain/guidance';
-import { CARD_COLOUR_LABELS, CARD_COLOURS, LIMITS, STEP_IDS, type StepId } from '../../domain/model';
 import { cardsInStep } from '../../domain/cards';
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { CARD_COLOUR_LABELS, type Card, type StepId } from '../../domain/model';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { changeCardColour, editCardText, moveCardBy, removeCard } from './cardActions';
-import type { CardDragData } from './dragData';
-import { takeCardFocusRequest } from './focusRequests';
+import { useCanvasStore } from '../../state/canvasStore';
+import { editCardText } from './cardActions';
+import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
+import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
+import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
+import { useDragState } from './dragTarget';
+import { clearCardEditRequest, isCardEditRequested, rememberRow, setRovingCard } from './focusRequests';
 import './CardItem.css';
 
 interface CardItemProps {
@@ -17,101 +25,202 @@ interface CardItemProps {
   step: StepId;
   /** 0-based position in the step, for names such as "card 2 in Action". */
   index: number;
+  /** The card Tab lands on in this step (roving tabindex). */
+  tabbable: boolean;
 }
 
-export const CardItem = memo(function CardItem({ id, step, index }: CardItemProps) {
-  const card = useCard(id);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const moveRef = useRef<HTMLDivElement>(null);
-  useKeepCaret(textRef, card?.text ?? '');
-  const data: CardDragData = { type: 'card', step };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, data });
+const MENU_KEYS = ['m', 'M', 'ContextMenu'];
 
-  useEffect(() => {
-    const target = takeCardFocusRequest(id);
-    if (target === 'text') textRef.current?.focus();
-    if (target === 'move') moveRef.current?.querySelector('button')?.focus();
-  }, [id, step]);
+export const CardItem = memo(function CardItem({ id, step, index, tabbable }: CardItemProps) {
+  const card = useCard(id);
+  const dragging = useDragState((state) => state.activeId === id);
+  const beginDrag = useBeginDrag();
+  const [editing, setEditing] = useState(() => isCardEditRequested(id));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const cardRef = useRef<HTMLLIElement>(null);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+  /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
+  const caretRef = useRef<number | null>(null);
+
+  useLayoutEffect(() => clearCardEditRequest(id), [id]);
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    if (!editing || !editor) return;
+    const caret = caretRef.current ?? editor.value.length;
+    editor.focus();
+    editor.setSelectionRange(caret, caret);
+    caretRef.current = null;
+  }, [editing]);
 
   if (!card) return null;
-  const name = `card ${index + 1} in ${STEP_GUIDANCE[step].title}`;
+  const title = STEP_GUIDANCE[step].title;
+  const name = `card ${index + 1} in ${title}`;
+  const textId = `card-text-${id}`;
+  const metaId = `card-meta-${id}`;
 
-  // Built when the menu opens: the card count is read then, so adding a card elsewhere re-renders no other card.
-  const moveItems = (): MenuItem[] => {
-    const canvas = getOpenCanvas();
-    const count = canvas ? cardsInStep(canvas, step).length : 0;
-    return [
-      { key: 'up', label: 'Move up', onSelect: () => moveCardBy(id, 'up'), disabled: index === 0 },
-      { key: 'down', label: 'Move down', onSelect: () => moveCardBy(id, 'down'), disabled: index === count - 1 },
-      { key: 'top', label: 'Move to top', onSelect: () => moveCardBy(id, 'top'), disabled: index === 0 },
-      { key: 'bottom', label: 'Move to bottom', onSelect: () => moveCardBy(id, 'bottom'), disabled: index === count - 1 },
-      ...STEP_IDS.filter((other) => other !== step).map((other, i) => ({
-        key: other,
-        label: `Move to ${STEP_GUIDANCE[other].title}`,
-        onSelect: () => moveCardBy(id, { step: other }),
-        separatorBefore: i === 0,
-      })),
-    ];
+  const startEditing = (caret: number | null = null) => {
+    caretRef.current = caret;
+    setEditing(true);
+  };
+  const stopEditing = () => {
+    setEditing(false);
+    cardRef.current?.focus();
   };
 
-  const colourItems: MenuItem[] = CARD_COLOURS.map((colour) => ({
-    key: colour,
-    label: CARD_COLOUR_LABELS[colour],
-    checked: card.colour === colour,
-    icon: <span className="swatch" style={{ background: `var(--card-${colour})` }} aria-hidden="true" />,
-    onSelect: () => changeCardColour(id, colour),
-  }));
+  // Built when needed: the step's card count is read then, so adding a card elsewhere re-renders no other card.
+  const context = (): CardCommandContext => {
+    const canvas = getOpenCanvas();
+    return { card, step, index, count: canvas ? cardsInStep(canvas, step).length : 0, startEditing: () => startEditing() };
+  };
+  const menuItems = (): MenuItem[] => {
+    const ctx = context();
+    return commandsForMenu(ctx).map((command) => ({
+      key: command.id,
+      label: command.label,
+      group: CARD_COMMAND_GROUP_LABELS[command.group],
+      disabled: command.enabled ? !command.enabled(ctx) : undefined,
+      checked: command.checked?.(ctx),
+      keyHint: command.keyHint,
+      icon:
+        command.group === 'colour' ? (
+          <span className="swatch" data-colour={command.id.replace('colour-', '')} aria-hidden="true" />
+        ) : undefined,
+      onSelect: () => command.run(ctx),
+    }));
+  };
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
+    // Keys typed in the editor or the menu are theirs; during a drag, dnd-kit has the keyboard.
+    if (event.target !== event.currentTarget || dragging || event.nativeEvent.isComposing) return;
+    const plain = !(event.ctrlKey || event.metaKey || event.altKey);
+    if (plain && NAVIGATION_KEYS.includes(event.key)) {
+      event.preventDefault();
+      moveFocusFromCard(event.currentTarget, event.key);
+    } else if (plain && event.key === ' ') {
+      beginDrag(event, event.currentTarget);
+    } else if ((plain && MENU_KEYS.includes(event.key)) || (event.shiftKey && event.key === 'F10')) {
+      event.preventDefault();
+      setMenuOpen(true);
+    } else {
+      const command = commandForKey(event);
+      if (!command || (command.enabled && !command.enabled(context()))) return;
+      event.preventDefault();
+      command.run(context());
+    }
+  }
+
+  function onTextClick(event: React.MouseEvent) {
+    // A drag-select to copy text is left alone; a click puts the cursor where it was clicked.
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    startEditing(caretOffsetAt(event.currentTarget, event.clientX, event.clientY));
+  }
 
   return (
     <li
-      ref={setNodeRef}
+      ref={cardRef}
       className="card"
-      data-colour={card.colour}
-      data-dragging={isDragging || undefined}
       data-card-id={id}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-step={step}
+      data-colour={card.colour}
+      data-dragging={dragging || undefined}
+      tabIndex={tabbable ? 0 : -1}
+      aria-labelledby={textId}
+      aria-describedby={`${metaId} ${CARD_KEYS_HELP_ID}`}
+      onFocus={(event) => {
+        if (event.target !== event.currentTarget) return;
+        setRovingCard(step, id);
+        rememberRow(null);
+      }}
+      onKeyDown={onKeyDown}
     >
-      <div className="card__toolbar">
-        <button
-          ref={setActivatorNodeRef}
-          type="button"
-          className="icon-button drag-handle"
-          {...attributes}
-          {...listeners}
-          aria-label={`Drag ${name}`}
-          title="Drag to move, or press Space then the arrow keys (or use Move to…)"
+      <div className="card__bar">
+        <span
+          className="drag-handle"
+          aria-hidden="true"
+          title="Drag to move (or focus the card and press Space, then the arrow keys)"
+          onPointerDown={(event) => beginDrag(event, event.currentTarget.closest('li')!)}
         >
-          <span aria-hidden="true">⠿</span>
-        </button>
-        <div ref={moveRef}>
-          <Menu
-            label={`Move to…, ${name}`}
-            buttonContent={<span aria-hidden="true">Move to…</span>}
-            buttonClassName="icon-button"
-            items={moveItems}
-          />
-        </div>
+          ⠿
+        </span>
         <Menu
-          label={`Colour of ${name}: ${CARD_COLOUR_LABELS[card.colour]}`}
-          buttonContent={<span aria-hidden="true">Colour</span>}
-          items={colourItems}
+          label={`Actions for ${name}`}
+          buttonContent={<span aria-hidden="true">⋯</span>}
+          buttonClassName="icon-button card__menu-button"
+          buttonProps={{ tabIndex: -1, title: 'Card actions (M)' }}
+          items={menuItems}
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+          returnFocusTo={cardRef}
+          align="end"
         />
-        <span className="spacer" />
-        <button type="button" className="icon-button" aria-label={`Delete ${name}`} title="Delete card" onClick={() => removeCard(id)}>
-          <span aria-hidden="true">✕</span>
-        </button>
       </div>
-      <textarea
-        ref={textRef}
-        className="card__text"
-        aria-label={`Text of ${name}`}
-        value={card.text}
-        maxLength={LIMITS.cardTextLength}
-        rows={2}
-        dir="auto"
-        placeholder={STEP_GUIDANCE[step].cardPlaceholder}
-        onChange={(event) => editCardText(id, event.target.value)}
-      />
+      {editing ? (
+        <textarea
+          ref={editorRef}
+          id={textId}
+          className="card__text"
+          aria-label={`Text of ${name}`}
+          value={card.text}
+          maxLength={10_000}
+          dir="auto"
+          placeholder={STEP_GUIDANCE[step].cardPlaceholder}
+          onChange={(event) => editCardText(id, event.target.value)}
+          onBlur={() => setEditing(false)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+              event.preventDefault();
+              event.stopPropagation();
+              stopEditing();
+            }
+          }}
+        />
+      ) : (
+        <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
+      )}
+      <span id={metaId} className="visually-hidden">
+        Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}.
+      </span>
     </li>
   );
 });
+
+function CardText({
+  id,
+  card,
+  placeholder,
+  onClick,
+}: {
+  id: string;
+  card: Card;
+  placeholder: string;
+  onClick: (event: React.MouseEvent) => void;
+}) {
+  if (!card.text) {
+    return (
+      <div id={id} className="card__text" data-empty="" onClick={onClick}>
+        <span className="visually-hidden">Empty card</span>
+        <span className="card__placeholder" aria-hidden="true">
+          {placeholder}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div id={id} className="card__text" dir="auto" onClick={onClick}>
+      {card.text}
+    </div>
+  );
+}
+
+/** The offset in the card's text at a point on screen, where the browser can tell. */
+function caretOffsetAt(element: Element, x: number, y: number): number | null {
+  if (element.hasAttribute('data-empty')) return 0;
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position && element.contains(position.offsetNode)) return position.offset;
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range && element.contains(range.startContainer) ? range.startOffset : null;
+}

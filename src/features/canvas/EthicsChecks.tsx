@@ -11,6 +11,7 @@ import { takeCheckFocusRequest } from './focusRequests';
 import './EthicsChecks.css';
 
 export const checkElementId = (step: StepId, lens: LensId) => `check-${step}-${lens}`;
+export const checksHeadingId = (step: StepId) => `checks-${step}-heading`;
 
 /** The five bias and ethics lenses for one step, each with its own question, status and notes. */
 export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible: boolean }) {
@@ -39,7 +40,9 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
         </details>
       ) : (
         <>
-          <h3>{summary}</h3>
+          <h3 id={checksHeadingId(step)} tabIndex={-1}>
+            {summary}
+          </h3>
           {body}
         </>
       )}

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
-import type { StepDropData } from './dragData';
+import { type StepDropData, railDropId } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
@@ -26,7 +26,8 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
     <>
       <StepNav canvasId={canvasId} current={step} />
       <div className="guided">
-        <StepPanel step={step} focused />
+        {/* Keyed by step: a new step is a new screen, and its heading takes focus. */}
+        <StepPanel key={step} step={step} focused />
         <aside className="drop-rail" aria-label="Facilitator notes and other steps">
           <h2>Other steps</h2>
           {STEP_IDS.filter((other) => other !== step).map((other) => (
@@ -58,11 +59,18 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
 }
 
 function RailTarget({ canvasId, step }: { canvasId: string; step: StepId }) {
-  const data: StepDropData = { type: 'step', step };
-  const { setNodeRef, isOver } = useDroppable({ id: `rail:${step}`, data });
+  const data: StepDropData = { type: 'step', step, kind: 'rail' };
+  const { setNodeRef, isOver } = useDroppable({ id: railDropId(step), data });
   const { cards } = useStepCounts(step);
   return (
-    <div ref={setNodeRef} className="drop-target" data-over={isOver || undefined}>
+    <div
+      ref={setNodeRef}
+      className="drop-target"
+      data-over={isOver || undefined}
+      data-drop-step={step}
+      data-drop-kind="rail"
+      data-drop-id={railDropId(step)}
+    >
       <Link href={`/canvas/${canvasId}/step/${step}`}>{STEP_GUIDANCE[step].title}</Link>
       <div className="hint">
         {cards} {cards === 1 ? 'card' : 'cards'} · drop a card here to move it

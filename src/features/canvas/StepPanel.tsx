@@ -1,9 +1,12 @@
+import { useDroppable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
 import { ClosingLessons } from '../../components/ClosingLessons';
 import { SourcesLink } from '../../components/SourcesLink';
 import { STEP_GUIDANCE, type StepPrompt } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
+import { type StepDropData, stepDropId } from './dragData';
 import { EthicsChecks } from './EthicsChecks';
 import './StepPanel.css';
 
@@ -13,7 +16,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
   const number = STEP_IDS.indexOf(step) + 1;
   const headingId = `step-${step}-heading`;
   return (
-    <section className={`step${focused ? ' step--focused' : ''}`} aria-labelledby={headingId}>
+    <StepDropZone step={step} className={`step${focused ? ' step--focused' : ''}`} headingId={headingId}>
       <p className="step__kicker">
         Step {number} of {STEP_IDS.length}
       </p>
@@ -45,6 +48,39 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
       <EthicsChecks step={step} collapsible={!focused} />
       {/* Where the four steps end, LOTI's closing lessons. */}
       {focused && step === 'enablers' && <ClosingLessons headingLevel={3} />}
+    </StepDropZone>
+  );
+}
+
+/**
+ * The whole step is where a card can be dropped. Only this wrapper follows
+ * the drag (its children are the same elements), so a drag re-renders
+ * nothing inside the step.
+ */
+function StepDropZone({
+  step,
+  className,
+  headingId,
+  children,
+}: {
+  step: StepId;
+  className: string;
+  headingId: string;
+  children: ReactNode;
+}) {
+  const data: StepDropData = { type: 'step', step, kind: 'list' };
+  const { setNodeRef, isOver } = useDroppable({ id: stepDropId(step), data });
+  return (
+    <section
+      ref={setNodeRef}
+      className={className}
+      aria-labelledby={headingId}
+      data-over={isOver || undefined}
+      data-drop-step={step}
+      data-drop-kind="list"
+      data-drop-id={stepDropId(step)}
+    >
+      {children}
     </section>
   );
 }

@@ -16,13 +16,13 @@ import { newId } from '../../domain/ids';
 import type { CardColour, CheckStatus, LensId, StepId } from '../../domain/model';
 import { getOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { cancelCardFocusRequest, isCardFocusPending, requestCardFocus } from './focusRequests';
+import { focusCardAfterRender, requestCardEdit } from './focusRequests';
 
 const edit = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['edit']>) => useCanvasStore.getState().edit(...args);
 
 export function addCardTo(step: StepId): string {
   const id = newId();
-  requestCardFocus(id, 'text');
+  requestCardEdit(id);
   edit((canvas, now) => addCard(canvas, { id, step }, now));
   return id;
 }
@@ -35,34 +35,25 @@ export function changeCardColour(id: string, colour: CardColour): void {
   edit((canvas, now) => setCardColour(canvas, id, colour, now));
 }
 
+/** Deletes a card. If it had focus, its list moves focus to the card that takes its place. */
 export function removeCard(id: string): void {
-  const card = getOpenCanvas()?.cards[id];
-  if (!card) return;
+  if (!getOpenCanvas()?.cards[id]) return;
   edit((canvas, now) => deleteCard(canvas, id, now));
-  document.getElementById(`add-card-${card.step}`)?.focus();
   showToast({
     message: 'Card deleted.',
     actionLabel: 'Undo',
     onAction: () => {
-      requestCardFocus(id, 'text');
       edit((canvas, now) => restoreCard(canvas, id, now));
+      focusCardAfterRender(id);
     },
   });
 }
 
 export function moveCardBy(id: string, command: MoveCommand): void {
-  const before = getOpenCanvas()?.cards[id];
-  if (!before) return;
-  if (typeof command === 'object') {
-    requestCardFocus(id, 'move');
-    // In the step-by-step view the card leaves the screen: keep focus in the step it left.
-    setTimeout(() => {
-      if (!isCardFocusPending(id)) return;
-      cancelCardFocusRequest();
-      document.getElementById(`add-card-${before.step}`)?.focus();
-    }, 0);
-  }
+  if (!getOpenCanvas()?.cards[id]) return;
   edit((canvas, now) => applyMoveCommand(canvas, id, command, now));
+  // Focus follows the card; if it left this view, its old list already gave focus to its neighbour.
+  focusCardAfterRender(id);
   const canvas = getOpenCanvas();
   const position = canvas && cardPosition(canvas, id);
   if (!position) return;

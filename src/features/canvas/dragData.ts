@@ -1,18 +1,11 @@
-/** What a draggable or droppable carries, tagged so a drop handler can tell them apart. */
-import { STEP_IDS, type StepId } from '../../domain/model';
+/** What a droppable carries, tagged so the drop handler can tell what it is. */
+import type { StepId } from '../../domain/model';
 
-export interface CardDragData {
-  type: 'card';
-  step: StepId;
-}
-
+/** A step's list of cards (its whole column or panel), or another step's place in the step view's side rail. */
 export interface StepDropData {
   type: 'step';
   step: StepId;
-}
-
-export function isCardDragData(data: unknown): data is CardDragData {
-  return typeof data === 'object' && data !== null && (data as CardDragData).type === 'card';
+  kind: 'list' | 'rail';
 }
 
 export function isStepDropData(data: unknown): data is StepDropData {
@@ -20,8 +13,4 @@ export function isStepDropData(data: unknown): data is StepDropData {
 }
 
 export const stepDropId = (step: StepId) => `step:${step}`;
-
-export function stepFromDropId(id: string | number): StepId | null {
-  const step = String(id).replace(/^step:/, '');
-  return (STEP_IDS as readonly string[]).includes(step) && String(id).startsWith('step:') ? (step as StepId) : null;
-}
+export const railDropId = (step: StepId) => `rail:${step}`;

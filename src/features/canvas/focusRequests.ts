@@ -1,29 +1,69 @@
 /**
- * Where keyboard focus should land after a card is added or moved between
- * lists: the card's component is new then, so it asks on mount.
+ * Where keyboard focus goes among cards.
+ *
+ * Each step's cards are one Tab stop (a roving tabindex, WAI-ARIA Authoring
+ * Practices "Keyboard navigation inside components"): the card last focused
+ * in a step keeps tabindex 0, the others -1, and arrow keys move between
+ * them. A new card asks for focus when it mounts; a card kept in place asks
+ * after the render that moved it.
  */
-export type CardFocusTarget = 'text' | 'move';
+import { create } from 'zustand';
+import type { StepId } from '../../domain/model';
 
-let pending: { cardId: string; target: CardFocusTarget } | null = null;
-
-export function requestCardFocus(cardId: string, target: CardFocusTarget): void {
-  pending = { cardId, target };
+interface RovingState {
+  /** The card in each step that Tab lands on (the last one focused). */
+  current: Partial<Record<StepId, string>>;
 }
 
-/** True while a request for this card has not been taken: the card is not on screen. */
-export function isCardFocusPending(cardId: string): boolean {
-  return pending?.cardId === cardId;
+export const useRovingCard = create<RovingState>(() => ({ current: {} }));
+
+export function setRovingCard(step: StepId, cardId: string): void {
+  if (useRovingCard.getState().current[step] === cardId) return;
+  useRovingCard.setState((state) => ({ current: { ...state.current, [step]: cardId } }));
 }
 
-export function cancelCardFocusRequest(): void {
-  pending = null;
+/** A canvas starts with Tab landing on each step's first card. */
+export function resetRovingCards(): void {
+  useRovingCard.setState({ current: {} });
 }
 
-export function takeCardFocusRequest(cardId: string): CardFocusTarget | null {
-  if (pending?.cardId !== cardId) return null;
-  const { target } = pending;
-  pending = null;
-  return target;
+export const cardElement = (cardId: string): HTMLElement | null =>
+  document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(cardId)}"]`);
+
+/** A new card opens for editing when it mounts. */
+let pendingEdit: string | null = null;
+
+export function requestCardEdit(cardId: string): void {
+  pendingEdit = cardId;
+}
+
+export const isCardEditRequested = (cardId: string): boolean => pendingEdit === cardId;
+
+export function clearCardEditRequest(cardId: string): void {
+  if (pendingEdit === cardId) pendingEdit = null;
+}
+
+/**
+ * Focus the card once the change that moved it is on screen (the next
+ * frame). If it is no longer on screen (moved to a step this view does not
+ * show), its list has already moved focus to the card that took its place.
+ */
+export function focusCardAfterRender(cardId: string): void {
+  requestAnimationFrame(() => cardElement(cardId)?.focus());
+}
+
+/**
+ * Left and Right between columns keep the row a person started from, as a
+ * text editor keeps the column when the cursor crosses a short line.
+ */
+let goalRow: number | null = null;
+
+export function rememberRow(row: number | null): void {
+  goalRow = row;
+}
+
+export function goalRowOr(row: number): number {
+  return goalRow ?? row;
 }
 
 /** The ethics check to bring into view when its step opens (from the concerns list). */

@@ -1,11 +1,12 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/toasts';
 import { displayTitle, LIMITS } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useLibraryStore } from '../../state/libraryStore';
-import { CanvasListItem } from './CanvasListItem';
+import { CanvasList } from './CanvasList';
 import { DeletedCanvasList } from './DeletedCanvasList';
 import './library.css';
 
@@ -22,7 +23,6 @@ export function LibraryScreen() {
   const [newTitle, setNewTitle] = useState('');
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [, navigate] = useLocation();
-
   useEffect(() => {
     void useLibraryStore.getState().load();
   }, []);
@@ -33,6 +33,17 @@ export function LibraryScreen() {
     const needle = filter.trim().toLocaleLowerCase();
     return needle ? active.filter((summary) => displayTitle(summary.meta).toLocaleLowerCase().includes(needle)) : active;
   }, [active, filter]);
+  const listArea = useRef<HTMLDivElement>(null);
+  // A canvas deleted from the list: focus goes to the next one, or to "No canvases yet".
+  useFocusRescue(
+    listArea,
+    {
+      items: '.canvas-item',
+      focusTarget: (item) => item.querySelector<HTMLElement>('h3 a'),
+      fallback: () => document.getElementById('library-empty-heading'),
+    },
+    [active],
+  );
 
   async function createCanvas(event: React.FormEvent) {
     event.preventDefault();
@@ -90,30 +101,26 @@ export function LibraryScreen() {
       </div>
 
       {status === 'loading' && <p>Loading your canvases…</p>}
-      {status !== 'loading' && active.length === 0 && (
-        <div className="empty-state">
-          <h2>No canvases yet</h2>
-          <p>Give your first canvas a title above and press “Create canvas” to start a workshop.</p>
-        </div>
-      )}
-      {active.length > 0 && (
-        <section aria-labelledby="canvas-list-heading">
-          <h2 id="canvas-list-heading">
-            {filter.trim()
-              ? `${shown.length} of ${active.length} canvases match`
-              : `${active.length} ${active.length === 1 ? 'canvas' : 'canvases'}`}
-          </h2>
-          {shown.length === 0 ? (
-            <p>No canvas title contains “{filter.trim()}”.</p>
-          ) : (
-            <ul className="canvas-list">
-              {shown.map((summary) => (
-                <CanvasListItem key={summary.meta.id} summary={summary} />
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <div ref={listArea}>
+        {status !== 'loading' && active.length === 0 && (
+          <div className="empty-state">
+            <h2 id="library-empty-heading" tabIndex={-1}>
+              No canvases yet
+            </h2>
+            <p>Give your first canvas a title above and press “Create canvas” to start a workshop.</p>
+          </div>
+        )}
+        {active.length > 0 && (
+          <section aria-labelledby="canvas-list-heading">
+            <h2 id="canvas-list-heading">
+              {filter.trim()
+                ? `${shown.length} of ${active.length} canvases match`
+                : `${active.length} ${active.length === 1 ? 'canvas' : 'canvases'}`}
+            </h2>
+            {shown.length === 0 ? <p>No canvas title contains “{filter.trim()}”.</p> : <CanvasList summaries={shown} />}
+          </section>
+        )}
+      </div>
 
       <Suspense fallback={null}>
         <ImportPanel />

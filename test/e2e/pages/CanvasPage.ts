@@ -85,13 +85,23 @@ export class CanvasPage {
     return this.page.getByRole('list', { name: `Cards in ${step}`, exact: true });
   }
 
-  /** The text boxes of a step's cards, top to bottom. */
-  cardTexts(step: Step): Locator {
-    return this.cardList(step).getByRole('textbox');
+  /** A step's cards, top to bottom. Each card is one Tab stop, named by its text. */
+  cards(step: Step): Locator {
+    return this.cardList(step).getByRole('listitem');
   }
 
-  /** The text of the nth card (1-based) in a step, as named for screen readers. */
+  /** The nth card (1-based) of a step. */
+  card(step: Step, n: number): Locator {
+    return this.cards(step).nth(n - 1);
+  }
+
+  /** The card's text as shown: plain text, or the text box while it is being edited. */
   cardText(step: Step, n: number): Locator {
+    return this.card(step, n).locator('.card__text');
+  }
+
+  /** The text box of the nth card, there only while the card is being edited. */
+  cardEditor(step: Step, n: number): Locator {
     return this.page.getByRole('textbox', { name: `Text of card ${n} in ${step}`, exact: true });
   }
 
@@ -99,21 +109,13 @@ export class CanvasPage {
     return this.page.getByRole('button', { name: `+ Add card to ${step}`, exact: true });
   }
 
-  dragHandle(step: Step, n: number): Locator {
-    return this.page.getByRole('button', { name: `Drag card ${n} in ${step}`, exact: true });
+  /** The "⋯" button on a card that opens its actions menu (a pointer target: keyboard users press M on the card). */
+  cardMenuButton(step: Step, n: number): Locator {
+    return this.page.getByRole('button', { name: `Actions for card ${n} in ${step}`, exact: true });
   }
 
-  moveMenuButton(step: Step, n: number): Locator {
-    return this.page.getByRole('button', { name: `Move to…, card ${n} in ${step}`, exact: true });
-  }
-
-  deleteCardButton(step: Step, n: number): Locator {
-    return this.page.getByRole('button', { name: `Delete card ${n} in ${step}`, exact: true });
-  }
-
-  /** The colour menu button of a card, named with its colour, e.g. "Colour of card 1 in Outcome: Blue". */
-  colourButton(step: Step, n: number): Locator {
-    return this.page.getByRole('button', { name: new RegExp(`^Colour of card ${n} in ${step}: `) });
+  cardMenu(step: Step, n: number): Locator {
+    return this.page.getByRole('menu', { name: `Actions for card ${n} in ${step}`, exact: true });
   }
 
   /** Beside the focused step (step-by-step view): its facilitator notes, then the other steps. */
@@ -144,8 +146,24 @@ export class CanvasPage {
 
   /** The cards of a step show exactly these texts, in this order. */
   async expectCards(step: Step, texts: string[]): Promise<void> {
-    await expect(this.cardTexts(step)).toHaveCount(texts.length);
-    for (const [i, text] of texts.entries()) await expect(this.cardText(step, i + 1)).toHaveValue(text);
+    await expect(this.cards(step)).toHaveCount(texts.length);
+    await expect.poll(() => this.cardValues(step)).toEqual(texts);
+  }
+
+  /** The texts of a step's cards, exactly as stored (line breaks kept), top to bottom. */
+  async cardValues(step: Step): Promise<string[]> {
+    return this.cardList(step)
+      .locator('.card__text')
+      .evaluateAll((nodes) =>
+        nodes.map((node) =>
+          node instanceof HTMLTextAreaElement ? node.value : node.hasAttribute('data-empty') ? '' : (node.textContent ?? ''),
+        ),
+      );
+  }
+
+  /** The card's colour, as a screen reader hears it in the card's description ("Card 2 in Outcome, Blue."). */
+  async expectColour(step: Step, n: number, colour: string): Promise<void> {
+    await expect(this.card(step, n)).toHaveAccessibleDescription(new RegExp(`^Card ${n} in ${step}, ${colour}\\.`));
   }
 
   async expectSaved(): Promise<void> {
@@ -166,17 +184,45 @@ export class CanvasPage {
 
   /**
    * Adds a card at the end of a step and types into it, as a person does:
-   * the new card's text box takes focus. Long text is pasted (filled) rather
-   * than typed key by key.
+   * the new card opens for editing with the cursor in it. Long text is
+   * pasted (filled) rather than typed key by key. The card stays open for
+   * editing, as it would for a person still writing.
    */
   async addCard(step: Step, text: string, { paste = false } = {}): Promise<void> {
-    const before = await this.cardTexts(step).count();
+    const before = await this.cards(step).count();
     await this.addCardButton(step).click();
-    const card = this.cardText(step, before + 1);
-    await expect(card).toBeFocused();
-    if (paste) await card.fill(text);
+    const editor = this.cardEditor(step, before + 1);
+    await expect(editor).toBeFocused();
+    if (paste) await editor.fill(text);
     else await this.page.keyboard.type(text);
-    await expect(card).toHaveValue(text);
+    await expect(editor).toHaveValue(text);
+  }
+
+  /** Moves focus to a card (it is one Tab stop; its actions are keys on it). */
+  async focusCard(step: Step, n: number): Promise<Locator> {
+    const card = this.card(step, n);
+    await card.focus();
+    await expect(card).toBeFocused();
+    return card;
+  }
+
+  /**
+   * Opens a card for editing as a keyboard user does (focus the card, press
+   * Enter) and returns its text box, focused with the cursor at the end.
+   */
+  async editCard(step: Step, n: number): Promise<Locator> {
+    await this.focusCard(step, n);
+    await this.page.keyboard.press('Enter');
+    const editor = this.cardEditor(step, n);
+    await expect(editor).toBeFocused();
+    return editor;
+  }
+
+  /** Replaces a card's text, as typing over it would. */
+  async setCardText(step: Step, n: number, text: string): Promise<void> {
+    const editor = await this.editCard(step, n);
+    await editor.fill(text);
+    await expect(editor).toHaveValue(text);
   }
 
   async goToNextStep(): Promise<void> {
@@ -205,57 +251,62 @@ export class CanvasPage {
     return exportPage;
   }
 
-  /** Opens a card's "Move to…" menu and picks an item, e.g. "Move down" or "Move to Insight". */
+  /** Opens a card's actions menu and picks an item, e.g. "Move down" or "Move to Insight". */
   async moveWithMenu(step: Step, n: number, item: string): Promise<void> {
-    await this.openMoveMenu(step, n);
-    await this.page.getByRole('menu').getByRole('menuitem', { name: item, exact: true }).click();
-    await expect(this.page.getByRole('menu')).toBeHidden();
+    const menu = await this.openCardMenu(step, n);
+    await menu.getByRole('menuitem', { name: item, exact: true }).click();
+    await expect(menu).toBeHidden();
   }
 
-  async openMoveMenu(step: Step, n: number): Promise<Locator> {
-    await this.moveMenuButton(step, n).click();
-    const menu = this.page.getByRole('menu', { name: `Move to…, card ${n} in ${step}` });
+  /** Opens a card's actions menu with its "⋯" button. */
+  async openCardMenu(step: Step, n: number): Promise<Locator> {
+    await this.cardMenuButton(step, n).click();
+    const menu = this.cardMenu(step, n);
     await expect(menu).toBeVisible();
     return menu;
   }
 
   /**
-   * Keyboard drag and drop, as with a screen reader: focus the handle, Space
-   * to pick the card up, an arrow key per move, Space to drop. Each key waits
-   * for what is announced (pressing keys back to back is too fast for
-   * dnd-kit's sensor): after each arrow, the card must be heard "over" the
-   * place given, e.g. "Action, position 1 of 2".
+   * Keyboard drag and drop, as with a screen reader: focus the card, Space
+   * to pick it up, an arrow key per move, Space to drop. Each key waits for
+   * what is announced (pressing keys back to back is too fast for dnd-kit's
+   * sensor): after each arrow, the card must be heard "over" the place
+   * given, e.g. "Action, position 1 of 2".
    */
   async dragWithKeyboard(
     step: Step,
     n: number,
     moves: Array<{ key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'; over: string }>,
   ): Promise<void> {
-    const handle = this.dragHandle(step, n);
-    await handle.focus();
-    await this.page.keyboard.press('Space');
-    await expect(handle).toHaveAttribute('aria-pressed', 'true');
-    // Picked up, and at first over its own place.
-    await expect(this.dragAnnouncement).toContainText(`is over ${step}, position ${n} of`);
+    await this.pickUpWithKeyboard(step, n);
     for (const move of moves) {
       await this.page.keyboard.press(move.key);
       await expect(this.dragAnnouncement).toContainText(`is over ${move.over}`);
     }
     await this.page.keyboard.press('Space');
     await expect(this.dragAnnouncement).toContainText('Dropped.');
-    await expect(handle).not.toHaveAttribute('aria-pressed', 'true');
   }
 
-  /** Picks a card's colour from its colour menu, e.g. "Blue". */
+  /** Focuses a card and presses Space: it is picked up, and at first over its own place. */
+  async pickUpWithKeyboard(step: Step, n: number): Promise<void> {
+    await this.focusCard(step, n);
+    await this.page.keyboard.press('Space');
+    await expect(this.dragAnnouncement).toContainText(`is over ${step}, position ${n} of`);
+  }
+
+  /** Picks a card's colour from its actions menu, e.g. "Blue". */
   async setColour(step: Step, n: number, colour: string): Promise<void> {
-    await this.colourButton(step, n).click();
-    await this.page.getByRole('menu').getByRole('menuitemradio', { name: colour, exact: true }).click();
-    await expect(this.page.getByRole('menu')).toBeHidden();
-    await expect(this.colourButton(step, n)).toHaveAccessibleName(`Colour of card ${n} in ${step}: ${colour}`);
+    const menu = await this.openCardMenu(step, n);
+    await menu.getByRole('menuitemradio', { name: colour, exact: true }).click();
+    await expect(menu).toBeHidden();
+    await this.expectColour(step, n, colour);
   }
 
+  /** Deletes a card with "Delete card" in its actions menu. */
   async deleteCard(step: Step, n: number): Promise<void> {
-    await this.deleteCardButton(step, n).click();
+    const menu = await this.openCardMenu(step, n);
+    await menu.getByRole('menuitem', { name: 'Delete card', exact: true }).click();
+    await expect(menu).toBeHidden();
   }
 
   async setCheck(step: Step, lens: Lens, status: CheckStatus, notes?: string): Promise<void> {

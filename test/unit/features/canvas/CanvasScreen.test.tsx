@@ -6,10 +6,15 @@ import { buildCanvas, textsIn } from '../../helpers/canvasBuilder';
 import { hidden, renderApp, route } from '../../helpers/renderApp';
 
 const cardList = (step: string) => screen.getByRole('list', { name: `Cards in ${step}` });
+const card = (step: string, n: number) => within(cardList(step)).getAllByRole('listitem')[n - 1]!;
+/** The cards' texts as shown: plain text, or the text box of the one being edited. */
 const cardTexts = (step: string) =>
   within(cardList(step))
-    .queryAllByRole('textbox')
-    .map((box) => (box as HTMLTextAreaElement).value);
+    .queryAllByRole('listitem')
+    .map((item) => {
+      const text = item.querySelector('.card__text')!;
+      return text instanceof HTMLTextAreaElement ? text.value : text.hasAttribute('data-empty') ? '' : (text.textContent ?? '');
+    });
 
 async function openAt(hash: string) {
   const rendered = renderApp(hash);
@@ -51,15 +56,14 @@ describe('canvas screen', () => {
     expect(textsIn((await stored('c1'))!, 'outcome')).toEqual(['Stable homes', 'Fewer evictions', 'Residents feel heard']);
   });
 
-  it('moves a card to another step with the keyboard through the "Move to…" menu', async () => {
+  it('moves a card to another step with the keyboard through its actions menu', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
-    const button = screen.getByRole('button', { name: 'Move to…, card 1 in Outcome' });
-    button.focus();
-    await user.keyboard('{Enter}');
+    card('Outcome', 1).focus();
+    await user.keyboard('m');
 
-    const menu = screen.getByRole('menu', { name: 'Move to…, card 1 in Outcome' });
-    const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((item) => item.textContent)).toEqual([
+    const menu = screen.getByRole('menu', { name: 'Actions for card 1 in Outcome' });
+    const moves = within(within(menu).getByRole('group', { name: 'Move' })).getAllByRole('menuitem');
+    expect(moves.map((item) => item.textContent)).toEqual([
       'Move up',
       'Move down',
       'Move to top',
@@ -69,12 +73,14 @@ describe('canvas screen', () => {
       'Move to Enablers',
     ]);
     expect(within(menu).getByRole('menuitem', { name: 'Move up' })).toHaveAttribute('aria-disabled', 'true');
-    expect(within(menu).getByRole('menuitem', { name: 'Move down' })).toHaveFocus();
+    expect(within(menu).getByRole('menuitem', { name: 'Edit text' })).toHaveFocus();
 
     await user.click(within(menu).getByRole('menuitem', { name: 'Move to Action' }));
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(cardTexts('Outcome')).toEqual(['Fewer evictions']);
     expect(screen.getByText('Card moved to Action, position 1 of 1.')).toBeInTheDocument();
+    // The card that took its place has focus.
+    expect(card('Outcome', 1)).toHaveFocus();
     const rail = screen.getByRole('complementary', { name: /other steps/i });
     expect(within(rail).getByText(/^1 card ·/)).toBeInTheDocument();
 
@@ -85,29 +91,50 @@ describe('canvas screen', () => {
 
   it('moves a card down within its step with the menu, using arrow keys', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
-    screen.getByRole('button', { name: 'Move to…, card 1 in Outcome' }).focus();
-    await user.keyboard('{Enter}');
+    card('Outcome', 1).focus();
+    await user.keyboard('m');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(screen.getByRole('menuitem', { name: 'Move down' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(cardTexts('Outcome')).toEqual(['Fewer evictions', 'Stable homes']);
   });
 
-  it('closes the menu with Escape and returns focus to its button', async () => {
+  it('closes the menu with Escape and returns focus to the card', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
-    const button = screen.getByRole('button', { name: 'Move to…, card 2 in Outcome' });
-    button.focus();
-    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Actions for card 2 in Outcome' }));
     expect(screen.getByRole('menu')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
-    expect(button).toHaveFocus();
+    expect(card('Outcome', 2)).toHaveFocus();
     expect(cardTexts('Outcome')).toEqual(['Stable homes', 'Fewer evictions']);
   });
 
-  it('deletes a card, and "Undo" in the message brings it back', async () => {
+  it('a card is one Tab stop: arrow keys move between cards, Enter edits, Escape goes back to the card', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
-    await user.click(screen.getByRole('button', { name: 'Delete card 1 in Outcome' }));
+    expect(card('Outcome', 1)).toHaveAttribute('tabindex', '0');
+    expect(card('Outcome', 2)).toHaveAttribute('tabindex', '-1');
+    card('Outcome', 1).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(card('Outcome', 2)).toHaveFocus();
+    expect(card('Outcome', 2)).toHaveAttribute('tabindex', '0');
+    expect(card('Outcome', 1)).toHaveAttribute('tabindex', '-1');
+    expect(within(cardList('Outcome')).queryByRole('textbox')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    const box = screen.getByRole('textbox', { name: 'Text of card 2 in Outcome' });
+    expect(box).toHaveFocus();
+    await user.keyboard(' soon{Escape}');
+    expect(card('Outcome', 2)).toHaveFocus();
+    expect(cardTexts('Outcome')).toEqual(['Stable homes', 'Fewer evictions soon']);
+    await user.tab();
+    expect(screen.getByRole('button', { name: hidden('+ Add card', 'to Outcome') })).toHaveFocus();
+  });
+
+  it('deletes a card with the Delete key, focus goes to its neighbour, and "Undo" in the message brings it back', async () => {
+    const { user } = await openAt('#/canvas/c1/step/outcome');
+    card('Outcome', 1).focus();
+    await user.keyboard('{Delete}');
     expect(cardTexts('Outcome')).toEqual(['Fewer evictions']);
+    expect(card('Outcome', 1)).toHaveFocus();
     const toast = screen.getByText('Card deleted.').closest('.toast') as HTMLElement;
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
     expect(cardTexts('Outcome')).toEqual(['Stable homes', 'Fewer evictions']);
@@ -130,8 +157,9 @@ describe('canvas screen', () => {
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
+    card('Outcome', 1).focus();
+    await user.keyboard('{Enter}');
     const box = screen.getByRole('textbox', { name: 'Text of card 1 in Outcome' });
-    await user.click(box);
     await user.keyboard(' for all');
     expect(box).toHaveValue('Stable homes for all');
 
@@ -144,13 +172,19 @@ describe('canvas screen', () => {
   it('undo and redo buttons follow the history', async () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
     const undo = screen.getByRole('button', { name: '↶ Undo' });
-    expect(undo).toBeDisabled();
-    await user.clear(screen.getByLabelText('Canvas title'));
-    await user.type(screen.getByLabelText('Canvas title'), 'Homes');
-    expect(undo).toBeEnabled();
+    const redo = screen.getByRole('button', { name: '↷ Redo' });
+    // Unavailable but still focusable, so a button that runs out keeps focus.
+    expect(undo).toHaveAttribute('aria-disabled', 'true');
     await user.click(undo);
     expect(screen.getByLabelText('Canvas title')).toHaveValue('Housing');
-    expect(screen.getByRole('button', { name: '↷ Redo' })).toBeEnabled();
+    await user.clear(screen.getByLabelText('Canvas title'));
+    await user.type(screen.getByLabelText('Canvas title'), 'Homes');
+    expect(undo).toHaveAttribute('aria-disabled', 'false');
+    await user.click(undo);
+    expect(screen.getByLabelText('Canvas title')).toHaveValue('Housing');
+    expect(undo).toHaveAttribute('aria-disabled', 'true');
+    expect(undo).toHaveFocus();
+    expect(redo).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('saves the title as you type and shows that it is saved', async () => {

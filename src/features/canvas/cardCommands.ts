@@ -1,0 +1,109 @@
+/**
+ * What can be done to a card: one list feeds the card's actions menu, the
+ * keys that work on a focused card, and the "?" help sheet. A new action
+ * (vote, mark agreed, park, link) is one more entry here, in its group.
+ */
+import { STEP_GUIDANCE } from '../../domain/guidance';
+import { CARD_COLOURS, CARD_COLOUR_LABELS, type Card, STEP_IDS, type StepId } from '../../domain/model';
+import { changeCardColour, moveCardBy, removeCard } from './cardActions';
+
+export interface CardCommandContext {
+  card: Card;
+  step: StepId;
+  /** 0-based position in the step, and the step's number of cards. */
+  index: number;
+  count: number;
+  /** Opens the card's text for editing, cursor at the end. */
+  startEditing: () => void;
+}
+
+/**
+ * Menu groups, in menu order, each with a name for screen readers. `choose`
+ * is where the workshop actions (vote, agreed, park) go.
+ */
+export const CARD_COMMAND_GROUPS = ['edit', 'choose', 'move', 'colour', 'remove'] as const;
+export type CardCommandGroup = (typeof CARD_COMMAND_GROUPS)[number];
+export const CARD_COMMAND_GROUP_LABELS: Record<CardCommandGroup, string> = {
+  edit: 'Edit',
+  choose: 'Choose',
+  move: 'Move',
+  colour: 'Colour',
+  remove: 'Remove',
+};
+
+export interface CardCommand {
+  id: string;
+  group: CardCommandGroup;
+  label: string;
+  /** KeyboardEvent.key values that run it on a focused card (plain keys only: no modifiers). */
+  keys?: string[];
+  /** What the help sheet and the menu show for the keys, when not the keys themselves. */
+  keyHint?: string;
+  /** Said in the help sheet instead of the menu label, when the two differ. */
+  helpLabel?: string;
+  enabled?: (context: CardCommandContext) => boolean;
+  /** For a choice among options (a colour): whether this one is chosen. */
+  checked?: (context: CardCommandContext) => boolean;
+  run: (context: CardCommandContext) => void;
+}
+
+export const CARD_COMMANDS: CardCommand[] = [
+  {
+    id: 'edit',
+    group: 'edit',
+    label: 'Edit text',
+    keys: ['Enter', 'F2'],
+    keyHint: 'Enter',
+    helpLabel: 'Edit the card (Escape when done: it saves as you type)',
+    run: ({ startEditing }) => startEditing(),
+  },
+  { id: 'up', group: 'move', label: 'Move up', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'up') },
+  {
+    id: 'down',
+    group: 'move',
+    label: 'Move down',
+    enabled: ({ index, count }) => index < count - 1,
+    run: ({ card }) => moveCardBy(card.id, 'down'),
+  },
+  { id: 'top', group: 'move', label: 'Move to top', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'top') },
+  {
+    id: 'bottom',
+    group: 'move',
+    label: 'Move to bottom',
+    enabled: ({ index, count }) => index < count - 1,
+    run: ({ card }) => moveCardBy(card.id, 'bottom'),
+  },
+  ...STEP_IDS.map((step): CardCommand => ({
+    id: `to-${step}`,
+    group: 'move',
+    label: `Move to ${STEP_GUIDANCE[step].title}`,
+    enabled: (context) => context.step !== step,
+    run: ({ card }) => moveCardBy(card.id, { step }),
+  })),
+  ...CARD_COLOURS.map((colour): CardCommand => ({
+    id: `colour-${colour}`,
+    group: 'colour',
+    label: CARD_COLOUR_LABELS[colour],
+    checked: ({ card }) => card.colour === colour,
+    run: ({ card }) => changeCardColour(card.id, colour),
+  })),
+  {
+    id: 'delete',
+    group: 'remove',
+    label: 'Delete card',
+    keys: ['Delete', 'Backspace'],
+    keyHint: 'Delete',
+    helpLabel: 'Delete the card (Ctrl+Z brings it back)',
+    run: ({ card }) => removeCard(card.id),
+  },
+];
+
+/** Moves to the card's own step are left out of its menu rather than shown disabled. */
+export const commandsForMenu = (context: CardCommandContext): CardCommand[] =>
+  CARD_COMMANDS.filter((command) => !command.id.startsWith('to-') || command.enabled?.(context) !== false);
+
+/** The command a key runs on a focused card, if any. */
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): CardCommand | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
+  return CARD_COMMANDS.find((command) => command.keys?.includes(event.key));
+}

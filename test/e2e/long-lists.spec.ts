@@ -1,0 +1,91 @@
+/**
+ * Long columns and long libraries: every card and canvas is on the page, so
+ * find-in-page (Ctrl+F, here `window.find`), screen-reader counts and the
+ * keyboard reach all of them, even where the browser skips drawing what is
+ * off screen.
+ */
+import { CanvasPage, LibraryPage, expect, test } from './fixtures';
+import { ImportPanel } from './pages/ImportPanel';
+
+const CARDS_IN_ACTION = 400;
+const NEEDLE = 'zebra crossing audit';
+/** Card 390 of Action carries a phrase no other card has. */
+const cardTextAt = (n: number) =>
+  n === 390 ? `Ask the road safety team for the ${NEEDLE}` : `Action card ${n}: who could do what differently`;
+
+function longCanvasMarkdown(): string {
+  const lines = ['# A long workshop', '', '## Outcome', '', '- Safer streets near schools', '', '## Action', ''];
+  for (let n = 1; n <= CARDS_IN_ACTION; n++) lines.push(`- ${cardTextAt(n)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Selects the next match of `text` in the page, as Ctrl+F does; returns the text of the card it is in. */
+function findInPage(page: CanvasPage['page'], text: string): Promise<string | null> {
+  return page.evaluate((needle) => {
+    window.getSelection()?.removeAllRanges();
+    // window.find(string, caseSensitive, backwards, wrapAround)
+    const found = (window as unknown as { find: (...args: unknown[]) => boolean }).find(needle, false, false, true);
+    if (!found) return null;
+    const node = window.getSelection()?.anchorNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    return element?.closest('[data-card-id], .canvas-item')?.textContent ?? '(found outside a card)';
+  }, text);
+}
+
+test('a column of 400 cards: find-in-page finds a card far down, the list counts them all, the keyboard reaches the end', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  await new ImportPanel(page).pasteMarkdown(longCanvasMarkdown());
+  const canvas = new CanvasPage(page);
+  await expect(canvas.titleInput).toHaveValue('A long workshop');
+
+  for (const view of ['board', 'step'] as const) {
+    if (view === 'board') await canvas.openWholeBoard();
+    else await canvas.openStep('Action');
+    await expect(canvas.cards('Action')).toHaveCount(CARDS_IN_ACTION);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await findInPage(page, NEEDLE), `find-in-page on the ${view}`).toContain(NEEDLE);
+    await expect(canvas.card('Action', 390), `the found card is scrolled into view on the ${view}`).toBeInViewport();
+    // The card's name is its text, so a screen reader's list of items reads it too.
+    await expect(canvas.card('Action', 390)).toHaveAccessibleName(cardTextAt(390));
+  }
+
+  // On the step view: End goes to the last card, and a keyboard drag there works.
+  await canvas.focusCard('Action', 1);
+  await page.keyboard.press('End');
+  await expect(canvas.card('Action', CARDS_IN_ACTION)).toBeFocused();
+  await expect(canvas.card('Action', CARDS_IN_ACTION)).toBeInViewport();
+  await canvas.dragWithKeyboard('Action', CARDS_IN_ACTION, [
+    { key: 'ArrowUp', over: `Action, position ${CARDS_IN_ACTION - 1} of ${CARDS_IN_ACTION}` },
+  ]);
+  await expect(canvas.card('Action', CARDS_IN_ACTION - 1)).toBeFocused();
+  await expect(canvas.card('Action', CARDS_IN_ACTION - 1)).toHaveAccessibleName(cardTextAt(CARDS_IN_ACTION));
+  await expect(canvas.card('Action', CARDS_IN_ACTION)).toHaveAccessibleName(cardTextAt(CARDS_IN_ACTION - 1));
+});
+
+test('a library of 150 canvases lists every one, and find-in-page finds the last', async ({ library, page }) => {
+  await library.goto();
+  const now = Date.parse('2026-11-01T09:00:00Z');
+  const canvases = Array.from({ length: 150 }, (_, i) => ({
+    id: `long-library-${i}`,
+    title: i === 149 ? 'The oldest canvas, about allotments' : `Workshop canvas ${i + 1}`,
+    description: '',
+    createdAt: now - i * 60_000,
+    updatedAt: now - i * 60_000,
+    deletedAt: null,
+    cards: [],
+    checks: [],
+  }));
+  const backup = { format: 'outcome-canvas-backup', version: 1, exportedAt: new Date(now).toISOString(), canvases };
+  const panel = new ImportPanel(page);
+  await panel.importFile({ name: 'backup.json', text: JSON.stringify(backup) });
+  await expect(panel.result).toContainText('150');
+  const reloaded = new LibraryPage(page);
+  await page.reload();
+  await expect(reloaded.listHeading).toHaveText('150 canvases');
+  await expect(reloaded.canvasTitles()).toHaveCount(150);
+  expect(await findInPage(page, 'about allotments')).toContain('The oldest canvas, about allotments');
+  await expect(reloaded.canvas('The oldest canvas, about allotments')).toBeInViewport();
+});
