@@ -6,6 +6,7 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { SHORTCUT_GROUP_ORDER, type Shortcut, describeKeys, useShortcutRegistry } from '../lib/shortcuts';
+import './ShortcutSheet.css';
 
 export const useShortcutSheet = create<{ open: boolean }>(() => ({ open: false }));
 export const openShortcutSheet = () => useShortcutSheet.setState({ open: true });

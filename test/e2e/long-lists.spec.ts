@@ -43,7 +43,10 @@ test('a column of 400 cards: find-in-page finds a card far down, the list counts
 
   for (const view of ['board', 'step'] as const) {
     if (view === 'board') await canvas.openWholeBoard();
-    else await canvas.openStep('Action');
+    else {
+      await canvas.stepByStepLink.click();
+      await canvas.openStep('Action');
+    }
     await expect(canvas.cards('Action')).toHaveCount(CARDS_IN_ACTION);
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await findInPage(page, NEEDLE), `find-in-page on the ${view}`).toContain(NEEDLE);

@@ -136,6 +136,8 @@ test.describe('moving cards', () => {
   test('with the mouse: the card moves under the pointer and drops where it is let go', async ({ page }) => {
     await canvas.openWholeBoard();
     const handle = canvas.card('Outcome', 1).getByTitle(/^Drag to move/);
+    // Both cards mid-screen, clear of the edges where dragging scrolls the page.
+    await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const from = (await handle.boundingBox())!;
     const to = (await canvas.card('Action', 1).boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -165,6 +167,8 @@ test.describe('moving cards', () => {
   test('with touch: press the handle and drag a card to another column', async ({ page }) => {
     await canvas.openWholeBoard();
     const handle = canvas.card('Outcome', 2).getByTitle(/^Drag to move/);
+    // Both cards mid-screen, clear of the edges where dragging scrolls the page.
+    await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const from = (await handle.boundingBox())!;
     const to = (await canvas.card('Action', 1).boundingBox())!;
     const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
