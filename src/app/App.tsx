@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -6,6 +6,7 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { SaveProblemBanner } from '../components/SaveProblemBanner';
 import { Toasts } from '../components/Toasts';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { useCanvasStore } from '../state/canvasStore';
 import { FileDropOverlay } from '../features/transfer/FileDropOverlay';
 import { rememberReturnPath } from '../lib/returnTo';
 import { NotFound } from './NotFound';
@@ -30,6 +31,11 @@ export function App() {
 function Shell() {
   const [location] = useLocation();
   const announcement = useRouteFocus(location);
+  // Start reading a canvas as soon as its address is known, while the canvas screen's code loads.
+  const canvasId = /^\/canvas\/([^/]+)/.exec(location)?.[1];
+  useEffect(() => {
+    if (canvasId) void useCanvasStore.getState().open(canvasId);
+  }, [canvasId]);
   return (
     <>
       {/* Screens add their own skip links here (the canvas: to its cards, "Add card" and ethics checks). */}

@@ -4,6 +4,9 @@
  * focus. The open list is drawn over the page (a portal at the end of the
  * body, fixed beside its button), so a container that clips its content,
  * such as a card skipped while off screen, never cuts it off.
+ *
+ * `MenuPopup` is the open list alone, for a button that must cost nothing
+ * until it is used (one on each of hundreds of cards).
  */
 import { Fragment, type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -23,64 +26,46 @@ export interface MenuItem {
   keyHint?: string;
 }
 
-interface MenuProps {
-  /** Accessible name of the button. */
+interface PopupProps {
+  id: string;
+  /** The menu's accessible name. */
   label: string;
-  /** What the button shows; defaults to the label. */
-  buttonContent?: ReactNode;
-  buttonClassName?: string;
-  /** Extra attributes for the button, e.g. tabIndex -1 when the menu is reached by a key on its owner. */
-  buttonProps?: { tabIndex?: number; title?: string };
-  /** The items, or a function that builds them when the menu opens (so closed menus cost nothing). */
+  /** The button the list sits beside. */
+  anchorRef: RefObject<HTMLElement | null>;
+  /** The items, or a function that builds them when the menu opens. */
   items: MenuItem[] | (() => MenuItem[]);
   align?: 'start' | 'end';
-  /** Controlled open state, for menus also opened by a key elsewhere. */
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
-  /** Where focus goes when the menu closes; the button by default. */
-  returnFocusTo?: RefObject<HTMLElement | null>;
+  /** Closes the menu; `returnFocus` is false when the user went elsewhere (a click outside). */
+  onClose: (returnFocus: boolean) => void;
 }
 
 const GAP = 4;
 const MARGIN = 8;
 
-export function Menu({
-  label,
-  buttonContent,
-  buttonClassName = 'icon-button',
-  buttonProps,
-  items: itemsOrBuild,
-  align = 'start',
-  open: controlledOpen,
-  onOpenChange,
-  returnFocusTo,
-}: MenuProps) {
-  const [ownOpen, setOwnOpen] = useState(false);
-  const open = controlledOpen ?? ownOpen;
-  const setOpen = (value: boolean) => {
-    if (controlledOpen === undefined) setOwnOpen(value);
-    onOpenChange?.(value);
-  };
-  const buttonRef = useRef<HTMLButtonElement>(null);
+export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = 'start', onClose }: PopupProps) {
   const listRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
+  // Built once when the menu opens.
+  const [items] = useState(() => (typeof itemsOrBuild === 'function' ? itemsOrBuild() : itemsOrBuild));
+  const latestClose = useRef(onClose);
+  useLayoutEffect(() => {
+    latestClose.current = onClose;
+  });
 
   const itemButtons = () => Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? []);
 
   useLayoutEffect(() => {
-    if (!open) return;
-    place(buttonRef.current, listRef.current, align);
-    const first = itemButtons().find((item) => item.getAttribute('aria-disabled') !== 'true');
-    first?.focus({ preventScroll: true });
-  }, [open, align]);
+    place(anchorRef.current, listRef.current, align);
+    itemButtons()
+      .find((item) => item.getAttribute('aria-disabled') !== 'true')
+      ?.focus({ preventScroll: true });
+  }, [anchorRef, align]);
 
   useEffect(() => {
-    if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!listRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+      if (!listRef.current?.contains(target) && !anchorRef.current?.contains(target)) latestClose.current(false);
     };
-    const reposition = () => place(buttonRef.current, listRef.current, align);
+    const reposition = () => place(anchorRef.current, listRef.current, align);
     document.addEventListener('pointerdown', onPointerDown);
     window.addEventListener('scroll', reposition, true);
     window.addEventListener('resize', reposition);
@@ -89,16 +74,9 @@ export function Menu({
       window.removeEventListener('scroll', reposition, true);
       window.removeEventListener('resize', reposition);
     };
-    // setOpen is recreated each render; the listeners only need the latest open state, which this effect follows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, align]);
+  }, [anchorRef, align]);
 
-  function close(returnFocus: boolean) {
-    setOpen(false);
-    if (returnFocus) (returnFocusTo?.current ?? buttonRef.current)?.focus();
-  }
-
-  function onListKeyDown(event: React.KeyboardEvent) {
+  function onKeyDown(event: React.KeyboardEvent) {
     const buttons = itemButtons();
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const focusAt = (i: number) => buttons[(i + buttons.length) % buttons.length]?.focus();
@@ -122,16 +100,15 @@ export function Menu({
       case 'Escape':
         event.preventDefault();
         event.stopPropagation();
-        close(true);
+        onClose(true);
         break;
       case 'Tab':
         // Back to the owner first, so Tab then goes on from there (the list itself sits at the end of the page).
-        close(true);
+        onClose(true);
         break;
     }
   }
 
-  const items = open ? (typeof itemsOrBuild === 'function' ? itemsOrBuild() : itemsOrBuild) : [];
   const groups: Array<{ name: string | undefined; items: MenuItem[] }> = [];
   for (const item of items) {
     const last = groups[groups.length - 1];
@@ -151,7 +128,7 @@ export function Menu({
       tabIndex={-1}
       onClick={() => {
         if (item.disabled) return;
-        close(true);
+        onClose(true);
         item.onSelect();
       }}
     >
@@ -166,6 +143,40 @@ export function Menu({
     </button>
   );
 
+  return createPortal(
+    <div ref={listRef} id={id} role="menu" aria-label={label} className="menu__list" onKeyDown={onKeyDown}>
+      {groups.map((group, i) => (
+        <Fragment key={group.name ?? i}>
+          {i > 0 && <div className="menu__separator" role="separator" />}
+          {group.name ? (
+            <div role="group" aria-label={group.name}>
+              {group.items.map(renderItem)}
+            </div>
+          ) : (
+            group.items.map(renderItem)
+          )}
+        </Fragment>
+      ))}
+    </div>,
+    document.body,
+  );
+}
+
+interface MenuProps {
+  /** Accessible name of the button and the menu. */
+  label: string;
+  /** What the button shows; defaults to the label. */
+  buttonContent?: ReactNode;
+  buttonClassName?: string;
+  items: MenuItem[] | (() => MenuItem[]);
+  align?: 'start' | 'end';
+}
+
+/** A button and its menu. */
+export function Menu({ label, buttonContent, buttonClassName = 'icon-button', items, align = 'start' }: MenuProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
   return (
     <div className="menu">
       <button
@@ -176,8 +187,7 @@ export function Menu({
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={buttonContent ? label : undefined}
-        title={buttonProps?.title ?? label}
-        tabIndex={buttonProps?.tabIndex}
+        title={label}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
@@ -188,37 +198,32 @@ export function Menu({
       >
         {buttonContent ?? label}
       </button>
-      {open &&
-        createPortal(
-          <div ref={listRef} id={menuId} role="menu" aria-label={label} className="menu__list" onKeyDown={onListKeyDown}>
-            {groups.map((group, i) => (
-              <Fragment key={group.name ?? i}>
-                {i > 0 && <div className="menu__separator" role="separator" />}
-                {group.name ? (
-                  <div role="group" aria-label={group.name}>
-                    {group.items.map(renderItem)}
-                  </div>
-                ) : (
-                  group.items.map(renderItem)
-                )}
-              </Fragment>
-            ))}
-          </div>,
-          document.body,
-        )}
+      {open && (
+        <MenuPopup
+          id={menuId}
+          label={label}
+          anchorRef={buttonRef}
+          items={items}
+          align={align}
+          onClose={(returnFocus) => {
+            setOpen(false);
+            if (returnFocus) buttonRef.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
 
 /** Puts the list under its button (or above it when there is no room below), inside the window. */
-function place(button: HTMLElement | null, list: HTMLElement | null, align: 'start' | 'end'): void {
-  if (!button || !list) return;
-  const anchor = button.getBoundingClientRect();
+function place(anchor: HTMLElement | null, list: HTMLElement | null, align: 'start' | 'end'): void {
+  if (!anchor || !list) return;
+  const box = anchor.getBoundingClientRect();
   const { offsetWidth: width, offsetHeight: height } = list;
   const maxLeft = window.innerWidth - width - MARGIN;
-  const left = Math.max(MARGIN, Math.min(align === 'end' ? anchor.right - width : anchor.left, maxLeft));
-  const below = anchor.bottom + GAP;
-  const above = anchor.top - GAP - height;
+  const left = Math.max(MARGIN, Math.min(align === 'end' ? box.right - width : box.left, maxLeft));
+  const below = box.bottom + GAP;
+  const above = box.top - GAP - height;
   const top = below + height <= window.innerHeight - MARGIN || above < MARGIN ? below : above;
   list.style.left = `${left}px`;
   list.style.top = `${Math.max(MARGIN, Math.min(top, window.innerHeight - height - MARGIN))}px`;

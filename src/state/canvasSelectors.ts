@@ -9,7 +9,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, openConcerns } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
-import { type LensId, type StepId, checkKey } from '../domain/model';
+import { type Canvas, type LensId, STEP_IDS, type StepId, checkKey } from '../domain/model';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 
@@ -18,13 +18,42 @@ const selectOpenCanvas = (state: CanvasState) => state.canvas;
 /** The open canvas now, for an event handler (null when none is loaded). Never call it while rendering. */
 export const getOpenCanvas = () => selectOpenCanvas(useCanvasStore.getState());
 
+const NO_IDS: readonly string[] = [];
+let indexedCards: Canvas['cards'] | null = null;
+let stepIndex: Record<StepId, string[]> | null = null;
+
+/** Same cards, each in the same step, place and deleted state: only texts or colours changed. */
+function sameOrdering(before: Canvas['cards'], after: Canvas['cards']): boolean {
+  let count = 0;
+  for (const id in after) {
+    const a = before[id];
+    const b = after[id]!;
+    if (!a || a.step !== b.step || a.order !== b.order || (a.deletedAt === null) !== (b.deletedAt === null)) return false;
+    count++;
+  }
+  return count === Object.keys(before).length;
+}
+
+/**
+ * Each step's card ids in order, worked out once per change to the cards
+ * (not once per list that shows them) and kept, same arrays and all, when
+ * the change only typed into a card: a keystroke sorts nothing and
+ * re-renders no list.
+ */
+function cardIdsByStep(canvas: Canvas): Record<StepId, string[]> {
+  if (canvas.cards === indexedCards && stepIndex) return stepIndex;
+  if (!stepIndex || !indexedCards || !sameOrdering(indexedCards, canvas.cards)) {
+    stepIndex = Object.fromEntries(STEP_IDS.map((step) => [step, cardsInStep(canvas, step).map((card) => card.id)])) as Record<
+      StepId,
+      string[]
+    >;
+  }
+  indexedCards = canvas.cards;
+  return stepIndex;
+}
+
 export const useCardIds = (step: StepId) =>
-  useCanvasStore(
-    useShallow((state) => {
-      const { canvas } = state;
-      return canvas ? cardsInStep(canvas, step).map((card) => card.id) : [];
-    }),
-  );
+  useCanvasStore((state) => (state.canvas ? cardIdsByStep(state.canvas)[step] : NO_IDS)) as readonly string[];
 
 /** The whole open canvas: for views that show all of it (export, print). Prefer a narrower hook. */
 export const useOpenCanvas = () => useCanvasStore(selectOpenCanvas);
@@ -53,9 +82,7 @@ export const useStepCounts = (step: StepId) =>
     useShallow((state) => {
       const { canvas } = state;
       if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
-      // Counts only: no need to sort the cards, which runs for several steps on every edit.
-      let cards = 0;
-      for (const card of Object.values(canvas.cards)) if (card.step === step && card.deletedAt === null) cards++;
+      const cards = cardIdsByStep(canvas)[step].length;
       const checks = Object.values(canvas.checks).filter((check) => check.step === step);
       return {
         cards,

@@ -218,6 +218,8 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
   const [armed, setArmed] = useState<Armed | null>(null);
   const listenersRef = useRef<Listeners>(undefined);
   const releaseShortcuts = useRef<(() => void) | null>(null);
+  // The picked-up card shows its place held (set on the element: no card subscribes to the drag).
+  const armedNode = useRef<HTMLElement | null>(null);
   const activeId = useDragState((state) => state.activeId);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -245,6 +247,7 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
       target: keyboard ? ({ ...origin, goalRow: origin.index } as KeyboardTarget) : origin,
     });
     flushSync(() => setArmed({ id, node: card }));
+    armedNode.current = card;
     if (keyboard) listenersRef.current?.onKeyDown?.(event);
     else listenersRef.current?.onPointerDown?.(event);
   }, []);
@@ -256,6 +259,8 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
     pointer = null;
     announced = null;
     useDragState.setState({ activeId: null, mode: null, target: null, origin: null });
+    armedNode.current?.removeAttribute('data-dragging');
+    armedNode.current = null;
     setArmed(null);
   }
 
@@ -282,6 +287,7 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
           releaseShortcuts.current = pauseShortcuts();
           if (activatorEvent instanceof PointerEvent) trackPointer(activatorEvent);
           window.addEventListener('pointermove', trackPointer, true);
+          armedNode.current?.setAttribute('data-dragging', 'true');
           useDragState.setState({ activeId: String(active.id) });
         }}
         onDragMove={onDragMove}

@@ -5,7 +5,7 @@
  * to one card re-renders that card alone.
  */
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { Menu, type MenuItem } from '../../components/Menu';
+import { type MenuItem, MenuPopup } from '../../components/Menu';
 import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, type StepId } from '../../domain/model';
@@ -33,24 +33,24 @@ const MENU_KEYS = ['m', 'M', 'ContextMenu'];
 
 export const CardItem = memo(function CardItem({ id, step, index, tabbable }: CardItemProps) {
   const card = useCard(id);
-  const dragging = useDragState((state) => state.activeId === id);
   const beginDrag = useBeginDrag();
   const [editing, setEditing] = useState(() => isCardEditRequested(id));
   const [menuOpen, setMenuOpen] = useState(false);
   const cardRef = useRef<HTMLLIElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
   const caretRef = useRef<number | null>(null);
 
-  useLayoutEffect(() => clearCardEditRequest(id), [id]);
   useLayoutEffect(() => {
     const editor = editorRef.current;
     if (!editing || !editor) return;
+    clearCardEditRequest(id);
     const caret = caretRef.current ?? editor.value.length;
     editor.focus();
     editor.setSelectionRange(caret, caret);
     caretRef.current = null;
-  }, [editing]);
+  }, [editing, id]);
 
   if (!card) return null;
   const title = STEP_GUIDANCE[step].title;
@@ -91,7 +91,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
 
   function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
     // Keys typed in the editor or the menu are theirs; during a drag, dnd-kit has the keyboard.
-    if (event.target !== event.currentTarget || dragging || event.nativeEvent.isComposing) return;
+    if (event.target !== event.currentTarget || useDragState.getState().activeId || event.nativeEvent.isComposing) return;
     const plain = !(event.ctrlKey || event.metaKey || event.altKey);
     if (plain && NAVIGATION_KEYS.includes(event.key)) {
       event.preventDefault();
@@ -123,7 +123,6 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       data-card-id={id}
       data-step={step}
       data-colour={card.colour}
-      data-dragging={dragging || undefined}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={textId}
       aria-describedby={`${metaId} ${CARD_KEYS_HELP_ID}`}
@@ -143,17 +142,34 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         >
           ⠿
         </span>
-        <Menu
-          label={`Actions for ${name}`}
-          buttonContent={<span aria-hidden="true">⋯</span>}
-          buttonClassName="icon-button card__menu-button"
-          buttonProps={{ tabIndex: -1, title: 'Card actions (M)' }}
-          items={menuItems}
-          open={menuOpen}
-          onOpenChange={setMenuOpen}
-          returnFocusTo={cardRef}
-          align="end"
-        />
+        {/* The menu itself is only built when opened: a button costs little on each of hundreds of cards. */}
+        <button
+          ref={menuButtonRef}
+          type="button"
+          className="icon-button card__menu-button"
+          tabIndex={-1}
+          aria-label={`Actions for ${name}`}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          aria-controls={menuOpen ? `card-menu-${id}` : undefined}
+          title="Card actions (M)"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">⋯</span>
+        </button>
+        {menuOpen && (
+          <MenuPopup
+            id={`card-menu-${id}`}
+            label={`Actions for ${name}`}
+            anchorRef={menuButtonRef}
+            items={menuItems}
+            align="end"
+            onClose={(returnFocus) => {
+              setMenuOpen(false);
+              if (returnFocus) cardRef.current?.focus();
+            }}
+          />
+        )}
       </div>
       {editing ? (
         <textarea
