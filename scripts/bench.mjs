@@ -44,6 +44,8 @@ function isStored(expected) {
 async function editToDurable(context, base, canvasId) {
   const page = await context.newPage();
   await page.goto(`${base}#/canvas/${canvasId}/step/outcome`);
+  // A card shows plain text until it is clicked (or Enter is pressed on it); then it is a text box.
+  await page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first().locator('.card__text').click();
   const card = page.getByLabel('Text of card 1 in Outcome');
   await card.waitFor();
   const times = [];

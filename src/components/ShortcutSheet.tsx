@@ -32,6 +32,8 @@ export function ShortcutSheet() {
       returnTo.current = document.activeElement;
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // Start reading at the top (the dialog would focus its one button, at the bottom).
+      dialog.querySelector<HTMLElement>('h2')?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
@@ -49,7 +51,9 @@ export function ShortcutSheet() {
         closeShortcutSheet();
       }}
     >
-      <h2 id="shortcut-sheet-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-sheet-title" tabIndex={-1}>
+        Keyboard shortcuts
+      </h2>
       <p className="hint">Single-key shortcuts do nothing while you type in a box.</p>
       {open &&
         grouped(shortcuts).map(([group, list]) => (

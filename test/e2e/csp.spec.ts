@@ -35,7 +35,7 @@ test('every screen, with drag and drop, previews and menus, runs without a CSP v
   await canvas.addCard('Outcome', 'Second <img src=x onerror=alert(1)>', { paste: true });
   await canvas.setColour('Outcome', 1, 'Blue');
   await canvas.setCheck('Outcome', 'Trust', 'Concern raised', 'A concern');
-  await canvas.dragWithKeyboard('Outcome', 1, [{ key: 'ArrowRight', over: 'Outcome, position 2 of 2' }]);
+  await canvas.dragWithKeyboard('Outcome', 1, [{ key: 'ArrowDown', over: 'Outcome, position 2 of 2' }]);
   await canvas.openWholeBoard();
   await canvas.openConcerns();
   const exportView = await canvas.openExport();
