@@ -108,7 +108,7 @@ test('steady typing that never pauses reaches IndexedDB every second, and a cras
   await canvas.addCard('Outcome', 'Families', { paste: true });
   await canvas.expectSaved();
   const url = page.url();
-  await canvas.cardText('Outcome', 1).press('End');
+  await canvas.editCard('Outcome', 1);
 
   // Five keys a second, never a pause long enough for the 300 ms autosave wait.
   const typed = ' in temporary housing get a home';
@@ -139,7 +139,7 @@ for (const after of [0, 50, 100]) {
     await canvas.expectSaved();
     const url = page.url();
 
-    await canvas.cardText('Outcome', 1).press('End');
+    await canvas.editCard('Outcome', 1);
     await page.keyboard.type(', and typed just before the crash');
     await canvas.descriptionInput.click();
     await page.keyboard.type('A description typed last');
@@ -163,7 +163,7 @@ async function secondTab(page: Page, a: CanvasPage): Promise<CanvasPage> {
   const b = new CanvasPage(pageB);
   await b.waitUntilOpen();
   await b.expectCards('Outcome', ['Shared card.']);
-  for (const canvas of [a, b]) await canvas.cardText('Outcome', 1).press('End');
+  for (const canvas of [a, b]) await canvas.editCard('Outcome', 1);
   return b;
 }
 
@@ -188,16 +188,16 @@ test('two tabs typing in one card in the same second: both tabs end with every w
 
   // Both tabs settle on one text holding each tab's sentence whole.
   for (const canvas of [a, b]) {
-    await expect(canvas.cardText('Outcome', 1)).toHaveValue(new RegExp(typedInA.slice(1)), { timeout: 5_000 });
-    await expect(canvas.cardText('Outcome', 1)).toHaveValue(new RegExp(typedInB.slice(1)), { timeout: 5_000 });
-    await expect(canvas.cardText('Outcome', 1)).toHaveValue(/^Shared card\./);
+    await expect(canvas.cardEditor('Outcome', 1)).toHaveValue(new RegExp(typedInA.slice(1)), { timeout: 5_000 });
+    await expect(canvas.cardEditor('Outcome', 1)).toHaveValue(new RegExp(typedInB.slice(1)), { timeout: 5_000 });
+    await expect(canvas.cardEditor('Outcome', 1)).toHaveValue(/^Shared card\./);
     await canvas.expectSaved();
   }
-  await expect(b.cardText('Outcome', 1)).toHaveValue(await a.cardText('Outcome', 1).inputValue());
+  await expect(b.cardEditor('Outcome', 1)).toHaveValue(await a.cardEditor('Outcome', 1).inputValue());
   // Nothing silent: both tabs say what happened.
   for (const canvas of [a, b]) await expect(notice(canvas.page)).toContainText('both versions are kept');
 
-  const merged = await a.cardText('Outcome', 1).inputValue();
+  const merged = await a.cardEditor('Outcome', 1).inputValue();
   for (const canvas of [a, b]) {
     await canvas.reload();
     await canvas.expectCards('Outcome', [merged]);
@@ -214,8 +214,8 @@ test('the tab that kept both texts can undo it, and the other tab follows', asyn
   // A word each, in the same instant: neither tab has saved when the other types.
   await Promise.all([page.keyboard.insertText(' From A.'), b.page.keyboard.insertText(' From B.')]);
   for (const canvas of [a, b]) {
-    await expect(canvas.cardText('Outcome', 1)).toHaveValue(/From A\./, { timeout: 5_000 });
-    await expect(canvas.cardText('Outcome', 1)).toHaveValue(/From B\./, { timeout: 5_000 });
+    await expect(canvas.cardEditor('Outcome', 1)).toHaveValue(/From A\./, { timeout: 5_000 });
+    await expect(canvas.cardEditor('Outcome', 1)).toHaveValue(/From B\./, { timeout: 5_000 });
     await expect(notice(canvas.page)).toBeVisible();
   }
 
@@ -224,9 +224,9 @@ test('the tab that kept both texts can undo it, and the other tab follows', asyn
   const [undoer, other] = (await undoButton(page).count()) ? [a, b] : [b, a];
   const own = `Shared card. From ${undoer === a ? 'A' : 'B'}.`;
   await undoButton(undoer.page).click();
-  await expect(undoer.cardText('Outcome', 1)).toHaveValue(own);
+  await undoer.expectCardText('Outcome', 1, own);
   await expect(notice(undoer.page)).toBeHidden();
-  await expect(other.cardText('Outcome', 1)).toHaveValue(own, { timeout: 5_000 });
+  await other.expectCardText('Outcome', 1, own, { timeout: 5_000 });
   await notice(other.page).getByRole('button', { name: 'OK' }).click();
   await expect(notice(other.page)).toBeHidden();
 
@@ -254,8 +254,8 @@ test('a full disk with two tabs open: both tabs’ edits survive closing both, a
   await b.waitUntilOpen();
 
   await disk.fill(page);
-  await a.cardText('Outcome', 1).fill('Changed in tab A when the disk was full');
-  await b.cardText('Outcome', 2).fill('Changed in tab B when the disk was full');
+  await a.setCardText('Outcome', 1, 'Changed in tab A when the disk was full');
+  await b.setCardText('Outcome', 2, 'Changed in tab B when the disk was full');
   for (const p of [page, pageB]) {
     await expect(p.getByRole('alert').filter({ hasText: 'storage space' })).toContainText('Outcome Canvas keeps trying to save them');
   }
@@ -283,7 +283,7 @@ test('a full disk: when space comes back, the edit is saved by itself, with no f
   await canvas.expectSaved();
   await disk.fill(page);
 
-  await canvas.cardText('Outcome', 1).fill('Typed when the disk was full');
+  await canvas.setCardText('Outcome', 1, 'Typed when the disk was full');
   const warning = page.getByRole('alert').filter({ hasText: 'storage space' });
   await expect(warning).toBeVisible();
   await expect(canvas.saveStatus).toHaveText(/^Not saved/);

@@ -8,9 +8,9 @@ import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { type MenuItem, MenuPopup } from '../../components/Menu';
 import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { CARD_COLOUR_LABELS, type Card, type StepId } from '../../domain/model';
-import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
+import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
@@ -38,19 +38,8 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const [menuOpen, setMenuOpen] = useState(false);
   const cardRef = useRef<HTMLLIElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
-  const editorRef = useRef<HTMLTextAreaElement>(null);
   /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
-  const caretRef = useRef<number | null>(null);
-
-  useLayoutEffect(() => {
-    const editor = editorRef.current;
-    if (!editing || !editor) return;
-    clearCardEditRequest(id);
-    const caret = caretRef.current ?? editor.value.length;
-    editor.focus();
-    editor.setSelectionRange(caret, caret);
-    caretRef.current = null;
-  }, [editing, id]);
+  const [caret, setCaret] = useState<number | null>(null);
 
   if (!card) return null;
   const title = STEP_GUIDANCE[step].title;
@@ -58,8 +47,8 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const textId = `card-text-${id}`;
   const metaId = `card-meta-${id}`;
 
-  const startEditing = (caret: number | null = null) => {
-    caretRef.current = caret;
+  const startEditing = (at: number | null = null) => {
+    setCaret(at);
     setEditing(true);
   };
   const stopEditing = () => {
@@ -172,24 +161,15 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         )}
       </div>
       {editing ? (
-        <textarea
-          ref={editorRef}
-          id={textId}
-          className="card__text"
-          aria-label={`Text of ${name}`}
-          value={card.text}
-          maxLength={10_000}
-          dir="auto"
+        <CardEditor
+          id={id}
+          textId={textId}
+          label={`Text of ${name}`}
+          text={card.text}
           placeholder={STEP_GUIDANCE[step].cardPlaceholder}
-          onChange={(event) => editCardText(id, event.target.value)}
+          caret={caret}
           onBlur={() => setEditing(false)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
-              event.preventDefault();
-              event.stopPropagation();
-              stopEditing();
-            }
-          }}
+          onDone={stopEditing}
         />
       ) : (
         <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
@@ -200,6 +180,56 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
     </li>
   );
 });
+
+interface CardEditorProps {
+  id: string;
+  textId: string;
+  label: string;
+  text: string;
+  placeholder: string;
+  /** Where the cursor starts; the end when null. */
+  caret: number | null;
+  onBlur: () => void;
+  onDone: () => void;
+}
+
+/** The card's text box, there only while the card is edited. It takes focus when it opens. */
+function CardEditor({ id, textId, label, text, placeholder, caret, onBlur, onDone }: CardEditorProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // Words merged in from another tab while typing leave the cursor beside the same words.
+  useKeepCaret(ref, text);
+  useLayoutEffect(() => {
+    const editor = ref.current;
+    if (!editor) return;
+    clearCardEditRequest(id);
+    const at = caret ?? editor.value.length;
+    editor.focus();
+    editor.setSelectionRange(at, at);
+    // Only when the editor opens: later renders are typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <textarea
+      ref={ref}
+      id={textId}
+      className="card__text"
+      aria-label={label}
+      value={text}
+      maxLength={LIMITS.cardTextLength}
+      dir="auto"
+      placeholder={placeholder}
+      onChange={(event) => editCardText(id, event.target.value)}
+      onBlur={onBlur}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+          event.preventDefault();
+          event.stopPropagation();
+          onDone();
+        }
+      }}
+    />
+  );
+}
 
 function CardText({
   id,

@@ -161,6 +161,13 @@ export class CanvasPage {
       );
   }
 
+  /** The nth card's text, exactly (line breaks kept), whether it is shown or being edited. */
+  async expectCardText(step: Step, n: number, expected: string | RegExp, options?: { timeout?: number }): Promise<void> {
+    const value = expect.poll(async () => (await this.cardValues(step))[n - 1], options);
+    if (typeof expected === 'string') await value.toBe(expected);
+    else await value.toMatch(expected);
+  }
+
   /** The card's colour, as a screen reader hears it in the card's description ("Card 2 in Outcome, Blue."). */
   async expectColour(step: Step, n: number, colour: string): Promise<void> {
     await expect(this.card(step, n)).toHaveAccessibleDescription(new RegExp(`^Card ${n} in ${step}, ${colour}\\.`));
