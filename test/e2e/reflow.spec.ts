@@ -52,7 +52,7 @@ async function expectFits(page: Page, where: string): Promise<void> {
 test.describe('at 320 CSS pixels wide', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  test('the library, templates, storage and not-found screens reflow', async ({ library, page }) => {
+  test('the library, templates, storage, sources and not-found screens reflow', async ({ library, page }) => {
     await library.goto();
     await expectFits(page, 'the empty library');
     await expectNoAxeViolations(page, 'the empty library at 320 px');
@@ -74,6 +74,10 @@ test.describe('at 320 CSS pixels wide', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Storage' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectFits(page, 'the storage screen');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+    await expectFits(page, 'the sources page');
 
     await page.goto('/#/no/such/page');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
