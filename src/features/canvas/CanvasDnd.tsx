@@ -30,7 +30,7 @@ import { type ReactNode, createContext, useCallback, useContext, useLayoutEffect
 import { flushSync } from 'react-dom';
 import { cardPosition, cardsInStep, moveCard } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { type Canvas, type StepId, isStepId } from '../../domain/model';
+import { type StepId, isStepId } from '../../domain/model';
 import { pauseShortcuts } from '../../lib/shortcuts';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';

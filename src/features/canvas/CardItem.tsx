@@ -11,7 +11,6 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
-import { useCanvasStore } from '../../state/canvasStore';
 import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
