@@ -273,13 +273,20 @@ function mergeBoth<T extends { updatedAt: number }>(
   return combined;
 }
 
+const withTimesOf = (canvas: Canvas, remote: Canvas): Canvas =>
+  canvas.updatedAt === remote.updatedAt && canvas.createdAt === remote.createdAt
+    ? canvas
+    : { ...canvas, createdAt: remote.createdAt, updatedAt: remote.updatedAt };
+
 export function mergeRemote(base: Canvas, local: Canvas, remote: Canvas, mergeText: TextMerger): RemoteMerge {
   const changes = remoteChanges(base, remote);
   const combined: CombinedEdits = { cardIds: [], checkKeys: [], governanceIds: [], actionItemIds: [], datasetIds: [], fields: [] };
-  if (!hasRemoteChanges(changes)) return { merged: local, ours: local, stored: base, changed: false, changes, combined };
   // What is stored now: the old base with the remote records in it. Records
-  // nobody changed keep their objects, so the next save skips them.
-  const stored = applyRemote(base, changes, base, base);
+  // nobody changed keep their objects, so the next save skips them. The row's
+  // times come from storage too: a save is checked against the stored row, and
+  // a base with an older time would never match it again.
+  const stored = withTimesOf(applyRemote(base, changes, base, base), remote);
+  if (!hasRemoteChanges(changes)) return { merged: local, ours: local, stored, changed: false, changes, combined };
   const ours = applyRemote(local, changes, base, local);
 
   const cards = copyMap(ours.cards);
@@ -301,7 +308,16 @@ export function mergeRemote(base: Canvas, local: Canvas, remote: Canvas, mergeTe
   const datasets = copyMap(ours.datasets);
   combined.datasetIds = mergeBoth(datasets, changes.datasets, idOf, base.datasets, local.datasets, DATASET_TEXT, mergeText);
 
-  const merged: Canvas = { ...ours, cards, checks, governance, actionItems, datasets };
+  // Never older than what is stored: a tab with nothing of its own to save then has nothing to write back.
+  const merged: Canvas = {
+    ...ours,
+    cards,
+    checks,
+    governance,
+    actionItems,
+    datasets,
+    updatedAt: Math.max(ours.updatedAt, remote.updatedAt),
+  };
   for (const field of ['title', 'description'] as const) {
     const [b, o, t] = [base[field], local[field], changes.meta[field]];
     if (t === undefined || o === b || o === t) continue;

@@ -111,7 +111,11 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       const base = saver.stored();
       const local = now.canvas;
       const { merged, ours, stored, changed, changes, combined } = mergeRemote(base, local, remote, mergeText);
-      if (!changed) return;
+      if (!changed) {
+        // Nothing to take in, but the row's time moved: the next save is checked against it.
+        if (stored !== base) saver.rebase(stored, local);
+        return;
+      }
       const rebase = (canvas: Canvas) => applyRemote(canvas, changes, base, local);
       let undoStack = mapUndoStack(now.undoStack, rebase);
       const both = hasCombinedEdits(combined);

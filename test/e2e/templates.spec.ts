@@ -264,7 +264,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
   await expect(editor).toBeHidden();
   await expect(templates.toast).toContainText('Template saved.');
   await expect(page.getByRole('main')).toContainText(OWN.editedSummary);
-  await expect(templates.facilitatorNotes('Action')).toContainText('about 25 minutes');
+  await expect(templates.facilitatorNotes('Action')).toContainText('Suggested time: 25 minutes');
   await expect(templates.facilitatorNotes('Action')).toContainText(OWN.actionNote);
 
   // Export it as a file.
@@ -287,7 +287,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
     await expect(fresh.getByRole('main')).toContainText(OWN.editedSummary);
     await expect(fresh.getByRole('main')).toContainText(OWN.audience);
     await expect(freshTemplates.cards('Outcome')).toHaveText(OWN.outcomeCards);
-    await expect(freshTemplates.facilitatorNotes('Action')).toContainText('about 25 minutes');
+    await expect(freshTemplates.facilitatorNotes('Action')).toContainText('Suggested time: 25 minutes');
 
     await freshTemplates.useButton.click();
     const made = new CanvasPage(fresh);

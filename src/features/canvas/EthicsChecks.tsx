@@ -21,14 +21,17 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
   const body = (
     <>
       <p className="checks__intro">
-        {CHECKS_INTRO} The questions and “why it matters” lines are this app’s own; lines headed “From the sources” say what a source found.{' '}
-        <SourcesLink />
+        {CHECKS_INTRO} The questions and “why it matters” lines are this app’s own; lines headed “From the sources” say what a source found.
       </p>
       <div className="check-list">
         {LENS_IDS.map((lens) => (
           <CheckItem key={lens} step={step} lens={lens} />
         ))}
       </div>
+      {/* After the checks, not in the intro: the checks are what a keyboard user comes here for, so they come first in Tab order. */}
+      <p className="checks__sources">
+        <SourcesLink />
+      </p>
     </>
   );
   return (
