@@ -4,8 +4,7 @@
  * has answered.
  */
 import { create } from 'zustand';
-import { readNotes, removeRecoveredNote } from '../storage/journal';
-import { type OpenedRepository, openRepository } from '../storage/openRepository';
+import type { OpenedRepository } from '../storage/openRepository';
 import type { OpenProblem } from '../storage/problems';
 import type { CanvasRepository } from '../storage/repository';
 import { type TabSync, tabSync } from './tabSync';
@@ -28,7 +27,14 @@ export interface RepositoryStoreOptions {
   open?: (onUpgradedElsewhere: () => void) => Promise<OpenedRepository>;
 }
 
-export const createRepositoryStore = ({ tabs, open = (onUpgraded) => openRepository(undefined, onUpgraded) }: RepositoryStoreOptions) =>
+/**
+ * Storage (Dexie, the validators) is its own chunk, fetched when the app first
+ * asks for the repository: the shell and the library's first paint need none of it.
+ */
+const openStorage: NonNullable<RepositoryStoreOptions['open']> = async (onUpgraded) =>
+  (await import('../storage/openRepository')).openRepository(undefined, onUpgraded);
+
+export const createRepositoryStore = ({ tabs, open = openStorage }: RepositoryStoreOptions) =>
   create<RepositoryState>()((set, get) => ({
     problem: null,
     ready: false,
@@ -58,6 +64,7 @@ export type RepositoryStore = ReturnType<typeof createRepositoryStore>;
  */
 async function recoverNotes({ repository, problem }: OpenedRepository, tabs: RepositoryStoreOptions['tabs']): Promise<void> {
   if (problem) return;
+  const { readNotes, removeRecoveredNote } = await import('../storage/journalNotes');
   const notes = readNotes();
   if (!notes.length) return;
   const open = await tabs.openTabIds();

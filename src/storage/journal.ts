@@ -8,31 +8,14 @@
  * One note per tab and canvas (`outcome-canvas:unsaved:<tab>:<canvas>`),
  * always holding exactly what that tab has not yet saved: a tab rewrites
  * or removes only its own note, so two tabs never overwrite each other's.
+ *
+ * This module only writes (the autosave loads it up front); reading notes
+ * back, with validation, is `journalNotes.ts`, loaded with storage.
  */
-import * as z from 'zod/mini';
 import type { CanvasChanges } from '../domain/diff';
 import type { CanvasMeta } from '../domain/model';
-import { actionItemSchema, canvasMetaSchema, cardSchema, checkSchema, datasetSchema, governanceCheckSchema } from '../domain/schema';
 
-const PREFIX = 'outcome-canvas:unsaved:';
-
-const noteSchema = z.object({
-  canvasId: z.string(),
-  changes: z.object({
-    meta: z.nullable(canvasMetaSchema),
-    cards: z.array(cardSchema),
-    removedCardIds: z.array(z.string()),
-    checks: z.array(checkSchema),
-    // Notes written before these collections existed have none.
-    governance: z._default(z.array(governanceCheckSchema), () => []),
-    actionItems: z._default(z.array(actionItemSchema), () => []),
-    removedActionItemIds: z._default(z.array(z.string()), () => []),
-    datasets: z._default(z.array(datasetSchema), () => []),
-    removedDatasetIds: z._default(z.array(z.string()), () => []),
-  }),
-  // The canvas row as the tab last saved it, so recovery can tell which fields it changed. (Absent in notes from before per-tab notes.)
-  metaBase: z.optional(z.nullable(canvasMetaSchema)),
-});
+export const NOTE_PREFIX = 'outcome-canvas:unsaved:';
 
 export interface UnsavedNote {
   canvasId: string;
@@ -40,15 +23,8 @@ export interface UnsavedNote {
   metaBase: CanvasMeta | null;
 }
 
-export interface StoredNote extends UnsavedNote {
-  /** The tab that wrote it (null for a note from before notes were per tab). */
-  tabId: string | null;
-  /** The localStorage key and text, so the note is removed only if nobody rewrote it meanwhile. */
-  key: string;
-  text: string;
-}
-
-function localStore(): Storage | null {
+/** localStorage, or null where the browser refuses it. */
+export function localStore(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -56,7 +32,7 @@ function localStore(): Storage | null {
   }
 }
 
-const keyOf = (tabId: string, canvasId: string) => `${PREFIX}${tabId}:${canvasId}`;
+const keyOf = (tabId: string, canvasId: string) => `${NOTE_PREFIX}${tabId}:${canvasId}`;
 
 /** Replaces this tab's note for the canvas. False when localStorage refused it (full or blocked). */
 export function writeNote(tabId: string, note: UnsavedNote): boolean {
@@ -75,37 +51,5 @@ export function clearNote(tabId: string, canvasId: string): void {
     localStore()?.removeItem(keyOf(tabId, canvasId));
   } catch {
     /* nothing to clear */
-  }
-}
-
-/** Every tab's notes, this one's included. A note that cannot be read is left in place and reported. */
-export function readNotes(): StoredNote[] {
-  const store = localStore();
-  if (!store) return [];
-  const notes: StoredNote[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (!key?.startsWith(PREFIX)) continue;
-    const text = store.getItem(key) ?? '';
-    try {
-      const parsed = noteSchema.safeParse(JSON.parse(text));
-      const rest = key.slice(PREFIX.length);
-      const tabId = rest.includes(':') ? rest.slice(0, rest.indexOf(':')) : null;
-      if (parsed.success) notes.push({ ...(parsed.data as UnsavedNote), metaBase: parsed.data.metaBase ?? null, tabId, key, text });
-      else console.warn('Outcome Canvas: an unsaved-changes note could not be read and was left in place.');
-    } catch {
-      console.warn('Outcome Canvas: an unsaved-changes note is damaged and was left in place.');
-    }
-  }
-  return notes;
-}
-
-/** Removes a recovered note, unless its tab has rewritten it since it was read (that tab is still open). */
-export function removeRecoveredNote(note: StoredNote): void {
-  try {
-    const store = localStore();
-    if (store?.getItem(note.key) === note.text) store.removeItem(note.key);
-  } catch {
-    /* left for next time */
   }
 }

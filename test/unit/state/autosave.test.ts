@@ -12,7 +12,7 @@ import {
   type SaveState,
   createAutosaver,
 } from '../../../src/state/autosave';
-import { readNotes } from '../../../src/storage/journal';
+import { readNotes } from '../../../src/storage/journalNotes';
 import { MemoryRepository } from '../../../src/storage/memoryRepository';
 import type { SaveOutcome } from '../../../src/storage/repository';
 import { quotaExceeded } from '../helpers/appState';
