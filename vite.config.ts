@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { type Plugin, defineConfig } from 'vite';
+import { type Plugin, createServer, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -33,10 +33,45 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The first screen, prerendered: `src/app/prerender.tsx` renders the app at
+ * `#/` with React's renderToString (loaded through a throwaway Vite server in
+ * SSR mode) and the HTML goes into index.html's root, so the page paints
+ * before any JavaScript runs, with no inline script (the CSP stays as it is).
+ * It is a picture, not hydrated: `inert` and `aria-hidden` until main.tsx's
+ * createRoot replaces it on its first render with the real, live screen (for
+ * whatever address was opened). So no client-only state (the hash, IndexedDB,
+ * lazy chunks) can ever disagree with it.
+ */
+function prerenderFirstScreen(): Plugin {
+  const root = '<div id="root"></div>';
+  return {
+    name: 'outcome-canvas-prerender',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      if (!html.includes(root)) throw new Error(`index.html has no ${root} to prerender into`);
+      const server = await createServer({
+        configFile: false,
+        logLevel: 'error',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, watch: null },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const { renderFirstScreen } = (await server.ssrLoadModule('/src/app/prerender.tsx')) as { renderFirstScreen: () => string };
+        return html.replace(root, `<div id="root"><div class="prerendered" inert aria-hidden="true">${renderFirstScreen()}</div></div>`);
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    prerenderFirstScreen(),
     // Offline: a service worker precaches the whole app (every chunk, the
     // templates), so after one visit it opens and works with no network.
     // 'prompt': a new version waits until the user chooses to reload.
