@@ -14,6 +14,21 @@ test.describe('moving cards', () => {
     await canvas.addCard('Action', 'Action one', { paste: true });
   });
 
+  test('with the keyboard, keys pressed the instant the card is picked up are not lost', async () => {
+    await canvas.openWholeBoard();
+    const card = await canvas.focusCard('Outcome', 1);
+    // Space, Right and Space in one go, before the page has had a moment to itself: a quick hand on a busy laptop.
+    await card.evaluate((element) => {
+      for (const code of ['Space', 'ArrowRight', 'Space'])
+        element.ownerDocument.activeElement?.dispatchEvent(
+          new KeyboardEvent('keydown', { key: code === 'Space' ? ' ' : code, code, bubbles: true, cancelable: true }),
+        );
+    });
+    await expect(canvas.dragAnnouncement).toHaveText('Dropped. Card “Outcome one” is now in Action, position 1 of 2.');
+    await canvas.expectCards('Outcome', ['Outcome two', 'Outcome three']);
+    await canvas.expectCards('Action', ['Outcome one', 'Action one']);
+  });
+
   test('with the keyboard on the whole board: left and right to the next column, up and down within it', async () => {
     await canvas.openWholeBoard();
     await canvas.dragWithKeyboard('Outcome', 1, [{ key: 'ArrowRight', over: 'Action, position 1 of 2' }]);

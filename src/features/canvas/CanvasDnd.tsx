@@ -214,6 +214,33 @@ function DraggedCard({ id }: { id: string }) {
   );
 }
 
+const DRAG_KEYS = new Set(['Space', 'Enter', 'Escape', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
+ * dnd-kit's keyboard sensor starts listening for keys one task after the
+ * pick-up (so the Space that picked the card up does not drop it too). A key
+ * pressed in that gap was lost: a quick hand, or a busy old laptop, where the
+ * browser runs input before timers. Such keys are held here and handed over
+ * once the sensor listens (its timer was set first, so it has run by then).
+ */
+function holdKeysUntilSensorListens(activator: Event): void {
+  const held: KeyboardEvent[] = [];
+  const hold = (event: KeyboardEvent) => {
+    if (event === activator || !DRAG_KEYS.has(event.code)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held.push(event);
+  };
+  document.addEventListener('keydown', hold, true);
+  setTimeout(() => {
+    document.removeEventListener('keydown', hold, true);
+    for (const event of held) {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: event.key, code: event.code, bubbles: true, cancelable: true }));
+    }
+  });
+}
+
 export function CanvasDnd({ children }: { children: ReactNode }) {
   const [armed, setArmed] = useState<Armed | null>(null);
   const listenersRef = useRef<Listeners>(undefined);
@@ -248,8 +275,10 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
     });
     flushSync(() => setArmed({ id, node: card }));
     armedNode.current = card;
-    if (keyboard) listenersRef.current?.onKeyDown?.(event);
-    else listenersRef.current?.onPointerDown?.(event);
+    if (keyboard) {
+      listenersRef.current?.onKeyDown?.(event);
+      holdKeysUntilSensorListens(event.nativeEvent);
+    } else listenersRef.current?.onPointerDown?.(event);
   }, []);
 
   function finish() {
