@@ -51,7 +51,6 @@ const CHROMIUM_ARGS = [
 const CANVAS_500 = 'bench-500';
 const CANVAS_2000 = 'bench-2000';
 const LIBRARY_SIZE = 1000;
-const FIRST_CARD_ID = `${CANVAS_500}-card-0`;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -87,8 +86,10 @@ function isStored([expected, cardId]) {
 async function editToDurable(context, base, canvasId) {
   const page = await context.newPage();
   await page.goto(`${base}#/canvas/${canvasId}/step/outcome`);
+  const first = page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first();
+  const cardId = await first.getAttribute('data-card-id');
   // A card shows plain text until it is clicked (or Enter is pressed on it); then it is a text box.
-  await page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first().locator('.card__text').click();
+  await first.locator('.card__text').click();
   const card = page.getByLabel('Text of card 1 in Outcome');
   await card.waitFor();
   const times = [];
@@ -97,7 +98,7 @@ async function editToDurable(context, base, canvasId) {
     const start = Date.now();
     await card.fill(text);
     // Poll from Node: each read is one IndexedDB transaction in the page.
-    while (!(await page.evaluate(isStored, [text, FIRST_CARD_ID]))) {
+    while (!(await page.evaluate(isStored, [text, cardId]))) {
       if (Date.now() - start > 10_000) throw new Error('an edit was not stored within 10 s');
     }
     times.push(Date.now() - start);
@@ -114,7 +115,9 @@ async function editToDurable(context, base, canvasId) {
 async function steadyTypingToDurable(context, base, canvasId) {
   const page = await context.newPage();
   await page.goto(`${base}#/canvas/${canvasId}/step/outcome`);
-  await page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first().locator('.card__text').click();
+  const first = page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first();
+  const cardId = await first.getAttribute('data-card-id');
+  await first.locator('.card__text').click();
   const card = page.getByLabel('Text of card 1 in Outcome');
   await card.fill('');
   await page.waitForTimeout(1000);
@@ -133,7 +136,7 @@ async function steadyTypingToDurable(context, base, canvasId) {
       };
     };
     poll();
-  }, FIRST_CARD_ID);
+  }, cardId);
   const keyTimes = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
@@ -283,11 +286,9 @@ async function typingTimings(context, base) {
 async function dragTimings(context, base) {
   const page = await throttledPage(context, 4);
   await openBoard(page, base, CANVAS_500, 500);
-  const handle = page
-    .getByRole('list', { name: 'Cards in Outcome' })
-    .getByRole('listitem')
-    .first()
-    .getByTitle(/^Drag to move/);
+  const picked = page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first();
+  const pickedId = await picked.getAttribute('data-card-id');
+  const handle = picked.getByTitle(/^Drag to move/);
   await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(500);
   const from = await handle.boundingBox();
@@ -304,7 +305,7 @@ async function dragTimings(context, base) {
   await page.mouse.up();
   await page.waitForTimeout(2000);
   const result = await page.evaluate(() => window.__slowness);
-  result.moved = await page.evaluate((id) => document.querySelector(`[data-card-id="${id}"]`)?.dataset.step, FIRST_CARD_ID);
+  result.moved = await page.evaluate((id) => document.querySelector(`[data-card-id="${id}"]`)?.dataset.step, pickedId);
   await page.close();
   return result;
 }

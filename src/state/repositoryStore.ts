@@ -4,6 +4,7 @@
  * has answered.
  */
 import { create } from 'zustand';
+import type * as JournalNotes from '../storage/journalNotes';
 import type { OpenedRepository } from '../storage/openRepository';
 import type { OpenProblem } from '../storage/problems';
 import type { CanvasRepository } from '../storage/repository';
@@ -44,8 +45,10 @@ export const createRepositoryStore = ({ tabs, open = openStorage }: RepositorySt
     async repository() {
       let opening = get().opening;
       if (!opening) {
+        // The notes' reader is fetched alongside storage, not after it has opened.
+        const journal = import('../storage/journalNotes');
         opening = open(() => set({ reloadNeeded: true })).then(async (result) => {
-          await recoverNotes(result, tabs);
+          await recoverNotes(result, tabs, journal);
           set({ problem: result.problem, ready: true });
           return result;
         });
@@ -62,9 +65,13 @@ export type RepositoryStore = ReturnType<typeof createRepositoryStore>;
  * storage before anything is read: every note, newest change per record.
  * Notes of tabs still open are theirs to save.
  */
-async function recoverNotes({ repository, problem }: OpenedRepository, tabs: RepositoryStoreOptions['tabs']): Promise<void> {
+async function recoverNotes(
+  { repository, problem }: OpenedRepository,
+  tabs: RepositoryStoreOptions['tabs'],
+  journal: Promise<typeof JournalNotes>,
+): Promise<void> {
   if (problem) return;
-  const { readNotes, removeRecoveredNote } = await import('../storage/journalNotes');
+  const { readNotes, removeRecoveredNote } = await journal;
   const notes = readNotes();
   if (!notes.length) return;
   const open = await tabs.openTabIds();
