@@ -7,9 +7,11 @@
  * selecting `state.canvas` in a component.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { canvasProgress, openConcerns } from '../domain/canvas';
+import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
-import { type Canvas, type LensId, STEP_IDS, type StepId, checkKey } from '../domain/model';
+import { type AnyCheckKey, type Canvas, STEP_IDS, type StepId } from '../domain/model';
+import { governanceIdsForStep } from '../domain/governanceKeys';
+import { type PrivacyPlace, privacyPlaces } from '../domain/privacyPlaces';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 
@@ -60,7 +62,8 @@ export const useOpenCanvas = () => useCanvasStore(selectOpenCanvas);
 
 export const useCard = (id: string) => useCanvasStore((state) => state.canvas?.cards[id]);
 
-export const useCheck = (step: StepId, lens: LensId) => useCanvasStore((state) => state.canvas?.checks[checkKey(step, lens)]);
+/** One check of either kind, by its key (`step:lens` or `governance:<id>`). */
+export const useAnyCheck = (key: AnyCheckKey) => useCanvasStore((state) => (state.canvas ? checkAt(state.canvas, key) : undefined));
 
 export const useCanvasTitle = () => useCanvasStore((state) => state.canvas?.title ?? '');
 export const useCanvasDescription = () => useCanvasStore((state) => state.canvas?.description ?? '');
@@ -81,24 +84,58 @@ export const useStepCounts = (step: StepId) =>
   useCanvasStore(
     useShallow((state) => {
       const { canvas } = state;
-      if (!canvas) return { cards: 0, discussed: 0, concerns: 0 };
+      if (!canvas) return { cards: 0, discussed: 0, concerns: 0, governanceDiscussed: 0, governanceConcerns: 0 };
       const cards = cardIdsByStep(canvas)[step].length;
       const checks = Object.values(canvas.checks).filter((check) => check.step === step);
+      const governance = governanceIdsForStep(step).map((id) => canvas.governance[id]);
       return {
         cards,
         discussed: checks.filter((check) => check.status !== 'not-discussed').length,
-        concerns: checks.filter((check) => check.status === 'concern').length,
+        /** Open concerns at this step, ethics and governance checks alike. */
+        concerns: [...checks, ...governance].filter(isOpenConcern).length,
+        governanceDiscussed: governance.filter((check) => check.status !== 'not-discussed').length,
+        governanceConcerns: governance.filter(isOpenConcern).length,
       };
     }),
   );
 
+/** Open concerns of both kinds (ethics and governance checks), in canvas order. */
 export const useOpenConcerns = () =>
   useCanvasStore(
     useShallow((state) => {
       const { canvas } = state;
-      return canvas ? openConcerns(canvas) : [];
+      return canvas ? openConcernEntries(canvas).map((entry) => entry.key) : [];
     }),
   );
+
+/** Concerns marked resolved, of both kinds, in canvas order. */
+export const useResolvedConcerns = () =>
+  useCanvasStore(
+    useShallow((state) => {
+      const { canvas } = state;
+      return canvas ? resolvedConcernEntries(canvas).map((entry) => entry.key) : [];
+    }),
+  );
+
+const NO_DISMISSALS: readonly string[] = [];
+
+/** Fingerprints of the privacy warnings dismissed on this canvas (the same array until one is added or removed). */
+export const usePrivacyDismissed = () => useCanvasStore((state) => state.canvas?.privacyDismissed ?? NO_DISMISSALS);
+
+let placesOf: Canvas | null = null;
+let places: PrivacyPlace[] = [];
+
+/** Where on the open canvas text looks like personal data (worked out once per change; see privacyPlaces.ts). */
+export const usePrivacyPlaces = () =>
+  useCanvasStore((state) => {
+    if (!state.canvas) return NO_PLACES;
+    if (state.canvas !== placesOf) {
+      placesOf = state.canvas;
+      places = privacyPlaces(state.canvas);
+    }
+    return places.length === 0 ? NO_PLACES : places;
+  });
+const NO_PLACES: PrivacyPlace[] = [];
 
 export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
 export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));

@@ -12,6 +12,7 @@ import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
 import { HistoryView } from './HistoryView';
 import { PrintView } from './PrintView';
+import { PrivacyReview } from './PrivacyReview';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
 import { usePrinting } from './usePrinting';
 import { ShortcutSheet } from '../../components/ShortcutSheet';
@@ -120,6 +121,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
     <>
       {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
       <CanvasHeader canvasId={canvasId} view={view} />
+      <PrivacyReview canvasId={canvasId} />
       {body}
       <ShortcutSheet />
     </>

@@ -6,12 +6,13 @@
  */
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { type MenuItem, MenuPopup } from '../../components/Menu';
+import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
 import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
-import { editCardText } from './cardActions';
+import { getOpenCanvas, useCard, usePrivacyDismissed } from '../../state/canvasSelectors';
+import { dismissPrivacy, editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
 import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
@@ -39,12 +40,18 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
   const [caret, setCaret] = useState<number | null>(null);
+  const warnings = usePrivacyWarnings(card?.text ?? '', usePrivacyDismissed());
+  // Kept once shown, so that "the warning has gone" is announced when the text is fixed.
+  const [warned, setWarned] = useState(false);
+  if (warnings.length > 0 && !warned) setWarned(true);
 
   if (!card) return null;
   const title = STEP_GUIDANCE[step].title;
   const name = `card ${index + 1} in ${title}`;
   const textId = `card-text-${id}`;
   const metaId = `card-meta-${id}`;
+  const privacyId = `card-privacy-${id}`;
+  const privacySummaryId = warnings.length > 0 ? `${privacyId}-summary` : undefined;
 
   const startEditing = (at: number | null = null) => {
     setCaret(at);
@@ -113,7 +120,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       data-colour={card.colour}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={textId}
-      aria-describedby={`${metaId} ${CARD_KEYS_HELP_ID}`}
+      aria-describedby={[metaId, privacySummaryId, CARD_KEYS_HELP_ID].filter(Boolean).join(' ')}
       onFocus={(event) => {
         if (event.target !== event.currentTarget) return;
         setRovingCard(step, id);
@@ -167,11 +174,21 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           text={card.text}
           placeholder={STEP_GUIDANCE[step].cardPlaceholder}
           caret={caret}
+          describedBy={privacySummaryId}
           onBlur={() => setEditing(false)}
           onDone={stopEditing}
         />
       ) : (
         <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
+      )}
+      {warned && (
+        <PrivacyWarnings
+          id={privacyId}
+          warnings={warnings}
+          returnFocusRef={cardRef}
+          subject="this card"
+          onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
+        />
       )}
       <span id={metaId} className="visually-hidden">
         Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}.
@@ -188,12 +205,14 @@ interface CardEditorProps {
   placeholder: string;
   /** Where the cursor starts; the end when null. */
   caret: number | null;
+  /** The privacy warnings' summary, while there are any. */
+  describedBy: string | undefined;
   onBlur: () => void;
   onDone: () => void;
 }
 
 /** The card's text box, there only while the card is edited. It takes focus when it opens. */
-function CardEditor({ id, textId, label, text, placeholder, caret, onBlur, onDone }: CardEditorProps) {
+function CardEditor({ id, textId, label, text, placeholder, caret, describedBy, onBlur, onDone }: CardEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
   // Words merged in from another tab while typing leave the cursor beside the same words.
   useKeepCaret(ref, text);
@@ -213,6 +232,7 @@ function CardEditor({ id, textId, label, text, placeholder, caret, onBlur, onDon
       id={textId}
       className="card__text"
       aria-label={label}
+      aria-describedby={describedBy}
       value={text}
       maxLength={LIMITS.cardTextLength}
       dir="auto"

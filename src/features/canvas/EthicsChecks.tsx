@@ -1,23 +1,24 @@
-import { memo, useEffect, useRef } from 'react';
+import { Link } from 'wouter';
 import { SourcesLink } from '../../components/SourcesLink';
-import { EVIDENCE } from '../../domain/evidence';
-import { CHECKS_INTRO, CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from '../../domain/guidance';
-import { useKeepCaret } from '../../lib/useKeepCaret';
-import { CHECK_STATUSES, CHECK_STATUS_LABELS, LENS_IDS, type LensId, LIMITS, type StepId } from '../../domain/model';
-import { SOURCES } from '../../domain/sources';
-import { useCheck, useStepCounts } from '../../state/canvasSelectors';
-import { changeCheckStatus, editCheckNotes } from './cardActions';
-import { takeCheckFocusRequest } from './focusRequests';
+import { CHECKS_INTRO, STEP_GUIDANCE } from '../../domain/guidance';
+import { type GovernanceStep, governanceIdsForStep } from '../../domain/governanceKeys';
+import { LENS_IDS, type LensId, type StepId, checkKey, governanceKey } from '../../domain/model';
+import { useStepCounts } from '../../state/canvasSelectors';
+import { useCanvasStore } from '../../state/canvasStore';
+import { CheckItem, checkDomId } from './CheckItem';
+import { requestCheckFocus } from './focusRequests';
 import './EthicsChecks.css';
 
-export const checkElementId = (step: StepId, lens: LensId) => `check-${step}-${lens}`;
+export const checkElementId = (step: StepId, lens: LensId) => checkDomId(checkKey(step, lens));
 export const checksHeadingId = (step: StepId) => `checks-${step}-heading`;
+export const governanceHeadingId = (step: StepId) => `governance-${step}-heading`;
 
 /** The five bias and ethics lenses for one step, each with its own question, status and notes. */
 export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible: boolean }) {
-  const { discussed, concerns } = useStepCounts(step);
+  const { discussed, concerns, governanceConcerns } = useStepCounts(step);
+  const ethicsConcerns = concerns - governanceConcerns;
   const title = STEP_GUIDANCE[step].title;
-  const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${concerns ? `, ${concerns} ${concerns === 1 ? 'concern' : 'concerns'}` : ''}`;
+  const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${ethicsConcerns ? `, ${ethicsConcerns} ${ethicsConcerns === 1 ? 'concern' : 'concerns'}` : ''}`;
   const body = (
     <>
       <p className="checks__intro">
@@ -25,7 +26,7 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
       </p>
       <div className="check-list">
         {LENS_IDS.map((lens) => (
-          <CheckItem key={lens} step={step} lens={lens} />
+          <CheckItem key={lens} checkKey={checkKey(step, lens)} note={lens === 'consent' ? <ConsentNote /> : undefined} />
         ))}
       </div>
       {/* After the checks, not in the intro: the checks are what a keyboard user comes here for, so they come first in Tab order. */}
@@ -53,73 +54,59 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
   );
 }
 
-const CheckItem = memo(function CheckItem({ step, lens }: { step: StepId; lens: LensId }) {
-  const check = useCheck(step, lens);
-  const ref = useRef<HTMLDivElement>(null);
-  const notesRef = useRef<HTMLTextAreaElement>(null);
-  useKeepCaret(notesRef, check?.notes ?? '');
-  const id = checkElementId(step, lens);
-  useEffect(() => {
-    if (takeCheckFocusRequest(id)) {
-      ref.current?.scrollIntoView?.({ block: 'center' });
-      ref.current?.focus({ preventScroll: true });
-    }
-  }, [id]);
-  if (!check) return null;
-  const guide = CHECK_GUIDANCE[step][lens];
-  const lensTitle = LENS_GUIDANCE[lens].title;
+/** The Consent lens asks whether people agree; the lawful basis is a separate, legal question. */
+function ConsentNote() {
+  const canvasId = useCanvasStore((state) => state.canvasId);
+  const lawfulBasis = governanceKey('lawful-basis');
   return (
-    <div ref={ref} className="check" id={id} data-status={check.status} tabIndex={-1} aria-labelledby={`${id}-title`} role="group">
-      <h4 id={`${id}-title`}>{lensTitle}</h4>
-      <p className="check__question">{guide.question}</p>
-      <p className="check__why">
-        <strong>Why it matters:</strong> {guide.whyItMatters}
-      </p>
-      <Evidence guide={guide} />
-      <fieldset>
-        <legend className="visually-hidden">
-          {lensTitle} status for {STEP_GUIDANCE[step].title}
-        </legend>
-        {CHECK_STATUSES.map((status) => (
-          <label key={status} className="radio">
-            <input
-              type="radio"
-              name={`${id}-status`}
-              value={status}
-              checked={check.status === status}
-              onChange={() => changeCheckStatus(step, lens, status)}
-            />
-            {CHECK_STATUS_LABELS[status]}
-          </label>
-        ))}
-      </fieldset>
-      <label className="label" htmlFor={`${id}-notes`}>
-        Notes
-        <span className="visually-hidden">
-          {' '}
-          on {lensTitle} for {STEP_GUIDANCE[step].title}
-        </span>
-      </label>
-      <textarea
-        ref={notesRef}
-        id={`${id}-notes`}
-        className="textarea"
-        value={check.notes}
-        maxLength={LIMITS.notesLength}
-        dir="auto"
-        onChange={(event) => editCheckNotes(step, lens, event.target.value)}
-      />
-    </div>
-  );
-});
-
-/** What the sources say that bears on a check, each claim with its citation. */
-function Evidence({ guide }: { guide: CheckGuidance }) {
-  if (guide.evidence.length === 0) return null;
-  return (
-    <p className="check__why">
-      <strong>From the sources:</strong>{' '}
-      {guide.evidence.map((id) => `${EVIDENCE[id].says[0]} (${SOURCES[EVIDENCE[id].source].cite}).`).join(' ')}
+    <p className="check__distinct">
+      <strong>Not the legal basis:</strong> this asks whether people agree. Whether the council may lawfully use the data is a separate check,{' '}
+      <Link href={`/canvas/${canvasId}/step/insight`} onClick={() => requestCheckFocus(checkDomId(lawfulBasis))}>
+        Lawful basis, before this goes live
+      </Link>
+      .
     </p>
+  );
+}
+
+/**
+ * "Before this goes live": the legal and governance checks for Insight and
+ * Enablers, with the same statuses and notes as the ethics checks.
+ */
+export function GovernanceChecks({ step, collapsible }: { step: GovernanceStep; collapsible: boolean }) {
+  const { governanceDiscussed, governanceConcerns } = useStepCounts(step);
+  const checks = governanceIdsForStep(step);
+  const title = STEP_GUIDANCE[step].title;
+  const summary = `Before this goes live, ${title}: ${governanceDiscussed} of ${checks.length} discussed${governanceConcerns ? `, ${governanceConcerns} ${governanceConcerns === 1 ? 'concern' : 'concerns'}` : ''}`;
+  const body = (
+    <>
+      <p className="checks__intro">
+        The legal and governance questions a council must answer before the work runs, each with its legal reference. They are not the
+        ethics lenses: the Consent lens asks whether people agree, while the lawful basis is a legal question, and public bodies rarely rest
+        it on consent. Plain-English prompts, not legal advice: your data protection officer can help.
+      </p>
+      <div className="check-list">
+        {checks.map((id) => (
+          <CheckItem key={id} checkKey={governanceKey(id)} />
+        ))}
+      </div>
+    </>
+  );
+  return (
+    <section className="checks checks--governance" aria-label={`Before this goes live: ${title}`}>
+      {collapsible ? (
+        <details>
+          <summary>{summary}</summary>
+          {body}
+        </details>
+      ) : (
+        <>
+          <h3 id={governanceHeadingId(step)} tabIndex={-1}>
+            {summary}
+          </h3>
+          {body}
+        </>
+      )}
+    </section>
   );
 }

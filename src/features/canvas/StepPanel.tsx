@@ -7,7 +7,7 @@ import { STEP_IDS, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
 import { type StepDropData, stepDropId } from './dragData';
-import { EthicsChecks } from './EthicsChecks';
+import { EthicsChecks, GovernanceChecks } from './EthicsChecks';
 import './StepPanel.css';
 
 /** One step of the canvas: LOTI's question, prompts, the cards and the five ethics checks. */
@@ -46,6 +46,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
       </ul>
       <CardList step={step} />
       <EthicsChecks step={step} collapsible={!focused} />
+      {(step === 'insight' || step === 'enablers') && <GovernanceChecks step={step} collapsible={!focused} />}
       {/* Where the four steps end, LOTI's closing lessons. */}
       {focused && step === 'enablers' && <ClosingLessons headingLevel={3} />}
     </StepDropZone>

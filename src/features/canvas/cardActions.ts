@@ -1,6 +1,6 @@
 /** User commands on cards: each is one undoable edit through the store. */
 import { showToast } from '../../components/toasts';
-import { setCheckNotes, setCheckStatus } from '../../domain/canvas';
+import { setNotesOf, setStatusOf } from '../../domain/canvas';
 import {
   type MoveCommand,
   addCard,
@@ -11,9 +11,10 @@ import {
   setCardColour,
   setCardText,
 } from '../../domain/cards';
+import { dismissPrivacyWarning } from '../../domain/dismissals';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { newId } from '../../domain/ids';
-import type { CardColour, CheckStatus, LensId, StepId } from '../../domain/model';
+import type { AnyCheckKey, CardColour, CheckStatus, StepId } from '../../domain/model';
 import { getOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { focusCardAfterRender, requestCardEdit } from './focusRequests';
@@ -61,10 +62,16 @@ export function moveCardBy(id: string, command: MoveCommand): void {
   showToast({ message: `Card moved to ${where}.` });
 }
 
-export function changeCheckStatus(step: StepId, lens: LensId, status: CheckStatus): void {
-  edit((canvas, now) => setCheckStatus(canvas, step, lens, status, now));
+/** Sets a check's status, of either kind (`step:lens` or `governance:<id>`). */
+export function changeStatusOf(key: AnyCheckKey, status: CheckStatus): void {
+  edit((canvas, now) => setStatusOf(canvas, key, status, now));
 }
 
-export function editCheckNotes(step: StepId, lens: LensId, notes: string): void {
-  edit((canvas, now) => setCheckNotes(canvas, step, lens, notes, now), `check-notes:${step}:${lens}`);
+export function editNotesOf(key: AnyCheckKey, notes: string): void {
+  edit((canvas, now) => setNotesOf(canvas, key, notes, now), `check-notes:${key}`);
+}
+
+/** "It's fine, dismiss" on a privacy warning: for this exact text, anywhere on the canvas; undoable. */
+export function dismissPrivacy(fingerprint: string): void {
+  edit((canvas, now) => dismissPrivacyWarning(canvas, fingerprint, now));
 }

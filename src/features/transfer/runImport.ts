@@ -138,7 +138,8 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
   }
   const canvas = canvasFromContent(result.content, newId(), newId, Date.now());
   const id = await useLibraryStore.getState().add(canvas);
-  setTransfer({ status: 'done', fileName, message: `Imported “${displayTitle(canvas)}” as a new canvas.` });
+  const privacy = await privacyNotice([canvas]);
+  setTransfer({ status: 'done', fileName, message: `Imported “${displayTitle(canvas)}” as a new canvas.${privacy}` });
   return { kind: 'canvas', id };
 }
 
@@ -209,7 +210,28 @@ async function restore(fileName: string, canvases: Canvas[], templates: Template
   const total = canvases.length;
   const templateNote = summary.templates ? ` and ${summary.templates} ${summary.templates === 1 ? 'template' : 'templates'}` : '';
   const detail = parts.length ? `: ${parts.join(', ')}` : '';
-  setTransfer({ status: 'done', fileName, message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}${templateNote}${detail}.` });
+  const privacy = await privacyNotice(canvases);
+  setTransfer({
+    status: 'done',
+    fileName,
+    message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}${templateNote}${detail}.${privacy}`,
+  });
+}
+
+/**
+ * After the file is in (never instead of it): where the privacy check finds
+ * text that looks like personal data about one person. The canvas shows the
+ * same places, each with why and how to rephrase.
+ */
+async function privacyNotice(canvases: Canvas[]): Promise<string> {
+  const { privacyPlaces, describePrivacyPlaces } = await import('../../domain/privacyPlaces');
+  const found = canvases.filter((canvas) => canvas.deletedAt === null).map((canvas) => ({ canvas, places: privacyPlaces(canvas) }));
+  const flagged = found.filter(({ places }) => places.length > 0);
+  if (flagged.length === 0) return '';
+  if (flagged.length === 1 && canvases.length === 1)
+    return ` Text in it may be personal data about one person, in ${describePrivacyPlaces(flagged[0]!.places)}. The canvas lists them, with why and how to rephrase.`;
+  const names = flagged.map(({ canvas, places }) => `“${displayTitle(canvas)}” (${places.length})`).join(', ');
+  return ` Text that may be personal data about one person is in ${flagged.length} of them: ${names}. Each canvas lists where, with why and how to rephrase.`;
 }
 
 export async function downloadBackup(): Promise<number> {

@@ -87,7 +87,14 @@ export class CanvasPage {
 
   /** A step's cards, top to bottom. Each card is one Tab stop, named by its text. */
   cards(step: Step): Locator {
-    return this.cardList(step).getByRole('listitem');
+    // The list's own items only: a card may hold a list of its own (its privacy warnings).
+    return this.cardList(step).locator(':scope > li');
+  }
+
+  /** The visible summary of the privacy warnings inside a card, a check or a field's surroundings. */
+  privacyWarning(scope: Locator, text: string | RegExp = /Possible personal data/): Locator {
+    // The box's summary line (the same words are also in a live region for screen readers).
+    return scope.locator('.privacy-warnings__summary').filter({ hasText: text });
   }
 
   /** The nth card (1-based) of a step. */

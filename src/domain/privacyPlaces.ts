@@ -1,0 +1,118 @@
+/**
+ * Where on a canvas the privacy check (privacy.ts) finds text that looks like
+ * personal data about one person: every text field a team fills, each named
+ * as a person would find it ("card 2 in Action", "notes on Trust for
+ * Outcome"). Used after text arrives in bulk (an import, a restore, a
+ * template) and by the canvas's "possible personal data" summary.
+ *
+ * Results are kept per record object: operations never mutate, so an
+ * unchanged record is the same object and is not checked again, and a
+ * keystroke re-checks one card, not the canvas.
+ */
+import { actionItemsInOrder } from './actionLog';
+import { cardsInStep, isOnBoard } from './cards';
+import { datasetsInOrder } from './dataInventory';
+import { GOVERNANCE_IDS, GOVERNANCE_ITEMS } from './governanceKeys';
+import { LENS_GUIDANCE, STEP_GUIDANCE } from './guidance';
+import { type AnyCheckKey, type Canvas, LENS_IDS, STEP_IDS, checkKey, governanceKey, isLive } from './model';
+import { type PrivacyWarning, checkPrivacy } from './privacy';
+
+/** What holds the text, so the UI can take a person there. */
+export type PrivacyPlaceTarget =
+  | { kind: 'canvas' }
+  | { kind: 'card'; id: string }
+  | { kind: 'check'; key: AnyCheckKey }
+  | { kind: 'dataset'; id: string }
+  | { kind: 'action-item'; id: string }
+  | { kind: 'facilitation' };
+
+export interface PrivacyPlace {
+  /** Stable within one canvas: the record and field. */
+  key: string;
+  /** Where it is, as a phrase that follows "in": "card 2 in Action". */
+  label: string;
+  target: PrivacyPlaceTarget;
+  warnings: PrivacyWarning[];
+}
+
+const cache = new WeakMap<object, Map<string, PrivacyWarning[]>>();
+
+/** Every warning for one field of one record, dismissed or not, worked out once per record object. */
+function warningsOf(record: object, field: string, text: string): PrivacyWarning[] {
+  if (text === '') return [];
+  let fields = cache.get(record);
+  if (!fields) cache.set(record, (fields = new Map()));
+  let found = fields.get(field);
+  if (!found) fields.set(field, (found = checkPrivacy(text)));
+  return found;
+}
+
+/** The places on a canvas with privacy warnings not dismissed, in the order a person meets them. */
+export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
+  const dismissed = new Set(canvas.privacyDismissed);
+  const places: PrivacyPlace[] = [];
+  const add = (record: object, field: string, text: string, label: string, target: PrivacyPlaceTarget, key: string) => {
+    const warnings = warningsOf(record, field, text).filter((warning) => !dismissed.has(warning.fingerprint));
+    if (warnings.length > 0) places.push({ key, label, target, warnings });
+  };
+
+  add(canvas, 'title', canvas.title, 'the canvas title', { kind: 'canvas' }, 'canvas:title');
+  add(canvas, 'description', canvas.description, 'the canvas description', { kind: 'canvas' }, 'canvas:description');
+  for (const step of STEP_IDS) {
+    const title = STEP_GUIDANCE[step].title;
+    cardsInStep(canvas, step).forEach((card, index) =>
+      add(card, 'text', card.text, `card ${index + 1} in ${title}`, { kind: 'card', id: card.id }, `card:${card.id}`),
+    );
+  }
+  for (const card of Object.values(canvas.cards)) {
+    if (isLive(card) && !isOnBoard(card))
+      add(card, 'text', card.text, 'a card in the parking lot', { kind: 'card', id: card.id }, `card:${card.id}`);
+  }
+  for (const step of STEP_IDS) {
+    const stepTitle = STEP_GUIDANCE[step].title;
+    add(canvas.facilitation[step], 'notes', canvas.facilitation[step].notes, `the facilitator notes for ${stepTitle}`, { kind: 'facilitation' }, `facilitation:${step}`);
+    for (const lens of LENS_IDS) {
+      const key = checkKey(step, lens);
+      const check = canvas.checks[key];
+      const name = `${LENS_GUIDANCE[lens].title} for ${stepTitle}`;
+      add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
+      add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, { kind: 'check', key }, `check:${key}:resolution`);
+    }
+  }
+  for (const id of GOVERNANCE_IDS) {
+    const check = canvas.governance[id];
+    const key = governanceKey(id);
+    const name = `${GOVERNANCE_ITEMS[id].name} (before this goes live)`;
+    add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
+    add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, { kind: 'check', key }, `check:${key}:resolution`);
+  }
+  datasetsInOrder(canvas).forEach((dataset, index) => {
+    const name = `data set ${index + 1}${dataset.name.trim() ? ` (${dataset.name.trim()})` : ''}`;
+    const target: PrivacyPlaceTarget = { kind: 'dataset', id: dataset.id };
+    for (const [field, what] of DATASET_TEXT_FIELDS) add(dataset, field, dataset[field], `${what} of ${name}`, target, `dataset:${dataset.id}:${field}`);
+  });
+  actionItemsInOrder(canvas).forEach((item, index) => {
+      const target: PrivacyPlaceTarget = { kind: 'action-item', id: item.id };
+      add(item, 'text', item.text, `action ${index + 1} in the action log`, target, `action-item:${item.id}:text`);
+      add(item, 'owner', item.owner, `the owner of action ${index + 1} in the action log`, target, `action-item:${item.id}:owner`);
+    });
+  return places;
+}
+
+const DATASET_TEXT_FIELDS = [
+  ['name', 'the name'],
+  ['holder', 'who holds'],
+  ['contents', 'what is in'],
+  ['qualityProblems', 'the quality problems'],
+  ['whoIsMissing', 'who is missing from'],
+  ['retention', 'how long we keep'],
+] as const;
+
+/** "3 places: card 2 in Action, the notes on Trust for Outcome and 1 more": a sentence for a message after an import. */
+export function describePrivacyPlaces(places: readonly PrivacyPlace[], shown = 3): string {
+  const labels = places.slice(0, shown).map((place) => place.label);
+  const more = places.length - labels.length;
+  if (more > 0) labels.push(`${more} more`);
+  const list = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return `${places.length} ${places.length === 1 ? 'place' : 'places'}: ${list}`;
+}

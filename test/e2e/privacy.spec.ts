@@ -1,0 +1,132 @@
+/**
+ * The privacy check where text arrives (issue 10 §5): typing in a card or a
+ * check's notes, and a file coming in. It warns and never blocks; a
+ * dismissal is for that exact text, saved with the canvas and undoable.
+ */
+import { CanvasPage } from './pages/CanvasPage';
+import { ImportPanel } from './pages/ImportPanel';
+import { expect, test } from './fixtures';
+
+test('a card that names a person warns as it is typed, says why, and the warning goes when the text is fixed', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Privacy in cards');
+  await canvas.addCard('Outcome', 'Families in Ward 3 get help sooner');
+  const card = canvas.card('Outcome', 1);
+  await expect(canvas.privacyWarning(card)).toHaveCount(0);
+
+  const editor = canvas.cardEditor('Outcome', 1);
+  await page.keyboard.type(', like Mrs Begum on 07700 900123');
+  const warning = canvas.privacyWarning(card, 'Possible personal data in this card: a person’s name and a phone number.');
+  await expect(warning).toBeVisible();
+  // The text box says so too, for a screen reader, while the warning stands.
+  await expect(editor).toHaveAccessibleDescription(/Possible personal data in this card/);
+  await expect(card.getByText('Try instead:').first()).toBeVisible();
+  // Never blocks: the text is kept as typed.
+  await expect(editor).toHaveValue('Families in Ward 3 get help sooner, like Mrs Begum on 07700 900123');
+
+  await editor.fill('Families in Ward 3 get help sooner, like the family we heard from');
+  await expect(warning).toBeHidden();
+  await expect(canvas.privacyWarning(card)).toHaveCount(0);
+  await expect(page.getByText('The privacy warning has gone.')).toBeAttached();
+});
+
+test('a dismissed warning stays gone after a reload; undo brings it back; other text still warns', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Dismissing a warning');
+  await canvas.openStep('Action');
+  await canvas.addCard('Action', 'Ask dr.patel@hackney-gp.nhs.uk for the referral counts');
+  await page.keyboard.press('Escape');
+  const card = canvas.card('Action', 1);
+  await expect(canvas.privacyWarning(card, 'Possible personal data in this card: an email address.')).toBeVisible();
+  // The canvas lists the place too.
+  const review = page.getByText('Possible personal data in 1 place on this canvas');
+  await expect(review).toBeVisible();
+
+  // Keyboard: Tab from the card reaches the warning's button.
+  await canvas.focusCard('Action', 1);
+  await page.keyboard.press('Tab');
+  const dismiss = card.getByRole('button', { name: 'It’s fine, dismiss' });
+  await expect(dismiss).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(canvas.privacyWarning(card)).toHaveCount(0);
+  await expect(review).toBeHidden();
+  // Focus is not lost: it goes back to the card.
+  await expect(card).toBeFocused();
+
+  // Dismissing is an ordinary edit: undo shows the warning again, redo dismisses it again.
+  await canvas.undoButton.click();
+  await expect(canvas.privacyWarning(card, 'Possible personal data in this card: an email address.')).toBeVisible();
+  await canvas.redoButton.click();
+  await expect(canvas.privacyWarning(card)).toHaveCount(0);
+
+  await canvas.expectSaved();
+  await canvas.reload();
+  await canvas.openStep('Action');
+  await canvas.expectCards('Action', ['Ask dr.patel@hackney-gp.nhs.uk for the referral counts']);
+  await expect(canvas.privacyWarning(canvas.card('Action', 1))).toHaveCount(0);
+
+  // A different text with the same kind of finding still warns.
+  await canvas.setCardText('Action', 1, 'Ask sam.jones@gmail.com for the counts');
+  await expect(canvas.privacyWarning(canvas.card('Action', 1), 'Possible personal data in this card: an email address.')).toBeVisible();
+});
+
+test('check notes warn too, and the warning goes when the notes are fixed', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Privacy in notes');
+  const notes = canvas.checkNotes('Outcome', 'Trust');
+  await notes.fill('Raised by the resident with NI number QQ 12 34 56 C');
+  // "QQ" is never a real prefix; a real-looking one warns.
+  await expect(canvas.privacyWarning(page.locator('body'), /Possible personal data in these notes/)).toHaveCount(0);
+  await notes.fill('Raised by the resident with NI number JT 48 22 91 B');
+  const warning = canvas.privacyWarning(page.locator('body'), 'Possible personal data in these notes: a National Insurance number.');
+  await expect(warning).toBeVisible();
+  await expect(notes).toHaveAccessibleDescription(/Possible personal data in these notes/);
+  await notes.fill('Raised by a resident at the drop-in');
+  await expect(warning).toBeHidden();
+  await canvas.expectSaved();
+});
+
+test('an imported canvas is let in whole, then lists where its text looks like personal data', async ({ library, page }) => {
+  await library.goto();
+  const imports = new ImportPanel(page);
+  await imports.importFile({
+    name: 'casework.md',
+    text: [
+      '---',
+      'format: outcome-canvas',
+      'version: 1',
+      '---',
+      '',
+      '# Casework notes',
+      '',
+      '## 1. Outcome',
+      '',
+      '- Fewer evictions in the borough',
+      '',
+      '## 2. Action',
+      '',
+      '- Call Mr Okafor on 020 7946 0018 about his arrears',
+      '',
+      '## 3. Insight',
+      '',
+      '- Arrears by ward, counted monthly',
+      '',
+    ].join('\n'),
+  });
+  const canvas = new CanvasPage(page);
+  await canvas.waitUntilOpen();
+  await expect(canvas.titleInput).toHaveValue('Casework notes');
+  // Nothing refused: every card came in.
+  await canvas.openStep('Action');
+  await canvas.expectCards('Action', ['Call Mr Okafor on 020 7946 0018 about his arrears']);
+
+  const review = page.getByRole('group').filter({ hasText: 'Possible personal data in 1 place on this canvas' });
+  await review.getByText('Possible personal data in 1 place on this canvas').click();
+  await expect(review.getByRole('listitem')).toHaveText('Card 1 in Action: a person’s name and a phone number');
+  // The place takes a person to the card, whose warning says why and how to rephrase.
+  await canvas.openStep('Outcome');
+  await review.getByRole('button', { name: 'Card 1 in Action' }).click();
+  await canvas.expectOnStep('Action');
+  await expect(canvas.card('Action', 1)).toBeFocused();
+  await expect(canvas.privacyWarning(canvas.card('Action', 1), 'Possible personal data in this card')).toBeVisible();
+});
