@@ -44,9 +44,14 @@ interface PrivacyWarningsProps {
   returnFocusRef: RefObject<HTMLElement | null>;
   /** What the text is, for the summary: "this card", "these notes". */
   subject?: string;
+  /**
+   * For a small space (a card on the board): no general intro, and each
+   * warning's why and what to write instead behind "Why, and what instead".
+   */
+  compact?: boolean;
 }
 
-export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subject = 'this text' }: PrivacyWarningsProps) {
+export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subject = 'this text', compact = false }: PrivacyWarningsProps) {
   const listRef = useRef<HTMLUListElement>(null);
   // Where the dismissed warning's button was, to place focus once the warning has gone.
   const focusAfterDismiss = useRef<{ fingerprint: string; index: number } | null>(null);
@@ -75,15 +80,17 @@ export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subje
         {live.message}
       </p>
       {warnings.length > 0 && (
-        <div className="privacy-warnings__box">
+        <div className={`privacy-warnings__box${compact ? ' privacy-warnings__box--compact' : ''}`}>
           <p className="privacy-warnings__summary" id={`${id}-summary`}>
             <span aria-hidden="true">⚠ </span>
             {summary}
           </p>
-          <p className="privacy-warnings__intro">
-            A canvas is a plan about groups, not a case file, and it is shown on screen, exported and shared. You can keep the text or
-            change it.
-          </p>
+          {!compact && (
+            <p className="privacy-warnings__intro">
+              A canvas is a plan about groups, not a case file, and it is shown on screen, exported and shared. You can keep the text or
+              change it.
+            </p>
+          )}
           <ul className="privacy-warnings__list" ref={listRef}>
             {warnings.map((warning, index) => {
               const whatId = `${id}-warning-${index}`;
@@ -92,10 +99,7 @@ export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subje
                   <p className="privacy-warnings__what" id={whatId}>
                     <strong>{warning.what}:</strong> <mark className="privacy-warnings__match">{warning.match}</mark>
                   </p>
-                  <p>{warning.why}</p>
-                  <p>
-                    <strong>Try instead:</strong> {warning.rephrase}
-                  </p>
+                  {!compact && <WhyAndInstead warning={warning} />}
                   <button
                     type="button"
                     className="button button--secondary button--small privacy-warnings__dismiss"
@@ -108,6 +112,12 @@ export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subje
                   >
                     It’s fine, dismiss
                   </button>
+                  {compact && (
+                    <details className="privacy-warnings__more">
+                      <summary>Why, and what to write instead</summary>
+                      <WhyAndInstead warning={warning} />
+                    </details>
+                  )}
                 </li>
               );
             })}
@@ -115,5 +125,16 @@ export function PrivacyWarnings({ id, warnings, onDismiss, returnFocusRef, subje
         </div>
       )}
     </div>
+  );
+}
+
+function WhyAndInstead({ warning }: { warning: PrivacyWarning }) {
+  return (
+    <>
+      <p>{warning.why}</p>
+      <p>
+        <strong>Try instead:</strong> {warning.rephrase}
+      </p>
+    </>
   );
 }

@@ -70,13 +70,27 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
   }
   for (const step of STEP_IDS) {
     const stepTitle = STEP_GUIDANCE[step].title;
-    add(canvas.facilitation[step], 'notes', canvas.facilitation[step].notes, `the facilitator notes for ${stepTitle}`, { kind: 'facilitation' }, `facilitation:${step}`);
+    add(
+      canvas.facilitation[step],
+      'notes',
+      canvas.facilitation[step].notes,
+      `the facilitator notes for ${stepTitle}`,
+      { kind: 'facilitation' },
+      `facilitation:${step}`,
+    );
     for (const lens of LENS_IDS) {
       const key = checkKey(step, lens);
       const check = canvas.checks[key];
       const name = `${LENS_GUIDANCE[lens].title} for ${stepTitle}`;
       add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
-      add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, { kind: 'check', key }, `check:${key}:resolution`);
+      add(
+        check,
+        'resolution',
+        check.resolution,
+        `how the concern on ${name} was resolved`,
+        { kind: 'check', key },
+        `check:${key}:resolution`,
+      );
     }
   }
   for (const id of GOVERNANCE_IDS) {
@@ -84,18 +98,26 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
     const key = governanceKey(id);
     const name = `${GOVERNANCE_ITEMS[id].name} (before this goes live)`;
     add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
-    add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, { kind: 'check', key }, `check:${key}:resolution`);
+    add(
+      check,
+      'resolution',
+      check.resolution,
+      `how the concern on ${name} was resolved`,
+      { kind: 'check', key },
+      `check:${key}:resolution`,
+    );
   }
   datasetsInOrder(canvas).forEach((dataset, index) => {
     const name = `data set ${index + 1}${dataset.name.trim() ? ` (${dataset.name.trim()})` : ''}`;
     const target: PrivacyPlaceTarget = { kind: 'dataset', id: dataset.id };
-    for (const [field, what] of DATASET_TEXT_FIELDS) add(dataset, field, dataset[field], `${what} of ${name}`, target, `dataset:${dataset.id}:${field}`);
+    for (const [field, what] of DATASET_TEXT_FIELDS)
+      add(dataset, field, dataset[field], `${what} of ${name}`, target, `dataset:${dataset.id}:${field}`);
   });
   actionItemsInOrder(canvas).forEach((item, index) => {
-      const target: PrivacyPlaceTarget = { kind: 'action-item', id: item.id };
-      add(item, 'text', item.text, `action ${index + 1} in the action log`, target, `action-item:${item.id}:text`);
-      add(item, 'owner', item.owner, `the owner of action ${index + 1} in the action log`, target, `action-item:${item.id}:owner`);
-    });
+    const target: PrivacyPlaceTarget = { kind: 'action-item', id: item.id };
+    add(item, 'text', item.text, `action ${index + 1} in the action log`, target, `action-item:${item.id}:text`);
+    add(item, 'owner', item.owner, `the owner of action ${index + 1} in the action log`, target, `action-item:${item.id}:owner`);
+  });
   return places;
 }
 

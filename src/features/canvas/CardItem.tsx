@@ -187,6 +187,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           warnings={warnings}
           returnFocusRef={cardRef}
           subject="this card"
+          compact
           onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
         />
       )}

@@ -137,7 +137,9 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
 function statusLegend(key: AnyCheckKey): string {
   const parsed = parseCheckKey(key)!;
   const text = checkText(key);
-  return parsed.kind === 'ethics' ? `${text.title} status for ${STEP_GUIDANCE[parsed.step].title}` : `${text.title} status, before this goes live`;
+  return parsed.kind === 'ethics'
+    ? `${text.title} status for ${STEP_GUIDANCE[parsed.step].title}`
+    : `${text.title} status, before this goes live`;
 }
 
 /** What the sources say that bears on a check, each claim with its citation. */

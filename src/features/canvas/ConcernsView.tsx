@@ -31,8 +31,8 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
         <h2 id="concerns-heading">Open concerns ({open.length})</h2>
         {open.length === 0 ? (
           <p>
-            No open concerns. When the team marks an ethics check or a “before this goes live” check “Concern raised”, it appears here
-            until it is marked resolved.
+            No open concerns. When the team marks an ethics check or a “before this goes live” check “Concern raised”, it appears here until
+            it is marked resolved.
           </p>
         ) : (
           <ul className="concern-list">

@@ -1,12 +1,9 @@
-import { Link } from 'wouter';
 import { SourcesLink } from '../../components/SourcesLink';
 import { CHECKS_INTRO, STEP_GUIDANCE } from '../../domain/guidance';
 import { type GovernanceStep, governanceIdsForStep } from '../../domain/governanceKeys';
 import { LENS_IDS, type LensId, type StepId, checkKey, governanceKey } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
-import { useCanvasStore } from '../../state/canvasStore';
 import { CheckItem, checkDomId } from './CheckItem';
-import { requestCheckFocus } from './focusRequests';
 import './EthicsChecks.css';
 
 export const checkElementId = (step: StepId, lens: LensId) => checkDomId(checkKey(step, lens));
@@ -54,17 +51,15 @@ export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible:
   );
 }
 
-/** The Consent lens asks whether people agree; the lawful basis is a separate, legal question. */
+/**
+ * The Consent lens asks whether people agree; the lawful basis is a separate,
+ * legal question. Plain text, not a link: the checks keep their Tab stops.
+ */
 function ConsentNote() {
-  const canvasId = useCanvasStore((state) => state.canvasId);
-  const lawfulBasis = governanceKey('lawful-basis');
   return (
     <p className="check__distinct">
-      <strong>Not the legal basis:</strong> this asks whether people agree. Whether the council may lawfully use the data is a separate check,{' '}
-      <Link href={`/canvas/${canvasId}/step/insight`} onClick={() => requestCheckFocus(checkDomId(lawfulBasis))}>
-        Lawful basis, before this goes live
-      </Link>
-      .
+      <strong>Not the legal basis:</strong> whether the council may lawfully use the data is its own check, “Lawful basis”, under “Before
+      this goes live” at Insight.
     </p>
   );
 }

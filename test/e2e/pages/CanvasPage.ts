@@ -142,11 +142,34 @@ export class CanvasPage {
     return this.page.getByRole('textbox', { name: `Notes on ${lens} for ${step}`, exact: true });
   }
 
+  /** A "before this goes live" check's status, e.g. "Lawful basis". */
+  governanceStatus(title: string): Locator {
+    return this.page.getByRole('group', { name: `${title} status, before this goes live`, exact: true });
+  }
+
+  governanceRadio(title: string, status: CheckStatus): Locator {
+    return this.governanceStatus(title).getByRole('radio', { name: status, exact: true });
+  }
+
+  governanceNotes(title: string): Locator {
+    return this.page.getByRole('textbox', { name: `Notes on ${title} (before this goes live)`, exact: true });
+  }
+
+  async setGovernance(title: string, status: CheckStatus, notes?: string): Promise<void> {
+    const radio = this.governanceRadio(title, status);
+    await radio.check();
+    await expect(radio).toBeChecked();
+    if (notes !== undefined) await this.governanceNotes(title).fill(notes);
+  }
+
+  /** "Resolved concerns (N)", below the open ones in the concerns view. */
+  resolvedConcernsList(): Locator {
+    return this.page.getByRole('region', { name: /^Resolved concerns \(\d+\)$/ }).getByRole('list');
+  }
+
   /** One raised concern in the concerns view, e.g. "Outcome: Trust". */
-  concern(step: Step, lens: Lens): Locator {
-    return this.concernsList
-      .getByRole('listitem')
-      .filter({ has: this.page.getByRole('heading', { name: `${step}: ${lens}`, exact: true }) });
+  concern(step: Step, lens: Lens | string, list: Locator = this.concernsList): Locator {
+    return list.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: `${step}: ${lens}`, exact: true }) });
   }
 
   // ---- Checks a person makes by looking ----------------------------------------

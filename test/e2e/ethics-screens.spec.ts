@@ -1,0 +1,48 @@
+/**
+ * The screens of issue 10 §2–§5 as a person with assistive technology or a
+ * phone meets them: axe finds nothing, and at 320 CSS pixels wide nothing
+ * scrolls sideways (WCAG 1.4.10).
+ */
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { expect, test } from './fixtures';
+
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+for (const width of [320, 1280]) {
+  test(`privacy warnings, governance checks and the concerns roll-up at ${width} px: axe-clean${width === 320 ? ', and they reflow' : ''}`, async ({
+    library,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 720 });
+    await library.goto();
+    const canvas = await library.createCanvas('Screens');
+    await canvas.addCard('Outcome', 'Write to hannah.o-connor-longsurname@example-borough-council.gov.uk about Mrs Begum', { paste: true });
+    await page.keyboard.press('Escape');
+    await canvas.checkNotes('Outcome', 'Trust').fill('Raised by the resident on 07700 900123');
+    await expect(canvas.privacyWarning(canvas.card('Outcome', 1))).toBeVisible();
+    await page.getByText('Possible personal data in 2 places on this canvas').click();
+    await canvas.card('Outcome', 1).getByText('Why, and what to write instead').first().click();
+    await expectNoSidewaysScroll(page, 'a card and notes with privacy warnings');
+    await expectNoAxeViolations(page, `privacy warnings at ${width} px`);
+
+    await canvas.openStep('Insight');
+    await canvas.setGovernance('Lawful basis', 'Concern raised', 'Not decided');
+    await expectNoSidewaysScroll(page, 'the governance checks at Insight');
+    await expectNoAxeViolations(page, `the governance checks at ${width} px`);
+
+    await canvas.openConcerns();
+    await canvas.concern('Insight', 'Lawful basis (before this goes live)').getByRole('button', { name: 'Mark resolved…' }).click();
+    await expectNoAxeViolations(page, `the concerns with the resolve form open at ${width} px`);
+    await page.getByRole('button', { name: 'Mark resolved', exact: true }).click();
+    await expect(canvas.resolvedConcernsList()).toBeVisible();
+    await expectNoSidewaysScroll(page, 'the concerns roll-up');
+    await expectNoAxeViolations(page, `the concerns with a resolved one at ${width} px`);
+  });
+}
