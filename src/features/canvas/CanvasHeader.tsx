@@ -79,6 +79,9 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           <Link href={`/canvas/${canvasId}/concerns`} aria-current={view === 'concerns' ? 'page' : undefined}>
             Open concerns ({concerns})
           </Link>
+          <Link href={`/canvas/${canvasId}/thread`} aria-current={view === 'thread' ? 'page' : undefined}>
+            Golden thread
+          </Link>
           <Link href={`/canvas/${canvasId}/export`} aria-current={view === 'export' ? 'page' : undefined}>
             Export
           </Link>

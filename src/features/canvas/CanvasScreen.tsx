@@ -14,6 +14,7 @@ import { HistoryView } from './HistoryView';
 import { PrintView } from './PrintView';
 import { PrivacyReview } from './PrivacyReview';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
+import { ThreadView } from './ThreadView';
 import { usePrinting } from './usePrinting';
 import { ShortcutSheet } from '../../components/ShortcutSheet';
 import { resetRovingCards } from './focusRequests';
@@ -76,6 +77,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
       : {
           board: 'Whole board',
           concerns: 'Open concerns',
+          thread: 'Golden thread',
           export: 'Export',
           print: 'Print',
           'save-template': 'Save as template',
@@ -107,6 +109,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
     );
   } else if (view === 'concerns') {
     body = <ConcernsView canvasId={canvasId} />;
+  } else if (view === 'thread') {
+    body = <ThreadView canvasId={canvasId} />;
   } else if (view === 'export') {
     body = (
       <Suspense fallback={<p>Preparing the export…</p>}>

@@ -16,7 +16,9 @@ import { dismissPrivacy, editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
 import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
+import { CardThread } from './CardThread';
 import { useDragState } from './dragTarget';
+import { LinkPicker } from './LinkPicker';
 import { clearCardEditRequest, isCardEditRequested, rememberRow, setRovingCard } from './focusRequests';
 import './CardItem.css';
 
@@ -36,6 +38,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const beginDrag = useBeginDrag();
   const [editing, setEditing] = useState(() => isCardEditRequested(id));
   const [menuOpen, setMenuOpen] = useState(false);
+  const [linking, setLinking] = useState(false);
   const cardRef = useRef<HTMLLIElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
@@ -51,6 +54,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const textId = `card-text-${id}`;
   const metaId = `card-meta-${id}`;
   const privacyId = `card-privacy-${id}`;
+  const threadId = `card-thread-${id}`;
   const privacySummaryId = warnings.length > 0 ? `${privacyId}-summary` : undefined;
 
   const startEditing = (at: number | null = null) => {
@@ -65,7 +69,14 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   // Built when needed: the step's card count is read then, so adding a card elsewhere re-renders no other card.
   const context = (): CardCommandContext => {
     const canvas = getOpenCanvas();
-    return { card, step, index, count: canvas ? cardsInStep(canvas, step).length : 0, startEditing: () => startEditing() };
+    return {
+      card,
+      step,
+      index,
+      count: canvas ? cardsInStep(canvas, step).length : 0,
+      startEditing: () => startEditing(),
+      openLinks: () => setLinking(true),
+    };
   };
   const menuItems = (): MenuItem[] => {
     const ctx = context();
@@ -120,7 +131,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       data-colour={card.colour}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={textId}
-      aria-describedby={[metaId, privacySummaryId, CARD_KEYS_HELP_ID].filter(Boolean).join(' ')}
+      aria-describedby={[metaId, threadId, privacySummaryId, CARD_KEYS_HELP_ID].filter(Boolean).join(' ')}
       onFocus={(event) => {
         if (event.target !== event.currentTarget) return;
         setRovingCard(step, id);
@@ -180,6 +191,16 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         />
       ) : (
         <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
+      )}
+      <CardThread id={id} elementId={threadId} />
+      {linking && (
+        <LinkPicker
+          cardId={id}
+          onClose={() => {
+            setLinking(false);
+            cardRef.current?.focus();
+          }}
+        />
       )}
       {warned && (
         <PrivacyWarnings

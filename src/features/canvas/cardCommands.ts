@@ -15,6 +15,8 @@ export interface CardCommandContext {
   count: number;
   /** Opens the card's text for editing, cursor at the end. */
   startEditing: () => void;
+  /** Opens "Link to…", the golden thread's picker for this card. */
+  openLinks: () => void;
 }
 
 /**
@@ -56,6 +58,15 @@ export const CARD_COMMANDS: CardCommand[] = [
     keyHint: 'Enter',
     helpLabel: 'Edit the card (Escape when done: it saves as you type)',
     run: ({ startEditing }) => startEditing(),
+  },
+  {
+    id: 'link',
+    group: 'edit',
+    label: 'Link to…',
+    keys: ['l', 'L'],
+    keyHint: 'L',
+    helpLabel: 'Link the card to what it serves and what serves it (the golden thread)',
+    run: ({ openLinks }) => openLinks(),
   },
   { id: 'up', group: 'move', label: 'Move up', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'up') },
   {

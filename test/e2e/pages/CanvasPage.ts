@@ -23,6 +23,7 @@ export class CanvasPage {
   /** "Open concerns (N)" in the canvas views. */
   readonly concernsLink: Locator;
   readonly exportLink: Locator;
+  readonly threadLink: Locator;
   readonly printLink: Locator;
   readonly saveAsTemplateLink: Locator;
   readonly undoButton: Locator;
@@ -47,6 +48,7 @@ export class CanvasPage {
     this.wholeBoardLink = this.views.getByRole('link', { name: 'Whole board' });
     this.concernsLink = this.views.getByRole('link', { name: /^Open concerns \(\d+\)$/ });
     this.exportLink = this.views.getByRole('link', { name: 'Export', exact: true });
+    this.threadLink = this.views.getByRole('link', { name: 'Golden thread', exact: true });
     this.printLink = this.views.getByRole('link', { name: 'Print', exact: true });
     this.saveAsTemplateLink = this.views.getByRole('link', { name: 'Save as template' });
     this.undoButton = page.getByRole('button', { name: '↶ Undo', exact: true });
@@ -140,6 +142,31 @@ export class CanvasPage {
 
   checkNotes(step: Step, lens: Lens): Locator {
     return this.page.getByRole('textbox', { name: `Notes on ${lens} for ${step}`, exact: true });
+  }
+
+  /** "Link to…", the golden thread's dialog for a card. */
+  linkDialog(step: Step, n: number): Locator {
+    return this.page.getByRole('dialog', { name: `Link card ${n} in ${step}` });
+  }
+
+  /**
+   * Links a card by keyboard only: focus it, L opens "Link to…" with the
+   * cursor in "Find a card", typing narrows the list, Down reaches the first
+   * match, Space ticks it, Escape closes and focus is back on the card.
+   */
+  async linkWithKeyboard(step: Step, n: number, find: string, said: string | RegExp): Promise<void> {
+    await this.focusCard(step, n);
+    await this.page.keyboard.press('l');
+    const dialog = this.linkDialog(step, n);
+    await expect(dialog.getByRole('searchbox', { name: 'Find a card' })).toBeFocused();
+    await this.page.keyboard.type(find);
+    await this.page.keyboard.press('ArrowDown');
+    await expect(dialog.getByRole('checkbox').first()).toBeFocused();
+    await this.page.keyboard.press('Space');
+    await expect(dialog.getByRole('status')).toHaveText(said);
+    await this.page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(this.card(step, n)).toBeFocused();
   }
 
   /** A "before this goes live" check's status, e.g. "Lawful basis". */

@@ -1,0 +1,48 @@
+/**
+ * On a card, its place in the golden thread: the cards it serves and the
+ * cards that serve it, each by the start of its text. Only cards with links
+ * show anything, and each name reads its own card, so typing in one card
+ * re-renders only the cards linked to it.
+ */
+import { useCard, useCardThread } from '../../state/canvasSelectors';
+
+const SHOWN = 3;
+
+export function CardThread({ id, elementId }: { id: string; elementId: string }) {
+  const { serves, servedBy } = useCardThread(id);
+  if (serves.length === 0 && servedBy.length === 0) return null;
+  return (
+    <div className="card__thread" id={elementId}>
+      {serves.length > 0 && <Links label="Serves" ids={serves} />}
+      {servedBy.length > 0 && <Links label="Served by" ids={servedBy} />}
+    </div>
+  );
+}
+
+function Links({ label, ids }: { label: string; ids: readonly string[] }) {
+  const more = ids.length - SHOWN;
+  return (
+    <p>
+      <span className="card__thread-label">{label}:</span>{' '}
+      {ids.slice(0, SHOWN).map((other, index) => (
+        <span key={other}>
+          {index > 0 && '; '}
+          <LinkedCardName id={other} />
+        </span>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </p>
+  );
+}
+
+/** The start of a linked card's text, as people recognise it on the board. */
+export function LinkedCardName({ id, length = 40 }: { id: string; length?: number }) {
+  const card = useCard(id);
+  return <span dir="auto">“{shortText(card?.text ?? '', length)}”</span>;
+}
+
+export function shortText(text: string, length: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return 'an empty card';
+  return line.length > length ? `${line.slice(0, length - 1).trimEnd()}…` : line;
+}
