@@ -45,4 +45,30 @@ for (const width of [320, 1280]) {
     await expectNoSidewaysScroll(page, 'the concerns roll-up');
     await expectNoAxeViolations(page, `the concerns with a resolved one at ${width} px`);
   });
+
+  test(`the golden thread's picker, linked cards and view at ${width} px: axe-clean${width === 320 ? ', and they reflow' : ''}`, async ({
+    library,
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 720 });
+    await library.goto();
+    const canvas = await library.createCanvas('Thread screens');
+    await canvas.addCard('Outcome', 'Fewer evictions', { paste: true });
+    await canvas.openStep('Action');
+    await canvas.addCard('Action', 'Early contact with every household that falls behind on rent, before the court stage', { paste: true });
+    await page.keyboard.press('Escape');
+    await canvas.focusCard('Action', 1);
+    await page.keyboard.press('l');
+    await expect(canvas.linkDialog('Action', 1)).toBeVisible();
+    await expectNoAxeViolations(page, `the “Link to…” dialog at ${width} px`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
+    await expect(canvas.card('Action', 1)).toContainText('Serves:');
+    await expectNoSidewaysScroll(page, 'a linked card');
+    await canvas.threadLink.click();
+    await expect(page.getByRole('heading', { name: /^Loose ends/ })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'the golden thread view');
+    await expectNoAxeViolations(page, `the golden thread view at ${width} px`);
+  });
 }

@@ -44,5 +44,5 @@ export function LinkedCardName({ id, length = 40 }: { id: string; length?: numbe
 export function shortText(text: string, length: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line === '') return 'an empty card';
-  return line.length > length ? `${line.slice(0, length - 1).trimEnd()}…` : line;
+  return line.length > length ? `${line.slice(0, length - 1).replace(/[\s,;:.]+$/, '')}…` : line;
 }
