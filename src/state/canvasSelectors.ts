@@ -9,6 +9,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
+import { datasetsInOrder } from '../domain/dataInventory';
 import { servedCards } from '../domain/thread';
 import { type AnyCheckKey, type Canvas, STEP_IDS, type StepId } from '../domain/model';
 import { governanceIdsForStep } from '../domain/governanceKeys';
@@ -162,6 +163,23 @@ function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
 /** What a card serves and what serves it (ids of cards on the board; the same arrays until a link changes). */
 export const useCardThread = (id: string) =>
   useCanvasStore((state) => (state.canvas ? (threadIndexOf(state.canvas).get(id) ?? NO_THREAD) : NO_THREAD));
+
+let orderedDatasets: Canvas['datasets'] | null = null;
+let datasetIds: readonly string[] = NO_IDS;
+
+/** The data inventory's live data sets, in order (the same array while only their fields change). */
+export const useDatasetIds = () =>
+  useCanvasStore((state) => {
+    if (!state.canvas) return NO_IDS;
+    if (state.canvas.datasets !== orderedDatasets) {
+      orderedDatasets = state.canvas.datasets;
+      const next = datasetsInOrder(state.canvas).map((dataset) => dataset.id);
+      if (next.length !== datasetIds.length || next.some((id, index) => id !== datasetIds[index])) datasetIds = next;
+    }
+    return datasetIds;
+  });
+
+export const useDataset = (id: string) => useCanvasStore((state) => state.canvas?.datasets[id]);
 
 const NO_DISMISSALS: readonly string[] = [];
 

@@ -72,3 +72,22 @@ for (const width of [320, 1280]) {
     await expectNoAxeViolations(page, `the golden thread view at ${width} px`);
   });
 }
+
+for (const width of [320, 1280]) {
+  test(`the data inventory at ${width} px: axe-clean${width === 320 ? ', and its forms reflow' : ''}`, async ({ library, page }) => {
+    await page.setViewportSize({ width, height: 720 });
+    await library.goto();
+    const canvas = await library.createCanvas('Inventory screens');
+    await canvas.openStep('Insight');
+    await canvas.addCard('Insight', 'Arrears by ward, monthly, for every ward in the borough', { paste: true });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '+ Add a data set' }).click();
+    await page.keyboard.type('Rent account records held by the housing income team since 2015');
+    const record = page.getByRole('article', { name: /^Data set 1:/ });
+    await record.getByRole('textbox', { name: 'What it contains' }).fill('Balances for tenant.name@gmail.com and others');
+    await expect(canvas.privacyWarning(record)).toBeVisible();
+    await record.getByRole('checkbox', { name: /Arrears by ward/ }).check();
+    await expectNoSidewaysScroll(page, 'the data inventory');
+    await expectNoAxeViolations(page, `the data inventory at ${width} px`);
+  });
+}

@@ -30,6 +30,10 @@ export function PrivacyReview({ canvasId }: { canvasId: string }) {
     } else if (target.kind === 'check') {
       requestCheckFocus(checkDomId(target.key));
       navigate(`/canvas/${canvasId}/step/${stepOfCheck(target.key)}`);
+    } else if (target.kind === 'dataset') {
+      navigate(`/canvas/${canvasId}/step/insight`);
+      const field = place.key.split(':').at(-1);
+      requestAnimationFrame(() => document.getElementById(`dataset-${target.id}-${field}`)?.focus());
     } else if (target.kind === 'canvas') {
       document.getElementById(place.key === 'canvas:title' ? 'canvas-title' : 'canvas-description')?.focus();
     }
@@ -47,7 +51,7 @@ export function PrivacyReview({ canvasId }: { canvasId: string }) {
       </p>
       <ul>
         {places.map((place) => {
-          const reachable = place.target.kind === 'card' || place.target.kind === 'check' || place.target.kind === 'canvas';
+          const reachable = place.target.kind !== 'action-item' && place.target.kind !== 'facilitation';
           const what = describePrivacyWarnings(place.warnings);
           return (
             <li key={place.key}>

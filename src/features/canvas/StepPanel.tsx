@@ -6,6 +6,7 @@ import { STEP_GUIDANCE, type StepPrompt } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
+import { DataInventory } from './DataInventory';
 import { type StepDropData, stepDropId } from './dragData';
 import { EthicsChecks, GovernanceChecks } from './EthicsChecks';
 import './StepPanel.css';
@@ -45,6 +46,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
         ))}
       </ul>
       <CardList step={step} />
+      {focused && step === 'insight' && <DataInventory />}
       <EthicsChecks step={step} collapsible={!focused} />
       {(step === 'insight' || step === 'enablers') && <GovernanceChecks step={step} collapsible={!focused} />}
       {/* Where the four steps end, LOTI's closing lessons. */}
