@@ -12,6 +12,7 @@
 import * as z from 'zod/mini';
 import { assembleCanvas, partsOf } from './assemble';
 import { EMPTY_FILE, isBlankText } from './fileText';
+import { dismissalsToExport } from './privacyPlaces';
 import { SNAPSHOT_REASON_LABELS, type Snapshot, type SnapshotReason } from './snapshots';
 import { type Canvas, LIMITS, checkKey } from './model';
 import {
@@ -66,7 +67,8 @@ type BackedUpCanvas = ReturnType<typeof canvasRecords>;
 /** A canvas as a backup holds it: its own fields with its records as lists. */
 function canvasRecords(canvas: Canvas) {
   const { cards: _c, checks: _k, governance: _g, actionItems: _a, datasets: _d, ...meta } = canvas;
-  return { ...meta, ...partsOf(canvas) };
+  // Dismissed privacy warnings whose text is gone stay behind (see dismissalsToExport).
+  return { ...meta, privacyDismissed: dismissalsToExport(canvas), ...partsOf(canvas) };
 }
 
 export function createBackup(canvases: Canvas[], templates: Template[], exportedAt: Date, snapshots: Snapshot[] = []): string {

@@ -15,7 +15,7 @@ import { datasetsInOrder } from './dataInventory';
 import { GOVERNANCE_IDS, GOVERNANCE_ITEMS } from './governanceKeys';
 import { LENS_GUIDANCE, STEP_GUIDANCE } from './guidance';
 import { type AnyCheckKey, type Canvas, LENS_IDS, STEP_IDS, checkKey, governanceKey, isLive } from './model';
-import { type PrivacyWarning, checkPrivacy } from './privacy';
+import { type PrivacyWarning, checkPrivacy, prunePrivacyDismissed } from './privacy';
 
 /** What holds the text, so the UI can take a person there. */
 export type PrivacyPlaceTarget =
@@ -137,4 +137,30 @@ export function describePrivacyPlaces(places: readonly PrivacyPlace[], shown = 3
   if (more > 0) labels.push(`${more} more`);
   const list = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
   return `${places.length} ${places.length === 1 ? 'place' : 'places'}: ${list}`;
+}
+
+/** Every text a canvas holds, deleted records' too (a backup carries them): what dismissals may refer to. */
+export function* canvasTexts(canvas: Canvas): Generator<string> {
+  yield canvas.title;
+  yield canvas.description;
+  for (const step of STEP_IDS) yield canvas.facilitation[step].notes;
+  for (const card of Object.values(canvas.cards)) yield card.text;
+  for (const check of [...Object.values(canvas.checks), ...Object.values(canvas.governance)]) {
+    yield check.notes;
+    yield check.resolution;
+  }
+  for (const dataset of Object.values(canvas.datasets)) for (const [field] of DATASET_TEXT_FIELDS) yield dataset[field];
+  for (const item of Object.values(canvas.actionItems)) {
+    yield item.text;
+    yield item.owner;
+  }
+}
+
+/**
+ * The canvas's dismissals less those whose text is gone, for a file that
+ * leaves the browser: a fingerprint of a short number can be reversed by
+ * trying every value, so a file carries only those it needs.
+ */
+export function dismissalsToExport(canvas: Canvas): readonly string[] {
+  return prunePrivacyDismissed(canvas.privacyDismissed, canvasTexts(canvas));
 }

@@ -93,7 +93,8 @@ describe('canvas screen', () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
     card('Outcome', 1).focus();
     await user.keyboard('m');
-    await user.keyboard('{ArrowDown}{ArrowDown}');
+    // Edit text, Link to…, Move up (there is nothing above), Move down.
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
     expect(screen.getByRole('menuitem', { name: 'Move down' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(cardTexts('Outcome')).toEqual(['Fewer evictions', 'Stable homes']);
