@@ -10,6 +10,7 @@
  * keystroke re-checks one card, not the canvas.
  */
 import { actionItemsInOrder } from './actionLog';
+import { checkAt } from './canvas';
 import { cardsInStep, isOnBoard } from './cards';
 import { datasetsInOrder } from './dataInventory';
 import { GOVERNANCE_IDS, GOVERNANCE_ITEMS } from './governanceKeys';
@@ -56,6 +57,14 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
     if (warnings.length > 0) places.push({ key, label, target, warnings });
   };
 
+  /** A check's notes and, once it is resolved, how. */
+  const addCheck = (key: AnyCheckKey, name: string) => {
+    const check = checkAt(canvas, key);
+    const target: PrivacyPlaceTarget = { kind: 'check', key };
+    add(check, 'notes', check.notes, `the notes on ${name}`, target, `check:${key}:notes`);
+    add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, target, `check:${key}:resolution`);
+  };
+
   add(canvas, 'title', canvas.title, 'the canvas title', { kind: 'canvas' }, 'canvas:title');
   add(canvas, 'description', canvas.description, 'the canvas description', { kind: 'canvas' }, 'canvas:description');
   for (const step of STEP_IDS) {
@@ -78,35 +87,9 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
       { kind: 'facilitation' },
       `facilitation:${step}`,
     );
-    for (const lens of LENS_IDS) {
-      const key = checkKey(step, lens);
-      const check = canvas.checks[key];
-      const name = `${LENS_GUIDANCE[lens].title} for ${stepTitle}`;
-      add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
-      add(
-        check,
-        'resolution',
-        check.resolution,
-        `how the concern on ${name} was resolved`,
-        { kind: 'check', key },
-        `check:${key}:resolution`,
-      );
-    }
+    for (const lens of LENS_IDS) addCheck(checkKey(step, lens), `${LENS_GUIDANCE[lens].title} for ${stepTitle}`);
   }
-  for (const id of GOVERNANCE_IDS) {
-    const check = canvas.governance[id];
-    const key = governanceKey(id);
-    const name = `${GOVERNANCE_ITEMS[id].name} (before this goes live)`;
-    add(check, 'notes', check.notes, `the notes on ${name}`, { kind: 'check', key }, `check:${key}:notes`);
-    add(
-      check,
-      'resolution',
-      check.resolution,
-      `how the concern on ${name} was resolved`,
-      { kind: 'check', key },
-      `check:${key}:resolution`,
-    );
-  }
+  for (const id of GOVERNANCE_IDS) addCheck(governanceKey(id), `${GOVERNANCE_ITEMS[id].name} (before this goes live)`);
   datasetsInOrder(canvas).forEach((dataset, index) => {
     const name = `data set ${index + 1}${dataset.name.trim() ? ` (${dataset.name.trim()})` : ''}`;
     const target: PrivacyPlaceTarget = { kind: 'dataset', id: dataset.id };

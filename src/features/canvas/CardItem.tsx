@@ -6,19 +6,19 @@
  */
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { type MenuItem, MenuPopup } from '../../components/Menu';
-import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
 import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { getOpenCanvas, useCard, usePrivacyDismissed } from '../../state/canvasSelectors';
-import { dismissPrivacy, editCardText } from './cardActions';
+import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
 import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
 import { CardThread } from './CardThread';
 import { useDragState } from './dragTarget';
 import { LinkPicker } from './LinkPicker';
+import { useFieldPrivacy } from './useFieldPrivacy';
 import { clearCardEditRequest, isCardEditRequested, rememberRow, setRovingCard } from './focusRequests';
 import './CardItem.css';
 
@@ -43,19 +43,20 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   /** Where the cursor goes when the editor opens: the end, or where the text was clicked. */
   const [caret, setCaret] = useState<number | null>(null);
-  const warnings = usePrivacyWarnings(card?.text ?? '', usePrivacyDismissed());
-  // Kept once shown, so that "the warning has gone" is announced when the text is fixed.
-  const [warned, setWarned] = useState(false);
-  if (warnings.length > 0 && !warned) setWarned(true);
+  const privacy = useFieldPrivacy(card?.text ?? '', {
+    id: `card-privacy-${id}`,
+    returnFocusRef: cardRef,
+    subject: 'this card',
+    compact: true,
+  });
 
   if (!card) return null;
   const title = STEP_GUIDANCE[step].title;
   const name = `card ${index + 1} in ${title}`;
   const textId = `card-text-${id}`;
   const metaId = `card-meta-${id}`;
-  const privacyId = `card-privacy-${id}`;
   const threadId = `card-thread-${id}`;
-  const privacySummaryId = warnings.length > 0 ? `${privacyId}-summary` : undefined;
+  const privacySummaryId = privacy.describedBy;
 
   const startEditing = (at: number | null = null) => {
     setCaret(at);
@@ -202,16 +203,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           }}
         />
       )}
-      {warned && (
-        <PrivacyWarnings
-          id={privacyId}
-          warnings={warnings}
-          returnFocusRef={cardRef}
-          subject="this card"
-          compact
-          onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
-        />
-      )}
+      {privacy.warnings}
       <span id={metaId} className="visually-hidden">
         Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}.
       </span>

@@ -4,8 +4,7 @@
  * notes, with the privacy check under the notes. Both kinds look and work
  * the same, so a room answers them the same way.
  */
-import { memo, useEffect, useRef, useState } from 'react';
-import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
+import { memo, useEffect, useRef } from 'react';
 import { parseCheckKey } from '../../domain/canvas';
 import { EVIDENCE } from '../../domain/evidence';
 import { GOVERNANCE_CHECKS } from '../../domain/governance';
@@ -13,9 +12,10 @@ import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from
 import { type AnyCheckKey, CHECK_STATUSES, CHECK_STATUS_LABELS, LIMITS } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { useAnyCheck, usePrivacyDismissed } from '../../state/canvasSelectors';
-import { changeStatusOf, dismissPrivacy, editNotesOf } from './cardActions';
+import { useAnyCheck } from '../../state/canvasSelectors';
+import { changeStatusOf, editNotesOf } from './cardActions';
 import { takeCheckFocusRequest } from './focusRequests';
+import { useFieldPrivacy } from './useFieldPrivacy';
 
 /** The element id of a check: `check-outcome-trust`, `check-governance-lawful-basis`. */
 export const checkDomId = (key: AnyCheckKey) => `check-${key.replace(':', '-')}`;
@@ -64,10 +64,8 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
   const ref = useRef<HTMLDivElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   useKeepCaret(notesRef, check?.notes ?? '');
-  const warnings = usePrivacyWarnings(check?.notes ?? '', usePrivacyDismissed());
-  const [warned, setWarned] = useState(false);
-  if (warnings.length > 0 && !warned) setWarned(true);
   const id = checkDomId(checkKey);
+  const privacy = useFieldPrivacy(check?.notes ?? '', { id: `${id}-privacy`, returnFocusRef: notesRef, subject: 'these notes' });
   useEffect(() => {
     if (takeCheckFocusRequest(id)) {
       ref.current?.scrollIntoView?.({ block: 'center' });
@@ -76,7 +74,6 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
   }, [id]);
   if (!check) return null;
   const text = checkText(checkKey);
-  const privacyId = `${id}-privacy`;
   return (
     <div ref={ref} className="check" id={id} data-status={check.status} tabIndex={-1} aria-labelledby={`${id}-title`} role="group">
       <h4 id={`${id}-title`}>{text.title}</h4>
@@ -117,18 +114,10 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
         value={check.notes}
         maxLength={LIMITS.notesLength}
         dir="auto"
-        aria-describedby={warnings.length > 0 ? `${privacyId}-summary` : undefined}
+        aria-describedby={privacy.describedBy}
         onChange={(event) => editNotesOf(checkKey, event.target.value)}
       />
-      {warned && (
-        <PrivacyWarnings
-          id={privacyId}
-          warnings={warnings}
-          returnFocusRef={notesRef}
-          subject="these notes"
-          onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
-        />
-      )}
+      {privacy.warnings}
     </div>
   );
 });

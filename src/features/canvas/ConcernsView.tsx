@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ClosingLessons } from '../../components/ClosingLessons';
-import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
 import { showToast } from '../../components/toasts';
 import { parseCheckKey, reopenConcern, resolveConcern, stepOfCheck } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type AnyCheckKey, LIMITS } from '../../domain/model';
-import { useAnyCheck, useOpenConcerns, usePrivacyDismissed, useResolvedConcerns } from '../../state/canvasSelectors';
+import { useAnyCheck, useOpenConcerns, useResolvedConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { dismissPrivacy } from './cardActions';
 import { checkDomId, checkText } from './CheckItem';
 import { requestCheckFocus } from './focusRequests';
+import { useFieldPrivacy } from './useFieldPrivacy';
 import './ConcernsView.css';
 
 /** A concern's element id in this view, to give it focus when it moves between the lists. */
@@ -149,8 +148,8 @@ function ResolveForm({
 }) {
   const [resolution, setResolution] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
-  const warnings = usePrivacyWarnings(resolution, usePrivacyDismissed());
   const fieldId = `${concernDomId(checkKey)}-resolution`;
+  const privacy = useFieldPrivacy(resolution, { id: `${fieldId}-privacy`, returnFocusRef: ref, subject: 'this note' });
   useEffect(() => ref.current?.focus(), []);
   return (
     <form
@@ -176,16 +175,10 @@ function ResolveForm({
         value={resolution}
         maxLength={LIMITS.notesLength}
         dir="auto"
-        aria-describedby={warnings.length > 0 ? `${fieldId}-privacy-summary` : undefined}
+        aria-describedby={privacy.describedBy}
         onChange={(event) => setResolution(event.target.value)}
       />
-      <PrivacyWarnings
-        id={`${fieldId}-privacy`}
-        warnings={warnings}
-        returnFocusRef={ref}
-        subject="this note"
-        onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
-      />
+      {privacy.warnings}
       <div className="button-row">
         <button type="submit" className="button button--small">
           Mark resolved

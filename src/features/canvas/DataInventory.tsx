@@ -6,8 +6,7 @@
  * stacked, so it reflows on a phone). Every field saves as you type and
  * undoes like any edit; text fields get the privacy check.
  */
-import { memo, useRef, useState } from 'react';
-import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
+import { memo, useRef } from 'react';
 import { showToast } from '../../components/toasts';
 import {
   ANSWER_LABELS,
@@ -26,10 +25,10 @@ import {
 } from '../../domain/dataInventory';
 import { newId } from '../../domain/ids';
 import { ANSWERS, type Answer, DPIA_STATES, type Dataset, LAWFUL_BASES, LIMITS, SHARING_AGREEMENTS } from '../../domain/model';
-import { useCardIds, useCard, useDataset, useDatasetIds, useOpenCanvas, usePrivacyDismissed } from '../../state/canvasSelectors';
+import { useCardIds, useCard, useDataset, useDatasetIds, useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { dismissPrivacy } from './cardActions';
 import { shortText } from './CardThread';
+import { useFieldPrivacy } from './useFieldPrivacy';
 import './DataInventory.css';
 
 const NOT_DECIDED = 'Not decided yet';
@@ -273,15 +272,13 @@ function TextField({
   const id = fieldId(dataset.id, field);
   const value = dataset[field];
   const ownRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const warnings = usePrivacyWarnings(value, usePrivacyDismissed());
-  const [warned, setWarned] = useState(false);
-  if (warnings.length > 0 && !warned) setWarned(true);
+  const privacy = useFieldPrivacy(value, { id: `${id}-privacy`, returnFocusRef: ownRef, subject: 'this field', compact: true });
   const common = {
     id,
     className: long ? 'textarea' : 'input',
     value,
     dir: 'auto' as const,
-    'aria-describedby': warnings.length > 0 ? `${id}-privacy-summary` : undefined,
+    'aria-describedby': privacy.describedBy,
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       change(dataset.id, { [field]: event.target.value }, `dataset:${dataset.id}:${field}`),
   };
@@ -301,16 +298,7 @@ function TextField({
           {...common}
         />
       )}
-      {warned && (
-        <PrivacyWarnings
-          id={`${id}-privacy`}
-          warnings={warnings}
-          returnFocusRef={ownRef}
-          subject="this field"
-          compact
-          onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
-        />
-      )}
+      {privacy.warnings}
     </div>
   );
 }

@@ -1,0 +1,45 @@
+/**
+ * The privacy check under one text field of the open canvas: the warnings
+ * for its text (less those dismissed on this canvas), the id the field
+ * points `aria-describedby` at while there are any, and the warnings box.
+ * The box stays mounted once it has shown, so "the warning has gone" is
+ * announced when the text is fixed. Dismissing is one undoable edit.
+ */
+import { type ReactNode, type RefObject, useState } from 'react';
+import { PrivacyWarnings, usePrivacyWarnings } from '../../components/PrivacyWarnings';
+import { usePrivacyDismissed } from '../../state/canvasSelectors';
+import { dismissPrivacy } from './cardActions';
+
+interface FieldPrivacyOptions {
+  /** Prefix for the warnings' ids. */
+  id: string;
+  returnFocusRef: RefObject<HTMLElement | null>;
+  /** "this card", "these notes". */
+  subject: string;
+  compact?: boolean;
+}
+
+export function useFieldPrivacy(
+  text: string,
+  { id, returnFocusRef, subject, compact = false }: FieldPrivacyOptions,
+): {
+  describedBy: string | undefined;
+  warnings: ReactNode;
+} {
+  const warnings = usePrivacyWarnings(text, usePrivacyDismissed());
+  const [shown, setShown] = useState(false);
+  if (warnings.length > 0 && !shown) setShown(true);
+  return {
+    describedBy: warnings.length > 0 ? `${id}-summary` : undefined,
+    warnings: shown ? (
+      <PrivacyWarnings
+        id={id}
+        warnings={warnings}
+        returnFocusRef={returnFocusRef}
+        subject={subject}
+        compact={compact}
+        onDismiss={(warning) => dismissPrivacy(warning.fingerprint)}
+      />
+    ) : null,
+  };
+}
