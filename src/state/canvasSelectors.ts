@@ -9,11 +9,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
 import { cardsInStep } from '../domain/cards';
-import { datasetsInOrder } from '../domain/dataInventory';
-import { servedCards } from '../domain/thread';
 import { type AnyCheckKey, type Canvas, STEP_IDS, type StepId } from '../domain/model';
 import { governanceIdsForStep } from '../domain/governanceKeys';
-import { type PrivacyPlace, privacyPlaces } from '../domain/privacyPlaces';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 
@@ -119,87 +116,10 @@ export const useResolvedConcerns = () =>
     }),
   );
 
-/** One card's place in the golden thread: the cards on the board it serves, and those that serve it. */
-interface CardThread {
-  serves: readonly string[];
-  servedBy: readonly string[];
-}
-let threadCards: Canvas['cards'] | null = null;
-let threadIndex = new Map<string, CardThread>();
-const NO_THREAD: CardThread = { serves: NO_IDS, servedBy: NO_IDS };
-
-/** Same links, steps and places on the board: only texts or colours changed, so the thread is the same. */
-function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
-  let count = 0;
-  for (const id in after) {
-    const a = before[id];
-    const b = after[id]!;
-    if (!a || a.serves !== b.serves || a.step !== b.step || a.parkedAt !== b.parkedAt || a.deletedAt !== b.deletedAt) return false;
-    count++;
-  }
-  return count === Object.keys(before).length;
-}
-
-/** Every card's links, worked out once per change to the links (not per card, not per keystroke). */
-function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
-  if (canvas.cards === threadCards) return threadIndex;
-  if (!threadCards || !sameLinks(threadCards, canvas.cards)) {
-    const index = new Map<string, { serves: string[]; servedBy: string[] }>();
-    const entry = (id: string) => index.get(id) ?? index.set(id, { serves: [], servedBy: [] }).get(id)!;
-    for (const step of STEP_IDS) {
-      for (const card of cardsInStep(canvas, step)) {
-        for (const target of servedCards(canvas, card)) {
-          entry(card.id).serves.push(target.id);
-          entry(target.id).servedBy.push(card.id);
-        }
-      }
-    }
-    threadIndex = index;
-  }
-  threadCards = canvas.cards;
-  return threadIndex;
-}
-
-/** What a card serves and what serves it (ids of cards on the board; the same arrays until a link changes). */
-export const useCardThread = (id: string) =>
-  useCanvasStore((state) => (state.canvas ? (threadIndexOf(state.canvas).get(id) ?? NO_THREAD) : NO_THREAD));
-
-let orderedDatasets: Canvas['datasets'] | null = null;
-let datasetIds: readonly string[] = NO_IDS;
-
-/** The data inventory's live data sets, in order (the same array while only their fields change). */
-export const useDatasetIds = () =>
-  useCanvasStore((state) => {
-    if (!state.canvas) return NO_IDS;
-    if (state.canvas.datasets !== orderedDatasets) {
-      orderedDatasets = state.canvas.datasets;
-      const next = datasetsInOrder(state.canvas).map((dataset) => dataset.id);
-      if (next.length !== datasetIds.length || next.some((id, index) => id !== datasetIds[index])) datasetIds = next;
-    }
-    return datasetIds;
-  });
-
-export const useDataset = (id: string) => useCanvasStore((state) => state.canvas?.datasets[id]);
-
 const NO_DISMISSALS: readonly string[] = [];
 
 /** Fingerprints of the privacy warnings dismissed on this canvas (the same array until one is added or removed). */
 export const usePrivacyDismissed = () => useCanvasStore((state) => state.canvas?.privacyDismissed ?? NO_DISMISSALS);
-
-let placesOf: Canvas | null = null;
-let places: PrivacyPlace[] = [];
-
-/** Where on the open canvas text looks like personal data (worked out once per change; see privacyPlaces.ts). */
-export const usePrivacyPlaces = () =>
-  useCanvasStore((state) => {
-    if (!state.canvas) return NO_PLACES;
-    if (state.canvas !== placesOf) {
-      placesOf = state.canvas;
-      places = privacyPlaces(state.canvas);
-    }
-    return places.length === 0 ? NO_PLACES : places;
-  });
-const NO_PLACES: PrivacyPlace[] = [];
 
 export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
 export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));

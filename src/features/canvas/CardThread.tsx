@@ -4,7 +4,8 @@
  * show anything, and each name reads its own card, so typing in one card
  * re-renders only the cards linked to it.
  */
-import { useCard, useCardThread } from '../../state/canvasSelectors';
+import { useCard } from '../../state/canvasSelectors';
+import { useCardThread } from '../../state/threadSelectors';
 
 const SHOWN = 3;
 

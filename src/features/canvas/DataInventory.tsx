@@ -25,7 +25,8 @@ import {
 } from '../../domain/dataInventory';
 import { newId } from '../../domain/ids';
 import { ANSWERS, type Answer, DPIA_STATES, type Dataset, LAWFUL_BASES, LIMITS, SHARING_AGREEMENTS } from '../../domain/model';
-import { useCardIds, useCard, useDataset, useDatasetIds, useOpenCanvas } from '../../state/canvasSelectors';
+import { useCard, useCardIds, useOpenCanvas } from '../../state/canvasSelectors';
+import { useDataset, useDatasetIds } from '../../state/inventorySelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { shortText } from './CardThread';
 import { useFieldPrivacy } from './useFieldPrivacy';

@@ -1,0 +1,56 @@
+/**
+ * The golden thread of the open canvas, card by card. Apart from
+ * canvasSelectors.ts (which the first screen loads): the thread's rules load
+ * with the canvas screen.
+ */
+import { cardsInStep } from '../domain/cards';
+import { type Canvas, STEP_IDS } from '../domain/model';
+import { servedCards } from '../domain/thread';
+import { useCanvasStore } from './canvasStore';
+
+const NO_IDS: readonly string[] = [];
+
+/** One card's place in the golden thread: the cards on the board it serves, and those that serve it. */
+interface CardThread {
+  serves: readonly string[];
+  servedBy: readonly string[];
+}
+let threadCards: Canvas['cards'] | null = null;
+let threadIndex = new Map<string, CardThread>();
+const NO_THREAD: CardThread = { serves: NO_IDS, servedBy: NO_IDS };
+
+/** Same links, steps and places on the board: only texts or colours changed, so the thread is the same. */
+function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
+  let count = 0;
+  for (const id in after) {
+    const a = before[id];
+    const b = after[id]!;
+    if (!a || a.serves !== b.serves || a.step !== b.step || a.parkedAt !== b.parkedAt || a.deletedAt !== b.deletedAt) return false;
+    count++;
+  }
+  return count === Object.keys(before).length;
+}
+
+/** Every card's links, worked out once per change to the links (not per card, not per keystroke). */
+function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
+  if (canvas.cards === threadCards) return threadIndex;
+  if (!threadCards || !sameLinks(threadCards, canvas.cards)) {
+    const index = new Map<string, { serves: string[]; servedBy: string[] }>();
+    const entry = (id: string) => index.get(id) ?? index.set(id, { serves: [], servedBy: [] }).get(id)!;
+    for (const step of STEP_IDS) {
+      for (const card of cardsInStep(canvas, step)) {
+        for (const target of servedCards(canvas, card)) {
+          entry(card.id).serves.push(target.id);
+          entry(target.id).servedBy.push(card.id);
+        }
+      }
+    }
+    threadIndex = index;
+  }
+  threadCards = canvas.cards;
+  return threadIndex;
+}
+
+/** What a card serves and what serves it (ids of cards on the board; the same arrays until a link changes). */
+export const useCardThread = (id: string) =>
+  useCanvasStore((state) => (state.canvas ? (threadIndexOf(state.canvas).get(id) ?? NO_THREAD) : NO_THREAD));
