@@ -4,8 +4,9 @@
  * dismissal is for that exact text, saved with the canvas and undoable.
  */
 import { CanvasPage } from './pages/CanvasPage';
-import { ImportPanel } from './pages/ImportPanel';
-import { expect, test } from './fixtures';
+import { ImportPanel, downloadedText } from './pages/ImportPanel';
+import { inFreshProfile } from './profile';
+import { LibraryPage, expect, test } from './fixtures';
 
 test('a card that names a person warns as it is typed, says why, and the warning goes when the text is fixed', async ({
   library,
@@ -134,4 +135,37 @@ test('an imported canvas is let in whole, then lists where its text looks like p
   await canvas.expectOnStep('Action');
   await expect(canvas.card('Action', 1)).toBeFocused();
   await expect(canvas.privacyWarning(canvas.card('Action', 1), 'Possible personal data in this card')).toBeVisible();
+});
+
+test('a restored backup says which canvases have text that looks personal, and keeps what was dismissed', async ({
+  library,
+  page,
+  browser,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Casework to tidy');
+  await canvas.addCard('Outcome', 'Ring Mr Okafor on 07700 900456', { paste: true });
+  await canvas.addCard('Outcome', 'Write to jo.bloggs@gmail.com', { paste: true });
+  await page.keyboard.press('Escape');
+  // One warning dismissed here: it stays dismissed in the other profile.
+  await canvas.card('Outcome', 2).getByRole('button', { name: 'It’s fine, dismiss' }).click();
+  await expect(canvas.privacyWarning(canvas.card('Outcome', 2))).toHaveCount(0);
+  await canvas.expectSaved();
+  await canvas.allCanvasesLink.click();
+  await library.createCanvas('Nothing personal');
+  await canvas.allCanvasesLink.click();
+  const backup = await downloadedText(await new ImportPanel(page).downloadBackup());
+
+  await inFreshProfile(browser, async (fresh) => {
+    const freshLibrary = new LibraryPage(fresh);
+    await freshLibrary.goto();
+    const panel = new ImportPanel(fresh);
+    await panel.importFile({ name: 'outcome-canvas-backup.json', text: backup });
+    await expect(panel.result).toHaveText(
+      'Restored 2 canvases: 2 added. Text that may be personal data about one person is in 1 of them: “Casework to tidy” (1). Each canvas lists where, with why and how to rephrase.',
+    );
+    const restored = await freshLibrary.open('Casework to tidy');
+    await expect(restored.privacyWarning(restored.card('Outcome', 1), 'Possible personal data in this card')).toBeVisible();
+    await expect(restored.privacyWarning(restored.card('Outcome', 2))).toHaveCount(0);
+  });
 });

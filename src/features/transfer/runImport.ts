@@ -133,7 +133,8 @@ async function importMarkdown(fileName: string, text: string): Promise<ImportOut
       updatedAt: Date.now(),
     };
     await useTemplateStore.getState().save(template);
-    setTransfer({ status: 'done', fileName, message: `Imported the template “${template.name}”. It is in Templates.` });
+    const privacy = await privacyNotice([canvasFromContent(result.content, template.id, newId, Date.now())], 'template');
+    setTransfer({ status: 'done', fileName, message: `Imported the template “${template.name}”. It is in Templates.${privacy}` });
     return { kind: 'template', id: template.id };
   }
   const canvas = canvasFromContent(result.content, newId(), newId, Date.now());
@@ -223,13 +224,15 @@ async function restore(fileName: string, canvases: Canvas[], templates: Template
  * text that looks like personal data about one person. The canvas shows the
  * same places, each with why and how to rephrase.
  */
-async function privacyNotice(canvases: Canvas[]): Promise<string> {
+async function privacyNotice(canvases: Canvas[], what: 'canvas' | 'template' = 'canvas'): Promise<string> {
   const { privacyPlaces, describePrivacyPlaces } = await import('../../domain/privacyPlaces');
   const found = canvases.filter((canvas) => canvas.deletedAt === null).map((canvas) => ({ canvas, places: privacyPlaces(canvas) }));
   const flagged = found.filter(({ places }) => places.length > 0);
   if (flagged.length === 0) return '';
   if (flagged.length === 1 && canvases.length === 1)
-    return ` Text in it may be personal data about one person, in ${describePrivacyPlaces(flagged[0]!.places)}. The canvas lists them, with why and how to rephrase.`;
+    return ` Text in it may be personal data about one person, in ${describePrivacyPlaces(flagged[0]!.places)}. ${
+      what === 'template' ? 'A canvas started from it lists them' : 'The canvas lists them'
+    }, with why and how to rephrase.`;
   const names = flagged.map(({ canvas, places }) => `“${displayTitle(canvas)}” (${places.length})`).join(', ');
   return ` Text that may be personal data about one person is in ${flagged.length} of them: ${names}. Each canvas lists where, with why and how to rephrase.`;
 }
