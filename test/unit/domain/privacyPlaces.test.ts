@@ -1,5 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup, readBackup } from '../../../src/domain/backup';
+import { canvasFromContent } from '../../../src/domain/content';
+import { importCanvasMarkdown } from '../../../src/domain/markdown/importCanvas';
 import { addDataset } from '../../../src/domain/dataInventory';
 import { dismissPrivacyWarning } from '../../../src/domain/dismissals';
 import { setGovernanceNotes } from '../../../src/domain/canvas';
@@ -69,5 +73,24 @@ describe('dismissals in a file', () => {
     expect(restored.ok && restored.canvases[0]!.privacyDismissed).toEqual([phone!.fingerprint]);
     // The canvas itself is unchanged.
     expect(current.privacyDismissed).toEqual([phone!.fingerprint, email!.fingerprint]);
+  });
+});
+
+describe('the preset templates', () => {
+  it('warn about nothing: a workshop started from one opens without a privacy warning', () => {
+    const folder = join(__dirname, '../../../templates');
+    const files = readdirSync(folder).filter((name) => name.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    let cardsRead = 0;
+    for (const name of files) {
+      const read = importCanvasMarkdown(readFileSync(join(folder, name), 'utf8'));
+      if (!read.ok) throw new Error(`${name} does not read`);
+      let next = 0;
+      const canvas = canvasFromContent(read.content, 'preset', () => `id-${next++}`, T0);
+      cardsRead += Object.keys(canvas.cards).length;
+      expect(privacyPlaces(canvas).map((place) => `${name}: ${place.label}`)).toEqual([]);
+    }
+    // The check ran over real cards, not only over blank templates.
+    expect(cardsRead).toBeGreaterThan(10);
   });
 });
