@@ -76,7 +76,7 @@ test('a dismissed warning stays gone after a reload; undo brings it back; other 
   await expect(canvas.privacyWarning(canvas.card('Action', 1), 'Possible personal data in this card: an email address.')).toBeVisible();
 });
 
-test('check notes warn too, and the warning goes when the notes are fixed', async ({ library, page }) => {
+test('check notes and the description warn too, and the warning goes when the text is fixed', async ({ library, page }) => {
   await library.goto();
   const canvas = await library.createCanvas('Privacy in notes');
   const notes = canvas.checkNotes('Outcome', 'Trust');
@@ -89,6 +89,15 @@ test('check notes warn too, and the warning goes when the notes are fixed', asyn
   await expect(notes).toHaveAccessibleDescription(/Possible personal data in these notes/);
   await notes.fill('Raised by a resident at the drop-in');
   await expect(warning).toBeHidden();
+
+  // The canvas's description too.
+  await canvas.descriptionInput.fill('Lead: Dr Amara Osei, 020 7946 0123');
+  await expect(
+    canvas.privacyWarning(page.locator('body'), 'Possible personal data in the description: a person’s name and a phone number.'),
+  ).toBeVisible();
+  await expect(canvas.descriptionInput).toHaveAccessibleDescription(/Possible personal data in the description/);
+  await canvas.descriptionInput.fill('Lead: the early help service manager');
+  await expect(canvas.privacyWarning(page.locator('body'))).toHaveCount(0);
   await canvas.expectSaved();
 });
 

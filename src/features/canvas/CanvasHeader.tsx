@@ -9,6 +9,7 @@ import { isMac } from '../../lib/shortcuts';
 import { useOtherTabsOn } from '../../state/tabSync';
 import { LIMITS } from '../../domain/model';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
+import { useFieldPrivacy } from './useFieldPrivacy';
 import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
@@ -22,6 +23,11 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
   const otherTabs = useOtherTabsOn(canvasId);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
   useKeepCaret(descriptionRef, description);
+  const privacy = useFieldPrivacy(description, {
+    id: 'canvas-description-privacy',
+    returnFocusRef: descriptionRef,
+    subject: 'the description',
+  });
   const mod = isMac() ? '⌘' : 'Ctrl+';
 
   return (
@@ -53,12 +59,13 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           ref={descriptionRef}
           id="canvas-description"
           className="textarea"
-          aria-describedby="canvas-description-hint"
+          aria-describedby={['canvas-description-hint', privacy.describedBy].filter(Boolean).join(' ')}
           value={description}
           maxLength={LIMITS.descriptionLength}
           dir="auto"
           onChange={(event) => edit((canvas, now) => setDescription(canvas, event.target.value, now), 'description')}
         />
+        {privacy.warnings}
       </div>
       {otherTabs > 0 && (
         <p className="banner" role="status">
