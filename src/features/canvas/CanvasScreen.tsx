@@ -11,6 +11,7 @@ import { CanvasHeader } from './CanvasHeader';
 import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
 import { HistoryView } from './HistoryView';
+import { PresentView } from './PresentView';
 import { PrintView } from './PrintView';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
 import { usePrinting } from './usePrinting';
@@ -18,6 +19,7 @@ import { ShortcutSheet } from '../../components/ShortcutSheet';
 import { resetRovingCards } from './focusRequests';
 import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { WorkshopView } from './WorkshopView';
 
 // The Markdown serialiser and previewer load only when the export view is opened.
 const ExportView = lazy(() => import('../export/ExportView'));
@@ -72,17 +74,25 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title
-      : {
-          board: 'Whole board',
-          concerns: 'Open concerns',
-          export: 'Export',
-          print: 'Print',
-          'save-template': 'Save as template',
-          history: 'Version history',
-        }[view];
+      : view === 'present'
+        ? `Presenting ${isStepId(step) ? STEP_GUIDANCE[step].title : 'the whole board'}`
+        : {
+            board: 'Whole board',
+            concerns: 'Open concerns',
+            export: 'Export',
+            print: 'Print',
+            'save-template': 'Save as template',
+            history: 'Version history',
+            workshop: 'Run the workshop',
+          }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
   if (printing && view !== 'print') return <PrintView showToolbar={false} />;
+
+  if (view === 'present') {
+    if (!isStepId(step) && step !== 'board') return <Redirect to={`/canvas/${canvasId}/present/outcome`} replace />;
+    return <PresentView canvasId={canvasId} step={step} />;
+  }
 
   let body: React.ReactNode;
   if (view === 'print') {
@@ -104,6 +114,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
         <BoardView />
       </CanvasDnd>
     );
+  } else if (view === 'workshop') {
+    body = <WorkshopView />;
   } else if (view === 'concerns') {
     body = <ConcernsView canvasId={canvasId} />;
   } else if (view === 'export') {
@@ -119,7 +131,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   return (
     <>
       {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
-      <CanvasHeader canvasId={canvasId} view={view} />
+      <CanvasHeader canvasId={canvasId} view={view} step={step} />
       {body}
       <ShortcutSheet />
     </>

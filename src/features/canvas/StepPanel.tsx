@@ -57,7 +57,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
  * the drag (its children are the same elements), so a drag re-renders
  * nothing inside the step.
  */
-function StepDropZone({
+export function StepDropZone({
   step,
   className,
   headingId,
