@@ -19,6 +19,8 @@ export interface MenuItem {
   disabled?: boolean;
   /** For a choice among options, such as a colour: shown as the current one. */
   checked?: boolean;
+  /** With `checked`: an on/off item (menuitemcheckbox) rather than one choice among several. */
+  toggle?: boolean;
   icon?: ReactNode;
   /** Items with the same group name sit together, named for screen readers, with a line between groups. */
   group?: string;
@@ -120,7 +122,7 @@ export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = '
     <button
       key={item.key}
       type="button"
-      role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+      role={item.checked === undefined ? 'menuitem' : item.toggle ? 'menuitemcheckbox' : 'menuitemradio'}
       aria-checked={item.checked}
       aria-disabled={item.disabled || undefined}
       aria-keyshortcuts={item.keyHint}

@@ -8,7 +8,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, openConcerns } from '../domain/canvas';
-import { cardsInStep } from '../domain/cards';
+import { cardsByVotes, cardsInStep } from '../domain/cards';
 import { type Canvas, type LensId, STEP_IDS, type StepId, checkKey } from '../domain/model';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
@@ -102,3 +102,15 @@ export const useOpenConcerns = () =>
 
 export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
 export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));
+
+/** A step's dot votes in all, and whether its cards already stand most votes first. */
+export const useStepVotes = (step: StepId) =>
+  useCanvasStore(
+    useShallow((state) => {
+      const { canvas } = state;
+      if (!canvas) return { votes: 0, sorted: true };
+      const cards = cardsInStep(canvas, step);
+      const byVotes = cardsByVotes(canvas, step);
+      return { votes: cards.reduce((sum, card) => sum + card.votes, 0), sorted: byVotes.every((card, i) => card === cards[i]) };
+    }),
+  );

@@ -20,6 +20,8 @@ import { resetRovingCards } from './focusRequests';
 import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { WorkshopView } from './WorkshopView';
+import { VotesDialog } from './VotesDialog';
+import { Announcer } from './Announcer';
 
 // The Markdown serialiser and previewer load only when the export view is opened.
 const ExportView = lazy(() => import('../export/ExportView'));
@@ -134,6 +136,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
       <CanvasHeader canvasId={canvasId} view={view} step={step} />
       {body}
       <ShortcutSheet />
+      <VotesDialog />
+      <Announcer />
     </>
   );
 }

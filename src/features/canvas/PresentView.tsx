@@ -15,6 +15,8 @@ import { CanvasDnd } from './CanvasDnd';
 import { CardList } from './CardList';
 import { StepDropZone } from './StepPanel';
 import { StepTimer } from './StepTimer';
+import { VotesDialog } from './VotesDialog';
+import { Announcer } from './Announcer';
 import './PresentView.css';
 
 /** Where presenting mode goes back to: the view it was opened from. */
@@ -155,6 +157,8 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
         )}
       </CanvasDnd>
       <ShortcutSheet />
+      <VotesDialog />
+      <Announcer />
     </div>
   );
 

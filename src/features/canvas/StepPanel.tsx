@@ -8,6 +8,7 @@ import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
 import { type StepDropData, stepDropId } from './dragData';
 import { EthicsChecks } from './EthicsChecks';
+import { SortByVotes } from './SortByVotes';
 import './StepPanel.css';
 
 /** One step of the canvas: LOTI's question, prompts, the cards and the five ethics checks. */
@@ -44,6 +45,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
           </li>
         ))}
       </ul>
+      {focused && <SortByVotes step={step} />}
       <CardList step={step} />
       <EthicsChecks step={step} collapsible={!focused} />
       {/* Where the four steps end, LOTI's closing lessons. */}

@@ -5,7 +5,8 @@
  */
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, type Card, STEP_IDS, type StepId } from '../../domain/model';
-import { changeCardColour, moveCardBy, removeCard } from './cardActions';
+import { changeCardColour, changeVotes, moveCardBy, parkOne, removeCard, toggleAgreed } from './cardActions';
+import { openVotesDialog } from './VotesDialog';
 
 export interface CardCommandContext {
   card: Card;
@@ -44,6 +45,8 @@ export interface CardCommand {
   enabled?: (context: CardCommandContext) => boolean;
   /** For a choice among options (a colour): whether this one is chosen. */
   checked?: (context: CardCommandContext) => boolean;
+  /** With `checked`: an on/off item (Agreed) rather than one choice among several. */
+  toggle?: boolean;
   run: (context: CardCommandContext) => void;
 }
 
@@ -56,6 +59,52 @@ export const CARD_COMMANDS: CardCommand[] = [
     keyHint: 'Enter',
     helpLabel: 'Edit the card (Escape when done: it saves as you type)',
     run: ({ startEditing }) => startEditing(),
+  },
+  {
+    id: 'vote-add',
+    group: 'choose',
+    label: 'Add a vote',
+    keys: ['+', '='],
+    keyHint: '+',
+    helpLabel: 'Add a dot vote to the card',
+    run: ({ card }) => changeVotes(card.id, 1),
+  },
+  {
+    id: 'vote-remove',
+    group: 'choose',
+    label: 'Take a vote away',
+    keys: ['-'],
+    keyHint: '-',
+    helpLabel: 'Take a dot vote away from the card',
+    enabled: ({ card }) => card.votes > 0,
+    run: ({ card }) => changeVotes(card.id, -1),
+  },
+  {
+    id: 'vote-set',
+    group: 'choose',
+    label: 'Set the number of votes…',
+    keys: ['v'],
+    keyHint: 'V',
+    helpLabel: 'Type the card’s number of votes',
+    run: ({ card }) => openVotesDialog(card.id),
+  },
+  {
+    id: 'agreed',
+    group: 'choose',
+    label: 'Agreed',
+    keys: ['a'],
+    keyHint: 'A',
+    helpLabel: 'Mark the card as agreed by the room, or take the mark off',
+    toggle: true,
+    checked: ({ card }) => card.agreed,
+    run: ({ card }) => toggleAgreed(card.id),
+  },
+  {
+    id: 'park',
+    group: 'choose',
+    label: 'Park this card',
+    helpLabel: 'Park the card in the parking lot (from its menu)',
+    run: ({ card }) => parkOne(card.id),
   },
   { id: 'up', group: 'move', label: 'Move up', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'up') },
   {

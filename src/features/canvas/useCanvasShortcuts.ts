@@ -39,7 +39,7 @@ const cardKeys: Shortcut[] = [
     group: CARD,
   })),
   { id: 'card-pick-up', keys: [' '], label: 'Pick the card up to move it', group: CARD },
-  { id: 'card-menu', keys: ['m', 'Shift+F10'], label: 'Open the card’s actions: move, colour, delete', group: CARD },
+  { id: 'card-menu', keys: ['m', 'Shift+F10'], label: 'Open the card’s actions: vote, agreed, park, move, colour, delete', group: CARD },
   { id: 'moving-up-down', keys: ['ArrowUp', 'ArrowDown'], label: 'Move up or down within the step', group: MOVING },
   { id: 'moving-left-right', keys: ['ArrowLeft', 'ArrowRight'], label: 'Move to the step before or after', group: MOVING },
   { id: 'moving-drop', keys: [' ', 'Enter'], label: 'Drop the card here', group: MOVING },
