@@ -146,7 +146,19 @@ export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = '
   );
 
   return createPortal(
-    <div ref={listRef} id={id} role="menu" aria-label={label} className="menu__list" onKeyDown={onKeyDown}>
+    <div
+      ref={listRef}
+      id={id}
+      role="menu"
+      aria-label={label}
+      className="menu__list"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // A roving tabindex: the item with focus is the one in the tab order, so a list long enough
+        // to scroll (a card's menu on a 720 px projector page) still holds something focusable.
+        for (const item of itemButtons()) item.tabIndex = item === event.target ? 0 : -1;
+      }}
+    >
       {groups.map((group, i) => (
         <Fragment key={group.name ?? i}>
           {i > 0 && <div className="menu__separator" role="separator" />}
