@@ -156,7 +156,7 @@ export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = '
       onFocus={(event) => {
         // A roving tabindex: the item with focus is the one in the tab order, so a list long enough
         // to scroll (a card's menu on a 720 px projector page) still holds something focusable.
-        for (const item of itemButtons()) item.tabIndex = item === event.target ? 0 : -1;
+        for (const item of itemButtons()) item.tabIndex = item === (event.target as Element) ? 0 : -1;
       }}
     >
       {groups.map((group, i) => (
