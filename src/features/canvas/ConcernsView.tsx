@@ -1,7 +1,9 @@
 import { Link } from 'wouter';
 import { ClosingLessons } from '../../components/ClosingLessons';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
+import { checkKey } from '../../domain/model';
 import { useOpenConcerns } from '../../state/canvasSelectors';
+import { ConcernActions } from './ConcernActions';
 import { checkElementId } from './EthicsChecks';
 import { requestCheckFocus } from './focusRequests';
 import './ConcernsView.css';
@@ -12,7 +14,9 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
   return (
     <>
       <section aria-labelledby="concerns-heading" className="panel">
-        <h2 id="concerns-heading">Open concerns ({concerns.length})</h2>
+        <h2 id="concerns-heading" tabIndex={-1}>
+          Open concerns ({concerns.length})
+        </h2>
         {concerns.length === 0 ? (
           <p>No concerns raised yet. When the team marks an ethics check “Concern raised”, it appears here.</p>
         ) : (
@@ -32,6 +36,11 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
                 >
                   Go to {LENS_GUIDANCE[check.lens].title} in {STEP_GUIDANCE[check.step].title}
                 </Link>
+                <ConcernActions
+                  concern={checkKey(check.step, check.lens)}
+                  name={`${STEP_GUIDANCE[check.step].title}, ${LENS_GUIDANCE[check.lens].title}`}
+                  afterResolve={() => requestAnimationFrame(() => document.getElementById('concerns-heading')?.focus())}
+                />
               </li>
             ))}
           </ul>

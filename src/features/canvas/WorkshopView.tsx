@@ -11,6 +11,8 @@ import { type Canvas, LIMITS, type Refusal, STEP_IDS, type WorkshopDetails } fro
 import { formatClock, resetWorkshopTimer, stepClock, workshopClock } from '../../domain/timer';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { ActionLog } from './ActionLog';
+import { ParkingLot } from './ParkingLot';
 import { StepTimer, minutesText, useNow } from './StepTimer';
 import './WorkshopView.css';
 
@@ -24,6 +26,8 @@ export function WorkshopView() {
       </h2>
       <Agenda canvas={canvas} />
       <Voting canvas={canvas} />
+      <ParkingLot />
+      <ActionLog />
       <Details canvas={canvas} />
     </div>
   );
