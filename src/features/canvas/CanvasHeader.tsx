@@ -80,6 +80,9 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
           <Link href={`/canvas/${canvasId}/workshop`} aria-current={view === 'workshop' ? 'page' : undefined}>
             Workshop
           </Link>
+          <Link href={`/canvas/${canvasId}/wrap-up`} aria-current={view === 'wrap-up' ? 'page' : undefined}>
+            Wrap-up
+          </Link>
           <Link href={`/canvas/${canvasId}/concerns`} aria-current={view === 'concerns' ? 'page' : undefined}>
             Open concerns ({concerns})
           </Link>

@@ -20,6 +20,7 @@ import { resetRovingCards } from './focusRequests';
 import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { WorkshopView } from './WorkshopView';
+import { WrapUpView } from './WrapUpView';
 import { VotesDialog } from './VotesDialog';
 import { Announcer } from './Announcer';
 
@@ -86,6 +87,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
             'save-template': 'Save as template',
             history: 'Version history',
             workshop: 'Run the workshop',
+            'wrap-up': 'Wrap-up',
           }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
@@ -118,6 +120,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
     );
   } else if (view === 'workshop') {
     body = <WorkshopView />;
+  } else if (view === 'wrap-up') {
+    body = <WrapUpView canvasId={canvasId} />;
   } else if (view === 'concerns') {
     body = <ConcernsView canvasId={canvasId} />;
   } else if (view === 'export') {
