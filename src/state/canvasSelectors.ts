@@ -8,7 +8,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, openConcerns } from '../domain/canvas';
-import { cardsByVotes, cardsInStep } from '../domain/cards';
+import { cardsByVotes, cardsInStep, exampleCards } from '../domain/cards';
 import { type Canvas, type LensId, STEP_IDS, type StepId, checkKey } from '../domain/model';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
@@ -114,3 +114,6 @@ export const useStepVotes = (step: StepId) =>
       return { votes: cards.reduce((sum, card) => sum + card.votes, 0), sorted: byVotes.every((card, i) => card === cards[i]) };
     }),
   );
+
+/** How many example cards from a template the canvas still holds. */
+export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCards(state.canvas).length : 0));

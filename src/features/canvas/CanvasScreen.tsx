@@ -21,6 +21,7 @@ import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
 import { WorkshopView } from './WorkshopView';
 import { WrapUpView } from './WrapUpView';
+import { ExamplesBanner } from './ExamplesBanner';
 import { VotesDialog } from './VotesDialog';
 import { Announcer } from './Announcer';
 
@@ -138,6 +139,9 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
     <>
       {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
       <CanvasHeader canvasId={canvasId} view={view} step={step} />
+      {(view === 'step' || view === 'board') && (
+        <ExamplesBanner focusAfter={`step-${view === 'step' && isStepId(step) ? step : 'outcome'}-heading`} />
+      )}
       {body}
       <ShortcutSheet />
       <VotesDialog />

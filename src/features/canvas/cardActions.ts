@@ -5,7 +5,10 @@ import {
   type MoveCommand,
   addCard,
   addVote,
+  exampleCards,
+  keepAsOwnCard,
   parkCard,
+  removeAllExamples,
   removeVote,
   setAgreed,
   setVotes,
@@ -124,4 +127,23 @@ export function parkOne(id: string): void {
 export function sortByVotes(step: StepId): void {
   edit((canvas, now) => sortStepByVotes(canvas, step, now));
   announce(`${STEP_GUIDANCE[step].title} sorted by votes, most first.`);
+}
+
+/** "Keep as our own card": an example from the template becomes the team's. */
+export function keepAsOwn(id: string): void {
+  edit((canvas, now) => keepAsOwnCard(canvas, id, now));
+  announce(`${cardName(id)} kept as your own card.`);
+}
+
+/** Deletes every example card in one undoable step; says how many, with Undo. */
+export function removeExamples(count: number): void {
+  const canvas = getOpenCanvas();
+  if (!canvas) return;
+  const ids = exampleCards(canvas).map((card) => card.id);
+  edit((current, now) => removeAllExamples(current, now));
+  showToast({
+    message: `${count} example ${count === 1 ? 'card' : 'cards'} removed.`,
+    actionLabel: 'Undo',
+    onAction: () => edit((current, now) => ids.reduce((next, id) => restoreCard(next, id, now), current)),
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, type Card, STEP_IDS, type StepId } from '../../domain/model';
-import { changeCardColour, changeVotes, moveCardBy, parkOne, removeCard, toggleAgreed } from './cardActions';
+import { changeCardColour, changeVotes, keepAsOwn, moveCardBy, parkOne, removeCard, toggleAgreed } from './cardActions';
 import { openVotesDialog } from './VotesDialog';
 
 export interface CardCommandContext {
@@ -43,6 +43,8 @@ export interface CardCommand {
   /** Said in the help sheet instead of the menu label, when the two differ. */
   helpLabel?: string;
   enabled?: (context: CardCommandContext) => boolean;
+  /** Left out of the menu (rather than shown disabled) when this is false. */
+  shown?: (context: CardCommandContext) => boolean;
   /** For a choice among options (a colour): whether this one is chosen. */
   checked?: (context: CardCommandContext) => boolean;
   /** With `checked`: an on/off item (Agreed) rather than one choice among several. */
@@ -100,6 +102,14 @@ export const CARD_COMMANDS: CardCommand[] = [
     run: ({ card }) => toggleAgreed(card.id),
   },
   {
+    id: 'keep-own',
+    group: 'choose',
+    label: 'Keep as our own card',
+    helpLabel: 'Keep an example card from the template as the team’s own (from its menu)',
+    shown: ({ card }) => card.example,
+    run: ({ card }) => keepAsOwn(card.id),
+  },
+  {
     id: 'park',
     group: 'choose',
     label: 'Park this card',
@@ -149,7 +159,9 @@ export const CARD_COMMANDS: CardCommand[] = [
 
 /** Moves to the card's own step are left out of its menu rather than shown disabled. */
 export const commandsForMenu = (context: CardCommandContext): CardCommand[] =>
-  CARD_COMMANDS.filter((command) => !command.id.startsWith('to-') || command.enabled?.(context) !== false);
+  CARD_COMMANDS.filter(
+    (command) => (!command.id.startsWith('to-') || command.enabled?.(context) !== false) && command.shown?.(context) !== false,
+  );
 
 /** The command a key runs on a focused card, if any. */
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): CardCommand | undefined {
