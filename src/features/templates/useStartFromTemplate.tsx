@@ -46,6 +46,12 @@ function NewCanvasDialog({ template, onCancel }: { template: Template; onCancel:
     }
   };
 
+  // Closed first: while a modal dialog is open, nothing outside it can take focus back.
+  const cancel = () => {
+    ref.current?.close();
+    onCancel();
+  };
+
   async function create() {
     if (making.current) return;
     making.current = true;
@@ -66,7 +72,7 @@ function NewCanvasDialog({ template, onCancel }: { template: Template; onCancel:
       aria-labelledby="new-canvas-title"
       onCancel={(event) => {
         event.preventDefault();
-        onCancel();
+        cancel();
       }}
     >
       <h2 id="new-canvas-title">New canvas from “{template.name}”</h2>
@@ -96,7 +102,7 @@ function NewCanvasDialog({ template, onCancel }: { template: Template; onCancel:
           <button type="submit" className="button">
             Create canvas
           </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
+          <button type="button" className="button button--secondary" onClick={cancel}>
             Cancel
           </button>
         </div>
