@@ -139,10 +139,9 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
     <>
       {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
       <CanvasHeader canvasId={canvasId} view={view} step={step} />
-      {(view === 'step' || view === 'board') && (
-        <ExamplesBanner focusAfter={`step-${view === 'step' && isStepId(step) ? step : 'outcome'}-heading`} />
-      )}
       {body}
+      {/* After the board in reading and Tab order (in the step view it sits in the side rail). */}
+      {view === 'board' && <ExamplesBanner focusAfter="step-outcome-heading" />}
       <ShortcutSheet />
       <VotesDialog />
       <Announcer />
