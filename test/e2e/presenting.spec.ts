@@ -76,6 +76,16 @@ test('presenting mode at 1280×720: one key in, cards large and readable, arrows
   // Timings are for the facilitator: not on screen until opened.
   await expect(page.getByRole('region', { name: 'Timer for Outcome' })).toBeHidden();
 
+  // The "?" sheet lists presenting mode's keys, with the timer's.
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toContainText('Leave presenting mode');
+  await expect(sheet).toContainText('Start or pause the timer for this step');
+  await expect(sheet).toContainText('Add a dot vote to the card');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expectFocusOn(page, presenting.heading);
+
   const stepCards = await presenting.wholeCardsOnScreen(canvas.cards('Outcome'));
   expect(stepCards, 'whole cards on screen in a step of 10').toBeGreaterThanOrEqual(6);
   const stepRatio = await expectReadable(presenting, 'a step');

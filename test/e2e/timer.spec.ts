@@ -105,7 +105,10 @@ test('timer changes are not undo steps: undo takes back the plan, never the cloc
   await expect(canvas.undoButton).toHaveAttribute('aria-disabled', 'true');
 });
 
-test('a plan of 0 or 600 minutes is refused with a clear message, and the last good plan stays', async ({ library, page }) => {
+test('a plan of 0 or 600 minutes, or 0 votes per person, is refused with a clear message, and the last good value stays', async ({
+  library,
+  page,
+}) => {
   await library.goto();
   const canvas = await library.createCanvas('Bad timings');
   const workshop = new WorkshopPage(page);
@@ -121,6 +124,13 @@ test('a plan of 0 or 600 minutes is refused with a clear message, and the last g
   await expect(workshop.workshopClock).toContainText('of 25 min planned');
   await minutes.blur();
   await expect(minutes).toHaveValue('25');
+
+  // Votes per person, set by the facilitator: 1 to 20.
+  await workshop.votesPerPerson.fill('0');
+  await expect(page.getByRole('alert')).toHaveText('Each person can have from 1 to 20 votes.');
+  await workshop.votesPerPerson.fill('5');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await canvas.reload();
   await expect(workshop.plannedMinutes('Enablers')).toHaveValue('25');
+  await expect(workshop.votesPerPerson).toHaveValue('5');
 });
