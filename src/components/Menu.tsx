@@ -19,6 +19,8 @@ export interface MenuItem {
   disabled?: boolean;
   /** For a choice among options, such as a colour: shown as the current one. */
   checked?: boolean;
+  /** With `checked`: an on/off item (menuitemcheckbox) rather than one choice among several. */
+  toggle?: boolean;
   icon?: ReactNode;
   /** Items with the same group name sit together, named for screen readers, with a line between groups. */
   group?: string;
@@ -120,7 +122,7 @@ export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = '
     <button
       key={item.key}
       type="button"
-      role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+      role={item.checked === undefined ? 'menuitem' : item.toggle ? 'menuitemcheckbox' : 'menuitemradio'}
       aria-checked={item.checked}
       aria-disabled={item.disabled || undefined}
       aria-keyshortcuts={item.keyHint}
@@ -144,7 +146,19 @@ export function MenuPopup({ id, label, anchorRef, items: itemsOrBuild, align = '
   );
 
   return createPortal(
-    <div ref={listRef} id={id} role="menu" aria-label={label} className="menu__list" onKeyDown={onKeyDown}>
+    <div
+      ref={listRef}
+      id={id}
+      role="menu"
+      aria-label={label}
+      className="menu__list"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // A roving tabindex: the item with focus is the one in the tab order, so a list long enough
+        // to scroll (a card's menu on a 720 px projector page) still holds something focusable.
+        for (const item of itemButtons()) item.tabIndex = item === (event.target as Element) ? 0 : -1;
+      }}
+    >
       {groups.map((group, i) => (
         <Fragment key={group.name ?? i}>
           {i > 0 && <div className="menu__separator" role="separator" />}

@@ -8,7 +8,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
-import { cardsInStep } from '../domain/cards';
+import { cardsByVotes, cardsInStep, exampleCards } from '../domain/cards';
 import { type AnyCheckKey, type Canvas, STEP_IDS, type StepId } from '../domain/model';
 import { governanceIdsForStep } from '../domain/governanceKeys';
 import { canRedo, canUndo } from '../domain/undo';
@@ -123,3 +123,18 @@ export const usePrivacyDismissed = () => useCanvasStore((state) => state.canvas?
 
 export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
 export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));
+
+/** A step's dot votes in all, and whether its cards already stand most votes first. */
+export const useStepVotes = (step: StepId) =>
+  useCanvasStore(
+    useShallow((state) => {
+      const { canvas } = state;
+      if (!canvas) return { votes: 0, sorted: true };
+      const cards = cardsInStep(canvas, step);
+      const byVotes = cardsByVotes(canvas, step);
+      return { votes: cards.reduce((sum, card) => sum + card.votes, 0), sorted: byVotes.every((card, i) => card === cards[i]) };
+    }),
+  );
+
+/** How many example cards from a template the canvas still holds. */
+export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCards(state.canvas).length : 0));

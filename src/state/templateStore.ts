@@ -16,7 +16,8 @@ export interface TemplateState {
   save(template: Template): Promise<void>;
   remove(id: string): Promise<void>;
   /** Creates a canvas from a template; resolves to the canvas id. */
-  use(template: Template): Promise<string>;
+  /** A new canvas from the template, titled as the facilitator asked (the template's title when not given). */
+  use(template: Template, title?: string): Promise<string>;
   saveFromCanvas(canvas: Canvas, meta: TemplateMeta, keep: KeepOptions): Promise<Template>;
 }
 
@@ -56,8 +57,8 @@ export const createTemplateStore = ({ repository, library, loadPresets = loadBun
       await get().load();
     },
 
-    use(template) {
-      return library.getState().add(canvasFromTemplate(template, newId(), newId, Date.now()));
+    use(template, title) {
+      return library.getState().add(canvasFromTemplate(template, newId(), newId, Date.now(), title));
     },
 
     async saveFromCanvas(canvas, meta, keep) {

@@ -108,11 +108,12 @@ test('Restore this version, double-clicked, restores once: one undo brings the n
   await canvas.expectCards('Outcome', ['The earlier card', 'A newer card']);
 });
 
-test('Use this template, double-clicked, makes one canvas', async ({ library, page }) => {
+test('Use this template, double-clicked, then Create canvas double-clicked, makes one canvas', async ({ library, page }) => {
   await library.goto();
   const templates = new TemplatesPage(page);
   await templates.open();
   await templates.useButtonFor('Blank canvas with guidance').dblclick();
+  await templates.newCanvasDialog().getByRole('button', { name: 'Create canvas' }).dblclick();
   const canvas = new CanvasPage(page);
   await expect(canvas.titleInput).toBeVisible();
   await canvas.allCanvasesLink.click();

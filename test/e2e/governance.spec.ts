@@ -54,8 +54,8 @@ test('governance checks at Insight and Enablers: statuses, notes, concerns resol
   await expect(canvas.concernsHeading).toHaveText('Open concerns (2)');
   const resolved = canvas.concern('Insight', 'Lawful basis (before this goes live)', canvas.resolvedConcernsList());
   await expect(resolved).toContainText('How it was resolved: Legal confirmed: public task');
-  // Focus follows the concern to its new place.
-  await expect(resolved.getByRole('heading')).toBeFocused();
+  // Focus goes to the open list's heading, which says how many are left.
+  await expect(canvas.concernsHeading).toBeFocused();
   await expect(canvas.concernsLink).toHaveText('Open concerns (2)');
 
   // Reopened, then resolved again: undo takes back one step at a time.

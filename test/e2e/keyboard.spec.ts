@@ -276,6 +276,7 @@ test('after creating from a template, reviewing concerns, saving a template and 
   // "Use this template" from the gallery: the new canvas opens at its first step, focus on its heading.
   await tabTo(page, templates.useButtonFor('Tackling Racial Inequality'));
   await page.keyboard.press('Enter');
+  await templates.createCanvas();
   const canvas = new CanvasPage(page);
   await canvas.expectOnStep('Outcome');
   await expectFocusOn(page, canvas.stepHeading('Outcome'));
@@ -369,6 +370,7 @@ test('cards cost one Tab stop, and skip links reach the cards, “Add card” an
   const templates = new TemplatesPage(page);
   await templates.open();
   await templates.useButtonFor('Tackling Racial Inequality').click();
+  await templates.createCanvas();
   const tri = new CanvasPage(page);
   await tri.waitUntilOpen();
   await tri.openStep('Insight');

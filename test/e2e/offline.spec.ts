@@ -88,6 +88,10 @@ test('offline from the first reload on: the templates gallery and importing a fi
     .filter({ hasText: 'Tackling Racial Inequality' })
     .getByRole('button', { name: /^Use this template/ })
     .click();
+  await page
+    .getByRole('dialog', { name: /^New canvas from “/ })
+    .getByRole('button', { name: 'Create canvas' })
+    .click();
   const fromTemplate = new CanvasPage(page);
   await expect(fromTemplate.titleInput).toHaveValue('Tackling racial inequality');
   await expect(fromTemplate.cardText('Outcome', 1)).toHaveText(/ethnic group/);

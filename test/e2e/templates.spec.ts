@@ -36,7 +36,7 @@ function readPreset(fileName: string): PresetFile {
     if (heading) step = heading[1] as Step;
     else if (line.startsWith('#'))
       step = null; // facilitator notes, ethics checks: not cards
-    else if (step && line.startsWith('- ')) cards[step].push(line.slice(2).replace(/<!-- colour: \w+ -->$/, ''));
+    else if (step && line.startsWith('- ')) cards[step].push(line.slice(2).replace(/<!-- (colour|card): [^>]* -->$/, ''));
   }
   return { name: field('name'), summary: field('summary'), audience: field('audience'), duration: field('duration'), cards };
 }
@@ -92,6 +92,7 @@ test('the gallery shows the ready-made templates; a preview is read-only; using 
 
   // "Use this template": a new canvas with the template's cards opens.
   await templates.useButton.click();
+  await templates.createCanvas();
   const canvas = new CanvasPage(page);
   await canvas.waitUntilOpen();
   await expect(templates.toast).toContainText(`New canvas made from “${RACIAL_INEQUALITY.name}”. The template is unchanged.`);
@@ -129,6 +130,7 @@ test('a canvas from a preset shows facilitator notes beside each step; export le
   const templates = new TemplatesPage(page);
   await templates.open();
   await templates.useButtonFor(RACIAL_INEQUALITY.name).click();
+  await templates.createCanvas();
   const canvas = new CanvasPage(page);
   await canvas.waitUntilOpen();
 
@@ -290,6 +292,7 @@ test('a trainer saves a canvas as a template, edits and exports it; in a fresh p
     await expect(freshTemplates.facilitatorNotes('Action')).toContainText('Suggested time: 25 minutes');
 
     await freshTemplates.useButton.click();
+    await freshTemplates.createCanvas();
     const made = new CanvasPage(fresh);
     await made.waitUntilOpen();
     await expect(made.titleInput).toHaveValue(OWN.canvasTitle);
@@ -335,6 +338,7 @@ test('axe: the template gallery, a preset preview and the save-as-template form'
   await expectNoAxeViolations(page, 'the preview of a ready-made template');
 
   await templates.useButton.click();
+  await templates.createCanvas();
   const canvas = new CanvasPage(page);
   await canvas.waitUntilOpen();
   await canvas.saveAsTemplateLink.click();

@@ -61,6 +61,7 @@ test('a canvas saved as a template, and started again from it, keeps its thread'
   const templates = new TemplatesPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Evictions, with its thread' })).toBeVisible();
   await templates.useButton.click();
+  await templates.createCanvas();
 
   const copy = new CanvasPage(page);
   await copy.waitUntilOpen();

@@ -132,7 +132,7 @@ const announcements: Announcements = {
 
 const screenReaderInstructions = {
   draggable:
-    'Arrow keys move between cards. Enter edits the card, Space picks it up to move it, M opens its actions, Delete deletes it. Question mark lists every shortcut.',
+    'Arrow keys move between cards. Enter edits the card, Space picks it up to move it, plus adds a vote, A marks it agreed, M opens its actions, Delete deletes it. Question mark lists every shortcut.',
 };
 
 /** The id of the element that says how to use a card from the keyboard (cards are described by it). */

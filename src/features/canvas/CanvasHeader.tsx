@@ -1,5 +1,5 @@
-import { useRef } from 'react';
-import { Link } from 'wouter';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'wouter';
 import { openShortcutSheet } from '../../components/ShortcutSheet';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { setDescription, setTitle } from '../../domain/canvas';
@@ -7,13 +7,14 @@ import { useCanRedo, useCanUndo, useCanvasDescription, useCanvasTitle, useOpenCo
 import { useCanvasStore } from '../../state/canvasStore';
 import { isMac } from '../../lib/shortcuts';
 import { useOtherTabsOn } from '../../state/tabSync';
-import { LIMITS } from '../../domain/model';
+import { LIMITS, type StepId, isStepId } from '../../domain/model';
+import { takePresentButtonFocus } from './PresentView';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
-export function CanvasHeader({ canvasId, view }: { canvasId: string; view: string }) {
+export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view: string; step?: string }) {
   const title = useCanvasTitle();
   const description = useCanvasDescription();
   const canUndo = useCanUndo();
@@ -83,6 +84,12 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           <Link href={`/canvas/${canvasId}/board`} aria-current={view === 'board' ? 'page' : undefined}>
             Whole board
           </Link>
+          <Link href={`/canvas/${canvasId}/workshop`} aria-current={view === 'workshop' ? 'page' : undefined}>
+            Workshop
+          </Link>
+          <Link href={`/canvas/${canvasId}/wrap-up`} aria-current={view === 'wrap-up' ? 'page' : undefined}>
+            Wrap-up
+          </Link>
           <Link href={`/canvas/${canvasId}/concerns`} aria-current={view === 'concerns' ? 'page' : undefined}>
             Open concerns ({concerns})
           </Link>
@@ -103,6 +110,9 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
           </Link>
         </nav>
         <div className="button-row">
+          {(view === 'step' || view === 'board') && (
+            <PresentButton canvasId={canvasId} step={view === 'step' && isStepId(step) ? step : 'board'} />
+          )}
           {/* aria-disabled, not disabled: a button that disables itself keeps focus instead of dropping it on the page. */}
           <button
             type="button"
@@ -137,5 +147,26 @@ export function CanvasHeader({ canvasId, view }: { canvasId: string; view: strin
         </div>
       </div>
     </div>
+  );
+}
+
+/** Into presenting mode (P); leaving it (Escape) brings focus back here. */
+function PresentButton({ canvasId, step }: { canvasId: string; step: StepId | 'board' }) {
+  const [, navigate] = useLocation();
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takePresentButtonFocus()) ref.current?.focus();
+  }, []);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className="button button--small"
+      aria-keyshortcuts="p"
+      title="Present: large cards for a projector (P)"
+      onClick={() => navigate(`/canvas/${canvasId}/present/${step}`)}
+    >
+      Present
+    </button>
   );
 }

@@ -11,6 +11,7 @@ import { CanvasHeader } from './CanvasHeader';
 import { ConcernsView } from './ConcernsView';
 import { GuidedView } from './GuidedView';
 import { HistoryView } from './HistoryView';
+import { PresentView } from './PresentView';
 import { PrintView } from './PrintView';
 import { PrivacyReview } from './PrivacyReview';
 import { SaveAsTemplateView } from './SaveAsTemplateView';
@@ -20,6 +21,11 @@ import { ShortcutSheet } from '../../components/ShortcutSheet';
 import { resetRovingCards } from './focusRequests';
 import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
+import { WorkshopView } from './WorkshopView';
+import { WrapUpView } from './WrapUpView';
+import { ExamplesBanner } from './ExamplesBanner';
+import { VotesDialog } from './VotesDialog';
+import { Announcer } from './Announcer';
 
 // The Markdown serialiser and previewer load only when the export view is opened.
 const ExportView = lazy(() => import('../export/ExportView'));
@@ -74,18 +80,27 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title
-      : {
-          board: 'Whole board',
-          concerns: 'Open concerns',
-          thread: 'Golden thread',
-          export: 'Export',
-          print: 'Print',
-          'save-template': 'Save as template',
-          history: 'Version history',
-        }[view];
+      : view === 'present'
+        ? `Presenting ${isStepId(step) ? STEP_GUIDANCE[step].title : 'the whole board'}`
+        : {
+            board: 'Whole board',
+            concerns: 'Open concerns',
+            thread: 'Golden thread',
+            export: 'Export',
+            print: 'Print',
+            'save-template': 'Save as template',
+            history: 'Version history',
+            workshop: 'Run the workshop',
+            'wrap-up': 'Wrap-up',
+          }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);
 
   if (printing && view !== 'print') return <PrintView showToolbar={false} />;
+
+  if (view === 'present') {
+    if (!isStepId(step) && step !== 'board') return <Redirect to={`/canvas/${canvasId}/present/outcome`} replace />;
+    return <PresentView canvasId={canvasId} step={step} />;
+  }
 
   let body: React.ReactNode;
   if (view === 'print') {
@@ -107,6 +122,10 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
         <BoardView />
       </CanvasDnd>
     );
+  } else if (view === 'workshop') {
+    body = <WorkshopView />;
+  } else if (view === 'wrap-up') {
+    body = <WrapUpView canvasId={canvasId} />;
   } else if (view === 'concerns') {
     body = <ConcernsView canvasId={canvasId} />;
   } else if (view === 'thread') {
@@ -124,10 +143,14 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   return (
     <>
       {(view === 'step' || view === 'board') && <SkipLinks step={view === 'step' && isStepId(step) ? step : null} />}
-      <CanvasHeader canvasId={canvasId} view={view} />
+      <CanvasHeader canvasId={canvasId} view={view} step={step} />
       <PrivacyReview canvasId={canvasId} />
       {body}
+      {/* After the board in reading and Tab order (in the step view it sits in the side rail). */}
+      {view === 'board' && <ExamplesBanner focusAfter="step-outcome-heading" />}
       <ShortcutSheet />
+      <VotesDialog />
+      <Announcer />
     </>
   );
 }

@@ -87,6 +87,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       group: CARD_COMMAND_GROUP_LABELS[command.group],
       disabled: command.enabled ? !command.enabled(ctx) : undefined,
       checked: command.checked?.(ctx),
+      toggle: command.toggle,
       keyHint: command.keyHint,
       icon:
         command.group === 'colour' ? (
@@ -130,6 +131,8 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       data-card-id={id}
       data-step={step}
       data-colour={card.colour}
+      data-agreed={card.agreed || undefined}
+      data-example={card.example || undefined}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={textId}
       aria-describedby={[metaId, threadId, privacySummaryId, CARD_KEYS_HELP_ID].filter(Boolean).join(' ')}
@@ -193,6 +196,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       ) : (
         <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
       )}
+      <CardMarks card={card} />
       <CardThread id={id} elementId={threadId} />
       {linking && (
         <LinkPicker
@@ -205,11 +209,30 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       )}
       {privacy.warnings}
       <span id={metaId} className="visually-hidden">
-        Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}.
+        Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}
+        {card.votes > 0 && `, ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}`}
+        {card.agreed && ', agreed'}
+        {card.example && ', an example from the template'}.
       </span>
     </li>
   );
 });
+
+/** What the room chose: the dot votes and the Agreed mark, and an example's label; said in the card's description. */
+function CardMarks({ card }: { card: Card }) {
+  if (card.votes === 0 && !card.agreed && !card.example) return null;
+  return (
+    <div className="card__marks" aria-hidden="true">
+      {card.example && <span className="card__mark card__mark--example">Example</span>}
+      {card.votes > 0 && (
+        <span className="card__mark card__mark--votes" data-testid="card-votes">
+          {card.votes} {card.votes === 1 ? 'vote' : 'votes'}
+        </span>
+      )}
+      {card.agreed && <span className="card__mark card__mark--agreed">✓ Agreed</span>}
+    </div>
+  );
+}
 
 interface CardEditorProps {
   id: string;

@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { ClosingLessons } from '../../components/ClosingLessons';
 import { showToast } from '../../components/toasts';
-import { parseCheckKey, reopenConcern, resolveConcern, stepOfCheck } from '../../domain/canvas';
+import { parseCheckKey, reopenConcern, stepOfCheck } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { type AnyCheckKey, LIMITS } from '../../domain/model';
+import type { AnyCheckKey } from '../../domain/model';
 import { useAnyCheck, useOpenConcerns, useResolvedConcerns } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { checkDomId, checkText } from './CheckItem';
+import { ConcernActions } from './ConcernActions';
 import { requestCheckFocus } from './focusRequests';
-import { useFieldPrivacy } from './useFieldPrivacy';
 import './ConcernsView.css';
 
 /** A concern's element id in this view, to give it focus when it moves between the lists. */
@@ -19,7 +19,8 @@ let focusAfterMove: string | null = null;
 /**
  * The concerns roll-up: every raised concern of both kinds (ethics lenses and
  * "before this goes live"), open ones first, each linking back to its check
- * and with a way to mark it resolved; then the resolved ones, with how.
+ * with its actions and a way to mark it resolved (ConcernActions); then the
+ * resolved ones, with how.
  */
 export function ConcernsView({ canvasId }: { canvasId: string }) {
   const open = useOpenConcerns();
@@ -27,7 +28,9 @@ export function ConcernsView({ canvasId }: { canvasId: string }) {
   return (
     <>
       <section aria-labelledby="concerns-heading" className="panel">
-        <h2 id="concerns-heading">Open concerns ({open.length})</h2>
+        <h2 id="concerns-heading" tabIndex={-1}>
+          Open concerns ({open.length})
+        </h2>
         {open.length === 0 ? (
           <p>
             No open concerns. When the team marks an ethics check or a “before this goes live” check “Concern raised”, it appears here until
@@ -66,7 +69,6 @@ export function concernName(key: AnyCheckKey): string {
 
 function Concern({ checkKey, canvasId }: { checkKey: AnyCheckKey; canvasId: string }) {
   const check = useAnyCheck(checkKey);
-  const [resolving, setResolving] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = concernDomId(checkKey);
   useEffect(() => {
@@ -109,91 +111,15 @@ function Concern({ checkKey, canvasId }: { checkKey: AnyCheckKey; canvasId: stri
           >
             Reopen
           </button>
-        ) : (
-          !resolving && (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-expanded={false}
-              onClick={() => setResolving(true)}
-            >
-              Mark resolved…
-            </button>
-          )
-        )}
+        ) : null}
       </div>
-      {resolving && !resolved && (
-        <ResolveForm
-          checkKey={checkKey}
-          onDone={(applied) => {
-            setResolving(false);
-            if (applied) focusAfterMove = id;
-          }}
-          returnFocus={() => headingRef.current?.focus()}
+      {!resolved && (
+        <ConcernActions
+          concern={checkKey}
+          name={concernName(checkKey).replace(': ', ', ')}
+          afterResolve={() => requestAnimationFrame(() => document.getElementById('concerns-heading')?.focus())}
         />
       )}
     </li>
-  );
-}
-
-/** How a concern was resolved, then "Mark resolved". The note may stay empty. */
-function ResolveForm({
-  checkKey,
-  onDone,
-  returnFocus,
-}: {
-  checkKey: AnyCheckKey;
-  onDone: (applied: boolean) => void;
-  returnFocus: () => void;
-}) {
-  const [resolution, setResolution] = useState('');
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const fieldId = `${concernDomId(checkKey)}-resolution`;
-  const privacy = useFieldPrivacy(resolution, { id: `${fieldId}-privacy`, returnFocusRef: ref, subject: 'this note' });
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <form
-      className="concern__resolve"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const refusal = useCanvasStore.getState().attempt((canvas, now) => resolveConcern(canvas, checkKey, resolution, now));
-        if (refusal) {
-          showToast({ message: refusal });
-          return;
-        }
-        onDone(true);
-        showToast({ message: `${concernName(checkKey)} marked resolved.` });
-      }}
-    >
-      <label className="label" htmlFor={fieldId}>
-        How was it resolved?
-      </label>
-      <textarea
-        ref={ref}
-        id={fieldId}
-        className="textarea"
-        value={resolution}
-        maxLength={LIMITS.notesLength}
-        dir="auto"
-        aria-describedby={privacy.describedBy}
-        onChange={(event) => setResolution(event.target.value)}
-      />
-      {privacy.warnings}
-      <div className="button-row">
-        <button type="submit" className="button button--small">
-          Mark resolved
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => {
-            onDone(false);
-            returnFocus();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

@@ -8,6 +8,8 @@ import { type StepDropData, railDropId } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
+import { StepTimer } from './StepTimer';
+import { ExamplesBanner } from './ExamplesBanner';
 import './GuidedView.css';
 
 /** One step at a time, large, with the other steps beside it as drop targets. */
@@ -29,6 +31,8 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
         {/* Keyed by step: a new step is a new screen, and its heading takes focus. */}
         <StepPanel key={step} step={step} focused />
         <aside className="drop-rail" aria-label="Facilitator notes and other steps">
+          <StepTimer step={step} />
+          <ExamplesBanner focusAfter={`step-${step}-heading`} />
           <h2>Other steps</h2>
           {STEP_IDS.filter((other) => other !== step).map((other) => (
             <RailTarget key={other} canvasId={canvasId} step={other} />

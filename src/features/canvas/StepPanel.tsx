@@ -9,6 +9,7 @@ import { CardList } from './CardList';
 import { DataInventory } from './DataInventory';
 import { type StepDropData, stepDropId } from './dragData';
 import { EthicsChecks, GovernanceChecks } from './EthicsChecks';
+import { SortByVotes } from './SortByVotes';
 import './StepPanel.css';
 
 /** One step of the canvas: LOTI's question, prompts, the cards and the five ethics checks. */
@@ -45,6 +46,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
           </li>
         ))}
       </ul>
+      {focused && <SortByVotes step={step} />}
       <CardList step={step} />
       {focused && step === 'insight' && <DataInventory />}
       <EthicsChecks step={step} collapsible={!focused} />
@@ -60,7 +62,7 @@ export function StepPanel({ step, focused }: { step: StepId; focused: boolean })
  * the drag (its children are the same elements), so a drag re-renders
  * nothing inside the step.
  */
-function StepDropZone({
+export function StepDropZone({
   step,
   className,
   headingId,

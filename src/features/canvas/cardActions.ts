@@ -4,6 +4,15 @@ import { setNotesOf, setStatusOf } from '../../domain/canvas';
 import {
   type MoveCommand,
   addCard,
+  addVote,
+  exampleCards,
+  keepAsOwnCard,
+  parkCard,
+  removeAllExamples,
+  removeVote,
+  setAgreed,
+  setVotes,
+  sortStepByVotes,
   applyMoveCommand,
   cardPosition,
   deleteCard,
@@ -17,6 +26,7 @@ import { newId } from '../../domain/ids';
 import type { AnyCheckKey, CardColour, CheckStatus, StepId } from '../../domain/model';
 import { getOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { announce } from './announcer';
 import { focusCardAfterRender, requestCardEdit } from './focusRequests';
 
 const edit = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['edit']>) => useCanvasStore.getState().edit(...args);
@@ -74,4 +84,73 @@ export function editNotesOf(key: AnyCheckKey, notes: string): void {
 /** "It's fine, dismiss" on a privacy warning: for this exact text, anywhere on the canvas; undoable. */
 export function dismissPrivacy(fingerprint: string): void {
   edit((canvas, now) => dismissPrivacyWarning(canvas, fingerprint, now));
+}
+
+const attempt = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['attempt']>) => useCanvasStore.getState().attempt(...args);
+
+/** Says a sentence to screen readers and on screen, and keeps focus on the card. */
+function tell(message: string): void {
+  showToast({ message });
+}
+
+function cardName(id: string): string {
+  const canvas = getOpenCanvas();
+  const position = canvas && cardPosition(canvas, id);
+  return position ? `Card ${position.index + 1} in ${STEP_GUIDANCE[position.step].title}` : 'The card';
+}
+
+const votesText = (votes: number) => `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
+
+/** One more or one fewer dot vote, as the scribe counts them. A refusal is said as it is. */
+export function changeVotes(id: string, delta: 1 | -1): void {
+  const refusal = attempt((canvas, now) => (delta > 0 ? addVote(canvas, id, now) : removeVote(canvas, id, now)));
+  const votes = getOpenCanvas()?.cards[id]?.votes ?? 0;
+  announce(refusal ?? `${cardName(id)}: ${votesText(votes)}.`);
+  if (refusal) tell(refusal);
+}
+
+/** Sets a card's votes to a number typed in; returns the refusal, if any, for the dialog to show. */
+export function setCardVotes(id: string, votes: number): string | null {
+  const refusal = attempt((canvas, now) => setVotes(canvas, id, votes, now));
+  if (!refusal) announce(`${cardName(id)}: ${votesText(votes)}.`);
+  return refusal;
+}
+
+export function toggleAgreed(id: string): void {
+  const card = getOpenCanvas()?.cards[id];
+  if (!card) return;
+  edit((canvas, now) => setAgreed(canvas, id, !card.agreed, now));
+  announce(`${cardName(id)}: ${card.agreed ? 'no longer marked agreed' : 'agreed'}.`);
+}
+
+/** Parks a card. Focus goes to the card that takes its place (its list sees to that). */
+export function parkOne(id: string): void {
+  const name = cardName(id);
+  const refusal = attempt((canvas, now) => parkCard(canvas, id, now));
+  tell(refusal ?? `${name} parked. It is in the parking lot on the Workshop page.`);
+}
+
+/** Reorders a step most votes first, as one undoable step. */
+export function sortByVotes(step: StepId): void {
+  edit((canvas, now) => sortStepByVotes(canvas, step, now));
+  announce(`${STEP_GUIDANCE[step].title} sorted by votes, most first.`);
+}
+
+/** "Keep as our own card": an example from the template becomes the team's. */
+export function keepAsOwn(id: string): void {
+  edit((canvas, now) => keepAsOwnCard(canvas, id, now));
+  announce(`${cardName(id)} kept as your own card.`);
+}
+
+/** Deletes every example card in one undoable step; says how many, with Undo. */
+export function removeExamples(count: number): void {
+  const canvas = getOpenCanvas();
+  if (!canvas) return;
+  const ids = exampleCards(canvas).map((card) => card.id);
+  edit((current, now) => removeAllExamples(current, now));
+  showToast({
+    message: `${count} example ${count === 1 ? 'card' : 'cards'} removed.`,
+    actionLabel: 'Undo',
+    onAction: () => edit((current, now) => ids.reduce((next, id) => restoreCard(next, id, now), current)),
+  });
 }

@@ -5,7 +5,8 @@
  */
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOURS, CARD_COLOUR_LABELS, type Card, STEP_IDS, type StepId } from '../../domain/model';
-import { changeCardColour, moveCardBy, removeCard } from './cardActions';
+import { changeCardColour, changeVotes, keepAsOwn, moveCardBy, parkOne, removeCard, toggleAgreed } from './cardActions';
+import { openVotesDialog } from './VotesDialog';
 
 export interface CardCommandContext {
   card: Card;
@@ -44,8 +45,12 @@ export interface CardCommand {
   /** Said in the help sheet instead of the menu label, when the two differ. */
   helpLabel?: string;
   enabled?: (context: CardCommandContext) => boolean;
+  /** Left out of the menu (rather than shown disabled) when this is false. */
+  shown?: (context: CardCommandContext) => boolean;
   /** For a choice among options (a colour): whether this one is chosen. */
   checked?: (context: CardCommandContext) => boolean;
+  /** With `checked`: an on/off item (Agreed) rather than one choice among several. */
+  toggle?: boolean;
   run: (context: CardCommandContext) => void;
 }
 
@@ -67,6 +72,60 @@ export const CARD_COMMANDS: CardCommand[] = [
     keyHint: 'L',
     helpLabel: 'Link the card to what it serves and what serves it (the golden thread)',
     run: ({ openLinks }) => openLinks(),
+  },
+  {
+    id: 'vote-add',
+    group: 'choose',
+    label: 'Add a vote',
+    keys: ['+', '='],
+    keyHint: '+',
+    helpLabel: 'Add a dot vote to the card',
+    run: ({ card }) => changeVotes(card.id, 1),
+  },
+  {
+    id: 'vote-remove',
+    group: 'choose',
+    label: 'Take a vote away',
+    keys: ['-'],
+    keyHint: '-',
+    helpLabel: 'Take a dot vote away from the card',
+    enabled: ({ card }) => card.votes > 0,
+    run: ({ card }) => changeVotes(card.id, -1),
+  },
+  {
+    id: 'vote-set',
+    group: 'choose',
+    label: 'Set the number of votes…',
+    keys: ['v'],
+    keyHint: 'V',
+    helpLabel: 'Type the card’s number of votes',
+    run: ({ card }) => openVotesDialog(card.id),
+  },
+  {
+    id: 'agreed',
+    group: 'choose',
+    label: 'Agreed',
+    keys: ['a'],
+    keyHint: 'A',
+    helpLabel: 'Mark the card as agreed by the room, or take the mark off',
+    toggle: true,
+    checked: ({ card }) => card.agreed,
+    run: ({ card }) => toggleAgreed(card.id),
+  },
+  {
+    id: 'keep-own',
+    group: 'choose',
+    label: 'Keep as our own card',
+    helpLabel: 'Keep an example card from the template as the team’s own (from its menu)',
+    shown: ({ card }) => card.example,
+    run: ({ card }) => keepAsOwn(card.id),
+  },
+  {
+    id: 'park',
+    group: 'choose',
+    label: 'Park this card',
+    helpLabel: 'Park the card in the parking lot (from its menu)',
+    run: ({ card }) => parkOne(card.id),
   },
   { id: 'up', group: 'move', label: 'Move up', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'up') },
   {
@@ -111,7 +170,9 @@ export const CARD_COMMANDS: CardCommand[] = [
 
 /** Moves to the card's own step are left out of its menu rather than shown disabled. */
 export const commandsForMenu = (context: CardCommandContext): CardCommand[] =>
-  CARD_COMMANDS.filter((command) => !command.id.startsWith('to-') || command.enabled?.(context) !== false);
+  CARD_COMMANDS.filter(
+    (command) => (!command.id.startsWith('to-') || command.enabled?.(context) !== false) && command.shown?.(context) !== false,
+  );
 
 /** The command a key runs on a focused card, if any. */
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): CardCommand | undefined {

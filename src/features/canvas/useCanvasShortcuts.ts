@@ -11,6 +11,7 @@ import { type Shortcut, useShortcuts } from '../../lib/shortcuts';
 import { useCanvasStore } from '../../state/canvasStore';
 import { addCardTo } from './cardActions';
 import { CARD_COMMANDS } from './cardCommands';
+import { toggleTimer } from './StepTimer';
 
 const CANVAS = 'Anywhere on a canvas';
 const CARD = 'On a card';
@@ -38,7 +39,7 @@ const cardKeys: Shortcut[] = [
     group: CARD,
   })),
   { id: 'card-pick-up', keys: [' '], label: 'Pick the card up to move it', group: CARD },
-  { id: 'card-menu', keys: ['m', 'Shift+F10'], label: 'Open the card’s actions: move, colour, delete', group: CARD },
+  { id: 'card-menu', keys: ['m', 'Shift+F10'], label: 'Open the card’s actions: vote, agreed, park, move, colour, delete', group: CARD },
   { id: 'moving-up-down', keys: ['ArrowUp', 'ArrowDown'], label: 'Move up or down within the step', group: MOVING },
   { id: 'moving-left-right', keys: ['ArrowLeft', 'ArrowRight'], label: 'Move to the step before or after', group: MOVING },
   { id: 'moving-drop', keys: [' ', 'Enter'], label: 'Drop the card here', group: MOVING },
@@ -64,6 +65,24 @@ export function useCanvasShortcuts(canvasId: string, view: string, step: string 
     const current = isStepId(step) ? step : null;
     if (view === 'step' || view === 'board') {
       list.push({
+        id: 'present',
+        keys: ['p'],
+        label: 'Present: large cards for a projector (Escape to leave)',
+        group: CANVAS,
+        run: () => navigate(`/canvas/${canvasId}/present/${current ?? 'board'}`),
+      });
+    }
+    if ((view === 'step' || view === 'present') && current) {
+      list.push({
+        id: 'timer',
+        keys: ['t'],
+        label: 'Start or pause the timer for this step',
+        group: CANVAS,
+        run: () => toggleTimer(current),
+      });
+    }
+    if (view === 'step' || view === 'board' || view === 'present') {
+      list.push({
         id: 'new-card',
         keys: ['n'],
         label: view === 'step' ? 'New card in this step' : 'New card in the step that has focus',
@@ -82,7 +101,7 @@ export function useCanvasShortcuts(canvasId: string, view: string, step: string 
         { id: 'previous-step', keys: ['['], label: 'Previous step', group: CANVAS, run: go(-1) },
       );
     }
-    if (view === 'step' || view === 'board') list.push(...cardKeys);
+    if (view === 'step' || view === 'board' || view === 'present') list.push(...cardKeys);
     return list;
   }, [canvasId, view, step, navigate]);
   useShortcuts(shortcuts);

@@ -97,6 +97,9 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
           <li>
             Cards: <strong>{progress.cardCount}</strong>
           </li>
+          <li>
+            Open actions: <strong>{progress.openActionItems}</strong>
+          </li>
         </ul>
       </div>
       {!renaming && (

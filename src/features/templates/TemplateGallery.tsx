@@ -44,7 +44,7 @@ export function TemplateGallery() {
 }
 
 function TemplateCard({ template }: { template: Template }) {
-  const start = useStartFromTemplate();
+  const { start, dialog } = useStartFromTemplate();
   const cards = templateCardCount(template);
   const headingId = `template-${template.id}-name`;
   return (
@@ -56,9 +56,10 @@ function TemplateCard({ template }: { template: Template }) {
         <dd>{cards === 0 ? 'None: a blank canvas' : cards}</dd>
       </TemplateFacts>
       <div className="button-row">
-        <button type="button" className="button" aria-label={`Use this template: ${template.name}`} onClick={() => void start(template)}>
+        <button type="button" className="button" aria-label={`Use this template: ${template.name}`} onClick={() => start(template)}>
           Use this template
         </button>
+        {dialog}
         <Link className="button button--secondary" href={`/templates/${template.id}`} aria-label={`Preview ${template.name}`}>
           Preview
         </Link>

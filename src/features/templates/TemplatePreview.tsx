@@ -20,7 +20,7 @@ export function TemplatePreview({ templateId }: { templateId: string }) {
   const template = useTemplateStore((state) => findTemplate(state, templateId));
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const start = useStartFromTemplate();
+  const { start, dialog } = useStartFromTemplate();
   const [, navigate] = useLocation();
   useDocumentTitle(template ? `Template: ${template.name}` : 'Template not found');
 
@@ -53,9 +53,10 @@ export function TemplatePreview({ templateId }: { templateId: string }) {
       {template.summary && <p>{template.summary}</p>}
       <TemplateFacts template={template} />
       <div className="button-row panel">
-        <button type="button" className="button" onClick={() => void start(template)}>
+        <button type="button" className="button" onClick={() => start(template)}>
           Use this template
         </button>
+        {dialog}
         <button
           type="button"
           className="button button--secondary"

@@ -48,6 +48,24 @@ export class TemplatesPage {
     return this.card(name).getByRole('button', { name: new RegExp(`^Use this template\\s*: ${escaped}$`) });
   }
 
+  /** The dialog "Use this template" opens, asking for the new canvas's title. */
+  newCanvasDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^New canvas from “/ });
+  }
+
+  /**
+   * Answers that dialog: keeps the suggested title (the template's) or types
+   * another, then Enter, as a keyboard user would. The new canvas opens.
+   */
+  async createCanvas(title?: string): Promise<void> {
+    const dialog = this.newCanvasDialog();
+    const input = dialog.getByRole('textbox', { name: 'Title of the new canvas' });
+    await expect(input).toBeFocused();
+    if (title !== undefined) await input.fill(title);
+    await this.page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+  }
+
   async preview(name: string): Promise<void> {
     await this.card(name)
       .getByRole('link', { name: `Preview ${name}`, exact: true })

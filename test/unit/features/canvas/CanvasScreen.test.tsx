@@ -93,9 +93,10 @@ describe('canvas screen', () => {
     const { user } = await openAt('#/canvas/c1/step/outcome');
     card('Outcome', 1).focus();
     await user.keyboard('m');
-    // Edit text, Link to…, Move up (there is nothing above), Move down.
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
-    expect(screen.getByRole('menuitem', { name: 'Move down' })).toHaveFocus();
+    // Down through the menu (edit, link, then the vote, agreed and park items) to "Move down".
+    const moveDown = screen.getByRole('menuitem', { name: 'Move down' });
+    for (let i = 0; i < 12 && document.activeElement !== moveDown; i++) await user.keyboard('{ArrowDown}');
+    expect(moveDown).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(cardTexts('Outcome')).toEqual(['Fewer evictions', 'Stable homes']);
   });

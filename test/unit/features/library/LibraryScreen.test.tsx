@@ -55,6 +55,7 @@ describe('library screen', () => {
       'Ethics checks discussed: 2 of 20',
       'Open concerns: 1',
       'Cards: 3',
+      'Open actions: 0',
     ]);
   });
 

@@ -1,0 +1,252 @@
+/**
+ * The action log: what needs doing, who owns it, by when, open or done.
+ * Created here or from an open concern ("Create an action for this
+ * concern"). No owner and a past date are allowed and flagged, not refused.
+ */
+import { useEffect, useRef, useState } from 'react';
+import {
+  actionItemFlags,
+  actionItemsInOrder,
+  addActionItem,
+  deleteActionItem,
+  localDateString,
+  restoreActionItem,
+  setActionItemDue,
+  setActionItemOwner,
+  setActionItemStatus,
+  setActionItemText,
+} from '../../domain/actionLog';
+import { parseCheckKey } from '../../domain/canvas';
+import { GOVERNANCE_CHECKS } from '../../domain/governance';
+import { LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
+import { newId } from '../../domain/ids';
+import { type ActionItem, type AnyCheckKey, type Canvas, LIMITS, type Refusal } from '../../domain/model';
+import { showToast } from '../../components/toasts';
+import { useFocusRescue } from '../../lib/useFocusRescue';
+import { useOpenCanvas } from '../../state/canvasSelectors';
+import { useCanvasStore } from '../../state/canvasStore';
+import { announce } from './announcer';
+import { useNow } from './StepTimer';
+
+const attempt = (change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string) =>
+  useCanvasStore.getState().attempt(change, group);
+
+/** A date as people read it: "31 March 2026". */
+export function readableDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year!, month! - 1, day).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "Outcome, Trust" or "Insight, Lawful basis": which check a concern is on. */
+export function concernName(key: AnyCheckKey): string {
+  const parsed = parseCheckKey(key);
+  if (!parsed) return key;
+  if (parsed.kind === 'ethics') return `${STEP_GUIDANCE[parsed.step].title}, ${LENS_GUIDANCE[parsed.lens].title}`;
+  const check = GOVERNANCE_CHECKS.find((candidate) => candidate.id === parsed.id);
+  return check ? `${STEP_GUIDANCE[check.step].title}, ${check.title}` : key;
+}
+
+export function ActionLog() {
+  const canvas = useOpenCanvas();
+  const today = localDateString(useNow(false));
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const items = canvas ? actionItemsInOrder(canvas) : [];
+  useFocusRescue(
+    listRef,
+    { items: '[data-action-id]', focusTarget: (item) => item.querySelector('textarea'), fallback: () => textRef.current },
+    [items.length],
+  );
+  if (!canvas) return null;
+  const open = items.filter((item) => item.status === 'open').length;
+
+  return (
+    <section className="panel workshop__section" aria-labelledby="actions-heading">
+      <h3 id="actions-heading">
+        Action log ({open} open of {items.length})
+      </h3>
+      <form
+        className="action-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!text.trim()) {
+            setRefusal('Write what needs doing first.');
+            textRef.current?.focus();
+            return;
+          }
+          const refused = attempt((c, now) => addActionItem(c, { id: newId(), text, owner, due }, now));
+          setRefusal(refused);
+          if (!refused) {
+            setText('');
+            setOwner('');
+            setDue('');
+            announce('Action added to the log.');
+          }
+          textRef.current?.focus();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="action-new-text">What needs doing</label>
+          <textarea
+            ref={textRef}
+            id="action-new-text"
+            className="textarea"
+            rows={2}
+            dir="auto"
+            maxLength={LIMITS.longTextLength}
+            aria-invalid={refusal ? true : undefined}
+            aria-errormessage={refusal ? 'action-new-error' : undefined}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setRefusal(null);
+            }}
+          />
+        </div>
+        <div className="action-form__row">
+          <div className="field">
+            <label htmlFor="action-new-owner">Owner</label>
+            <input
+              id="action-new-owner"
+              className="input"
+              dir="auto"
+              maxLength={LIMITS.shortTextLength}
+              value={owner}
+              onChange={(event) => setOwner(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="action-new-due">Due</label>
+            <input id="action-new-due" className="input" type="date" value={due} onChange={(event) => setDue(event.target.value)} />
+          </div>
+        </div>
+        {(!owner.trim() || (due && due < today)) && text.trim() && (
+          <p className="hint" id="action-new-note">
+            {!owner.trim() && 'No owner yet: it will be listed as needing one. '}
+            {due && due < today && `${readableDate(due)} has passed: the action will show as overdue.`}
+          </p>
+        )}
+        <button type="submit" className="button">
+          Add action
+        </button>
+        {refusal && (
+          <p id="action-new-error" className="banner banner--error" role="alert">
+            {refusal}
+          </p>
+        )}
+      </form>
+      {items.length === 0 && <p>No actions yet.</p>}
+      <ol ref={listRef} className="action-list" aria-label="Actions">
+        {items.map((item, index) => (
+          <ActionRow key={item.id} item={item} number={index + 1} today={today} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A new action's text takes focus when its row mounts. */
+let focusOnMount: string | null = null;
+export function requestActionFocus(id: string): void {
+  focusOnMount = id;
+}
+
+/** One action, its fields edited in place. */
+export function ActionRow({ item, number, today }: { item: ActionItem; number: number; today: string }) {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusOnMount !== item.id) return;
+    focusOnMount = null;
+    textRef.current?.focus();
+  }, [item.id]);
+  const flags = actionItemFlags(item, today);
+  const id = `action-${item.id}`;
+  const name = `action ${number}`;
+  const run = (change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string) => setRefusal(attempt(change, group));
+  return (
+    <li className="action-item" data-action-id={item.id} data-status={item.status}>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Action {number}</label>
+        <textarea
+          ref={textRef}
+          id={`${id}-text`}
+          className="textarea"
+          rows={2}
+          dir="auto"
+          maxLength={LIMITS.longTextLength}
+          value={item.text}
+          onChange={(event) => run((c, now) => setActionItemText(c, item.id, event.target.value, now), `${id}-text`)}
+        />
+      </div>
+      {item.concern && <p className="action-item__concern">For the concern: {concernName(item.concern)}</p>}
+      <div className="action-form__row">
+        <div className="field">
+          <label htmlFor={`${id}-owner`}>
+            Owner<span className="visually-hidden"> of {name}</span>
+          </label>
+          <input
+            id={`${id}-owner`}
+            className="input"
+            dir="auto"
+            maxLength={LIMITS.shortTextLength}
+            aria-describedby={flags.noOwner ? `${id}-flags` : undefined}
+            value={item.owner}
+            onChange={(event) => run((c, now) => setActionItemOwner(c, item.id, event.target.value, now), `${id}-owner`)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-due`}>
+            Due<span className="visually-hidden"> date of {name}</span>
+          </label>
+          <input
+            id={`${id}-due`}
+            className="input"
+            type="date"
+            aria-describedby={flags.overdue || flags.dueToday ? `${id}-flags` : undefined}
+            value={item.due}
+            onChange={(event) => run((c, now) => setActionItemDue(c, item.id, event.target.value, now), `${id}-due`)}
+          />
+        </div>
+      </div>
+      <div className="action-item__footer">
+        <label className="action-item__done">
+          <input
+            type="checkbox"
+            checked={item.status === 'done'}
+            onChange={(event) => run((c, now) => setActionItemStatus(c, item.id, event.target.checked ? 'done' : 'open', now))}
+          />{' '}
+          Done<span className="visually-hidden"> ({name})</span>
+        </label>
+        <span id={`${id}-flags`} className="action-item__flags">
+          {flags.noOwner && <span className="flag">No owner yet</span>}
+          {flags.overdue && <span className="flag flag--warn">Overdue since {readableDate(item.due)}</span>}
+          {flags.dueToday && <span className="flag">Due today</span>}
+        </span>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => {
+            useCanvasStore.getState().edit((c, now) => deleteActionItem(c, item.id, now));
+            showToast({
+              message: 'Action deleted.',
+              actionLabel: 'Undo',
+              onAction: () => useCanvasStore.getState().edit((c, now) => restoreActionItem(c, item.id, now)),
+            });
+          }}
+        >
+          Delete<span className="visually-hidden"> {name}</span>
+        </button>
+      </div>
+      {refusal && (
+        <p className="banner banner--error" role="alert">
+          {refusal}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,30 @@
+import { useExampleCount } from '../../state/canvasSelectors';
+import { removeExamples } from './cardActions';
+
+/**
+ * While a canvas still holds example cards from its template: says so, and
+ * removes them all in one action (one undo brings them back). Focus then
+ * goes to `focusAfter`, as the banner and its button are gone.
+ */
+export function ExamplesBanner({ focusAfter }: { focusAfter: string }) {
+  const count = useExampleCount();
+  if (count === 0) return null;
+  return (
+    <div className="banner examples-banner" role="region" aria-label="Example cards">
+      <p>
+        {count} {count === 1 ? 'card is an example' : 'cards are examples'} from the template, marked “Example”. Keep any you want (the
+        card’s menu: “Keep as our own card”), then remove the rest.
+      </p>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => {
+          removeExamples(count);
+          requestAnimationFrame(() => document.getElementById(focusAfter)?.focus());
+        }}
+      >
+        Remove all {count} examples
+      </button>
+    </div>
+  );
+}
