@@ -26,10 +26,8 @@ import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
+import { attempt } from './cardActions';
 import { useNow } from './StepTimer';
-
-const attempt = (change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string) =>
-  useCanvasStore.getState().attempt(change, group);
 
 /** A date as people read it: "31 March 2026". */
 export function readableDate(iso: string): string {

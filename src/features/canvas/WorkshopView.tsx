@@ -7,10 +7,11 @@ import { useId, useState } from 'react';
 import { setPlannedMinutes, setVotesPerPerson, setWorkshopDetails } from '../../domain/canvas';
 import { clearVotes, totalVotes } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { type Canvas, LIMITS, type Refusal, STEP_IDS, type WorkshopDetails } from '../../domain/model';
+import { type Canvas, LIMITS, STEP_IDS, type WorkshopDetails } from '../../domain/model';
 import { formatClock, resetWorkshopTimer, stepClock, workshopClock } from '../../domain/timer';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { attempt } from './cardActions';
 import { ActionLog } from './ActionLog';
 import { ParkingLot } from './ParkingLot';
 import { StepTimer, minutesText, useNow } from './StepTimer';
@@ -103,9 +104,6 @@ function NumberField({
     </div>
   );
 }
-
-const attempt = (change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string) =>
-  useCanvasStore.getState().attempt(change, group);
 
 function Agenda({ canvas }: { canvas: Canvas }) {
   const now = useNow(canvas.timer.runningSince !== null);

@@ -86,7 +86,9 @@ export function dismissPrivacy(fingerprint: string): void {
   edit((canvas, now) => dismissPrivacyWarning(canvas, fingerprint, now));
 }
 
-const attempt = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['attempt']>) => useCanvasStore.getState().attempt(...args);
+/** A change that may be refused: the refusal's sentence to show, or null when applied (the store's `attempt`). */
+export const attempt = (...args: Parameters<ReturnType<typeof useCanvasStore.getState>['attempt']>) =>
+  useCanvasStore.getState().attempt(...args);
 
 /** Says a sentence to screen readers and on screen, and keeps focus on the card. */
 function tell(message: string): void {
