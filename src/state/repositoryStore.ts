@@ -4,6 +4,7 @@
  * has answered.
  */
 import { create } from 'zustand';
+import { hasNotes } from '../storage/journal';
 import type * as JournalNotes from '../storage/journalNotes';
 import type { OpenedRepository } from '../storage/openRepository';
 import type { OpenProblem } from '../storage/problems';
@@ -45,8 +46,8 @@ export const createRepositoryStore = ({ tabs, open = openStorage }: RepositorySt
     async repository() {
       let opening = get().opening;
       if (!opening) {
-        // The notes' reader is fetched alongside storage, not after it has opened.
-        const journal = import('../storage/journalNotes');
+        // The notes' reader (with the validators) is fetched alongside storage when a tab left notes, not after it has opened.
+        const journal = hasNotes() ? import('../storage/journalNotes') : null;
         opening = open(() => set({ reloadNeeded: true })).then(async (result) => {
           await recoverNotes(result, tabs, journal);
           set({ problem: result.problem, ready: true });
@@ -68,9 +69,9 @@ export type RepositoryStore = ReturnType<typeof createRepositoryStore>;
 async function recoverNotes(
   { repository, problem }: OpenedRepository,
   tabs: RepositoryStoreOptions['tabs'],
-  journal: Promise<typeof JournalNotes>,
+  journal: Promise<typeof JournalNotes> | null,
 ): Promise<void> {
-  if (problem) return;
+  if (problem || !journal) return;
   const { readNotes, removeRecoveredNote } = await journal;
   const notes = readNotes();
   if (!notes.length) return;

@@ -1,6 +1,8 @@
 /**
  * The repository over IndexedDB (through Dexie). Every record read is
- * validated: a bad one is left in place, not shown, and reported once.
+ * checked: one this app wrote in the current record version is read as it
+ * is, anything else goes through the validators (`storedRecords.ts`); a bad
+ * one is left in place, not shown, and reported once.
  */
 import type * as z from 'zod/mini';
 import { assembleCanvas } from '../domain/assemble';
@@ -15,24 +17,11 @@ import {
   type Canvas,
   type CanvasMeta,
   type Card,
-  type Dataset,
   type EthicsCheck,
   type GovernanceCheck,
   checkKey,
   governanceKey,
 } from '../domain/model';
-import {
-  actionItemSchema,
-  canvasMetaSchema,
-  cardSchema,
-  checkSchema,
-  datasetSchema,
-  governanceCheckSchema,
-  readCanvasObject,
-  snapshotSchema,
-  summaryRecordSchema,
-  templateSchema,
-} from '../domain/schema';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import {
   type CountedRecord,
@@ -58,6 +47,7 @@ import {
 } from './db';
 import { UnreadableCanvasError } from './problems';
 import type { CanvasRepository, CanvasSummary, SaveOutcome } from './repository';
+import { loadValidators, readRecord, readRecords } from './storedRecords';
 
 interface StoredParts {
   cards: unknown[];
@@ -70,27 +60,28 @@ const isGovernanceRecord = (record: unknown) =>
   typeof (record as CheckRecord | undefined)?.key === 'string' && (record as CheckRecord).key.startsWith('governance:');
 
 /**
- * A canvas from its stored records, each validated (a bad one is left out
+ * A canvas from its stored records, each checked (a bad one is left out
  * and reported). A check never written reads as "not yet discussed".
  */
-function assemble(meta: CanvasMeta, parts: StoredParts): Canvas {
-  return assembleCanvas(meta, {
-    cards: validRecords<Card>(parts.cards, cardSchema, 'cards'),
-    checks: validRecords<EthicsCheck>(
+async function assemble(meta: CanvasMeta, parts: StoredParts): Promise<Canvas> {
+  const [cards, checks, governance, actionItems, datasets] = await Promise.all([
+    readRecords('card', parts.cards, 'cards'),
+    readRecords(
+      'check',
       parts.checks.filter((record) => !isGovernanceRecord(record)),
-      checkSchema,
       'checks',
     ),
-    governance: validRecords<GovernanceCheck>(parts.checks.filter(isGovernanceRecord), governanceCheckSchema, 'governance checks'),
-    actionItems: validRecords<ActionItem>(parts.actionItems, actionItemSchema, 'actions'),
-    datasets: validRecords<Dataset>(parts.datasets, datasetSchema, 'data sets'),
-  });
+    readRecords('governance', parts.checks.filter(isGovernanceRecord), 'governance checks'),
+    readRecords('actionItem', parts.actionItems, 'actions'),
+    readRecords('dataset', parts.datasets, 'data sets'),
+  ]);
+  return assembleCanvas(meta, { cards, checks, governance, actionItems, datasets });
 }
 
 const summaryRow = (summary: SummaryRecord): SummaryRow => ({ ...summary.meta, counts: summary.counts, v: RECORD_VERSION });
 const summaryFields = ({ counts: _counts, v: _v, ...meta }: Omit<SummaryRow, 'v'> & { v?: number }): ListedMeta => summaryMeta(meta);
 
-/** Validated views of stored records: a bad record is left in place, not shown, and reported once. */
+/** Validated views of records that only the validators read (versions, templates): a bad record is left in place, not shown, and reported once. */
 function validRecords<T>(records: unknown[], schema: z.ZodMiniType<T>, what: string): T[] {
   const valid: T[] = [];
   let skipped = 0;
@@ -123,9 +114,8 @@ export class IndexedDbRepository implements CanvasRepository {
       Promise.all([db.summaries.toArray(), db.canvases.toCollection().primaryKeys() as Promise<string[]>]),
     );
     const summaries = new Map<string, SummaryRecord>();
-    for (const record of records) {
-      const parsed = summaryRecordSchema.safeParse(record);
-      if (parsed.success) summaries.set(parsed.data.id, { meta: summaryFields(parsed.data), counts: parsed.data.counts });
+    for (const record of await readRecords('summary', records, 'library summaries')) {
+      summaries.set(record.id, { meta: summaryFields(record), counts: record.counts });
     }
     const listed: CanvasSummary[] = [];
     for (const id of ids) {
@@ -148,11 +138,9 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async loadCanvas(id: string): Promise<Canvas | null> {
     const { db } = this;
-    const read = await db.transaction('r', this.canvasTables, async () => {
+    const stored = await db.transaction('r', this.canvasTables, async () => {
       const meta = await db.canvases.get(id);
       if (!meta) return null;
-      const parsed = canvasMetaSchema.safeParse(meta);
-      if (!parsed.success) throw new UnreadableCanvasError(id);
       const [cards, checks, actionItems, datasets, summary] = await Promise.all([
         db.cards.where('canvasId').equals(id).toArray(),
         db.checks.where('canvasId').equals(id).toArray(),
@@ -160,17 +148,17 @@ export class IndexedDbRepository implements CanvasRepository {
         db.datasets.where('canvasId').equals(id).toArray(),
         db.summaries.get(id),
       ]);
-      const canvas = assemble(parsed.data, { cards, checks, actionItems, datasets });
-      const listed = summaryRecordSchema.safeParse(summary);
-      return {
-        canvas,
-        summaryRight: listed.success && summaryMatches({ meta: summaryFields(listed.data), counts: listed.data.counts }, canvas),
-      };
+      return { meta, parts: { cards, checks, actionItems, datasets }, summary };
     });
-    if (!read) return null;
+    if (!stored) return null;
+    // Checked once read, outside the transaction: the validators may have to be loaded first.
+    const meta = await readRecord('meta', stored.meta);
+    if (!meta) throw new UnreadableCanvasError(id);
+    const canvas = await assemble(meta, stored.parts);
+    const listed = stored.summary && (await readRecord('summary', stored.summary));
     // A summary that has drifted from the records (a record skipped as unreadable, say) is put right whenever the canvas is read whole.
-    if (!read.summaryRight) await this.repairSummary(read.canvas);
-    return read.canvas;
+    if (!listed || !summaryMatches({ meta: summaryFields(listed), counts: listed.counts }, canvas)) await this.repairSummary(canvas);
+    return canvas;
   }
 
   async loadAllCanvases(): Promise<Canvas[]> {
@@ -293,6 +281,7 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async saveNewerChanges(canvasId: string, changes: CanvasChanges, metaBase: CanvasMeta | null): Promise<void> {
     const { db } = this;
+    const { canvasMetaSchema } = await loadValidators(); // before the transaction, which cannot wait for a download
     await db.transaction('rw', this.canvasTables, async () => {
       const stored = await db.canvases.get(canvasId);
       if (!stored && !changes.meta) return;
@@ -364,6 +353,7 @@ export class IndexedDbRepository implements CanvasRepository {
 
   async importCanvases(plan: ImportPlan, now: number, newId: () => string): Promise<void> {
     const { db } = this;
+    await loadValidators(); // a replaced canvas is read inside the transaction, which cannot wait for a download
     await db.transaction('rw', [...this.canvasTables, db.templates, db.snapshots], async () => {
       for (const { canvas, replaces } of plan.canvases) {
         if (replaces) {
@@ -381,12 +371,14 @@ export class IndexedDbRepository implements CanvasRepository {
   }
 
   async listSnapshots(canvasId: string): Promise<SnapshotListing[]> {
+    const { snapshotSchema } = await loadValidators();
     const records = await this.db.snapshots.where('canvasId').equals(canvasId).toArray();
     // (The schema leaves out the record version and all but the canvas's cards and checks; the listing drops the canvas.)
     return listingsNewestFirst(validRecords(records, snapshotSchema, 'versions'));
   }
 
   async loadSnapshot(id: string): Promise<Snapshot | null> {
+    const { snapshotSchema, readCanvasObject } = await loadValidators();
     const record = await this.db.snapshots.get(id);
     const fields = snapshotSchema.safeParse(record);
     // Fields a version was saved without read as their defaults; records that fail are left out.
@@ -418,6 +410,7 @@ export class IndexedDbRepository implements CanvasRepository {
   }
 
   async listTemplates(): Promise<Template[]> {
+    const { templateSchema } = await loadValidators();
     return validRecords<Template>(await this.db.templates.toArray(), templateSchema, 'templates');
   }
 

@@ -32,6 +32,18 @@ export function localStore(): Storage | null {
   }
 }
 
+/** Whether any tab left a note (cheap: the keys only), so that the reader and its validators load only when one did. */
+export function hasNotes(): boolean {
+  try {
+    const store = localStore();
+    if (!store) return false;
+    for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(NOTE_PREFIX)) return true;
+    return false;
+  } catch {
+    return false;
+  }
+}
+
 const keyOf = (tabId: string, canvasId: string) => `${NOTE_PREFIX}${tabId}:${canvasId}`;
 
 /** Replaces this tab's note for the canvas. False when localStorage refused it (full or blocked). */
