@@ -16,6 +16,7 @@ import {
   setActionItemStatus,
   setActionItemText,
 } from '../../domain/actionLog';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { parseCheckKey } from '../../domain/canvas';
 import { GOVERNANCE_CHECKS } from '../../domain/governance';
 import { LENS_GUIDANCE, STEP_GUIDANCE } from '../../domain/guidance';
@@ -131,11 +132,7 @@ export function ActionLog() {
         <button type="submit" className="button">
           Add action
         </button>
-        {refusal && (
-          <p id="action-new-error" className="banner banner--error" role="alert">
-            {refusal}
-          </p>
-        )}
+        <RefusalMessage message={refusal} id="action-new-error" />
       </form>
       {items.length === 0 && <p>No actions yet.</p>}
       <ol ref={listRef} className="action-list" aria-label="Actions">
@@ -240,11 +237,7 @@ export function ActionRow({ item, number, today }: { item: ActionItem; number: n
           Delete<span className="visually-hidden"> {name}</span>
         </button>
       </div>
-      {refusal && (
-        <p className="banner banner--error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RefusalMessage message={refusal} />
     </li>
   );
 }

@@ -4,6 +4,7 @@
  * open list; focus goes to the list's heading.
  */
 import { useId, useState } from 'react';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { actionItemsForConcern, addActionItemForConcern, localDateString } from '../../domain/actionLog';
 import { resolveConcern } from '../../domain/canvas';
 import { newId } from '../../domain/ids';
@@ -87,11 +88,7 @@ export function ConcernActions({ concern, name, afterResolve }: { concern: AnyCh
           </button>
         </form>
       )}
-      {refusal && (
-        <p className="banner banner--error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RefusalMessage message={refusal} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * brought back into the step it came from, or another.
  */
 import { useRef, useState } from 'react';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { addParkedItem, bringBackCard, parkedCards } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { newId } from '../../domain/ids';
@@ -82,11 +83,7 @@ export function ParkingLot() {
         <button type="submit" className="button">
           Park it
         </button>
-        {refusal && (
-          <p id="parking-error" className="banner banner--error" role="alert">
-            {refusal}
-          </p>
-        )}
+        <RefusalMessage message={refusal} id="parking-error" />
       </form>
       {parked.length === 0 && <p>Nothing parked yet.</p>}
       {/* Always there (empty when nothing is parked), so focus can be rescued when the last item goes. */}

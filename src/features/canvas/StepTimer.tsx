@@ -5,6 +5,7 @@
  * `editTimer`, never onto the undo stack.
  */
 import { useEffect, useRef, useState } from 'react';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { StepId } from '../../domain/model';
 import { addTimerMinutes, formatClock, pauseTimer, resetTimer, startTimer, stepClock } from '../../domain/timer';
@@ -103,11 +104,7 @@ export function StepTimer({ step, headingLevel = 2 }: { step: StepId; headingLev
           Reset<span className="visually-hidden"> the timer for {title}</span>
         </button>
       </div>
-      {refusal && (
-        <p className="banner banner--error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RefusalMessage message={refusal} />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

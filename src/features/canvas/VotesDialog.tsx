@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { cardPosition } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { LIMITS } from '../../domain/model';
@@ -86,11 +87,7 @@ function OpenVotesDialog({ cardId }: { cardId: string }) {
             }}
           />
         </div>
-        {refusal && (
-          <p id="votes-dialog-error" className="banner banner--error" role="alert">
-            {refusal}
-          </p>
-        )}
+        <RefusalMessage message={refusal} id="votes-dialog-error" />
         <div className="button-row">
           <button type="submit" className="button">
             Set votes

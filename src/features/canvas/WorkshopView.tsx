@@ -4,6 +4,7 @@
  * workshop's details (shown in every export).
  */
 import { useId, useState } from 'react';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { setPlannedMinutes, setVotesPerPerson, setWorkshopDetails } from '../../domain/canvas';
 import { clearVotes, totalVotes } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
@@ -32,14 +33,6 @@ export function WorkshopView() {
       <Details canvas={canvas} />
     </div>
   );
-}
-
-function Refused({ message }: { message: string | null }) {
-  return message ? (
-    <p className="banner banner--error" role="alert">
-      {message}
-    </p>
-  ) : null;
 }
 
 /**
@@ -96,11 +89,7 @@ function NumberField({
           setRefusal(null);
         }}
       />
-      {refusal && (
-        <p className="banner banner--error" id={`${id}-error`} role="alert">
-          {refusal}
-        </p>
-      )}
+      <RefusalMessage message={refusal} id={`${id}-error`} />
     </div>
   );
 }
@@ -146,7 +135,7 @@ function Agenda({ canvas }: { canvas: Canvas }) {
       >
         Reset the whole workshop’s timer
       </button>
-      <Refused message={refusal} />
+      <RefusalMessage message={refusal} />
     </section>
   );
 }
@@ -238,7 +227,7 @@ function Details({ canvas }: { canvas: Canvas }) {
           onChange={(e) => set({ participants: e.target.value }, 'participants')}
         />
       </div>
-      <Refused message={refusal} />
+      <RefusalMessage message={refusal} />
     </section>
   );
 }
