@@ -143,6 +143,51 @@ test('actions: made directly with no owner or a past date (flagged, not refused)
   await expect(library.progress('Actions')).toContainText('Open actions: 1');
 });
 
+test('a resolved concern is reopened where it is listed: in the concerns view and at its check in the step, focus kept', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Reopening');
+  await canvas.setCheck('Outcome', 'Consent', 'Concern raised', 'Nobody asked the families');
+  const resolve = async () => {
+    await canvas.openConcerns();
+    await page.getByRole('button', { name: 'Mark resolved… Outcome, Consent' }).click();
+    await page.getByRole('textbox', { name: 'How was it resolved?' }).fill('Families were asked');
+    await page.getByRole('button', { name: 'Mark resolved', exact: true }).click();
+    await expect(canvas.concernsHeading).toHaveText('Open concerns (0)');
+  };
+  await resolve();
+
+  // In the concerns view: "Reopen" on the resolved one; it moves back to the open list with focus on its name.
+  const resolvedList = page.getByRole('region', { name: 'Resolved concerns (1)' });
+  await expect(resolvedList).toContainText('How it was resolved: Families were asked');
+  await resolvedList.getByRole('button', { name: 'Reopen' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(canvas.concernsHeading).toHaveText('Open concerns (1)');
+  await expectFocusOn(page, page.getByRole('heading', { level: 3, name: 'Outcome: Consent' }));
+  await expect(page.getByRole('button', { name: 'Mark resolved… Outcome, Consent' })).toBeVisible();
+  await expect(canvas.concernsLink).toHaveText('Open concerns (1)');
+
+  // At the check itself, in its step: the resolution is shown with a way to reopen it.
+  await resolve();
+  await page.getByRole('region', { name: 'Resolved concerns (1)' }).getByRole('link', { name: 'Go to Consent in Outcome' }).click();
+  const check = page.getByRole('group', { name: 'Consent', exact: true });
+  await expectFocusOn(page, check);
+  await expect(check).toContainText('Resolved: Families were asked');
+  await check.getByRole('button', { name: 'Reopen the concern on Consent for Outcome' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(check).not.toContainText('Resolved:');
+  await expectFocusOn(page, check);
+  await expect(canvas.checkRadio('Outcome', 'Consent', 'Concern raised')).toBeChecked();
+  await expect(canvas.concernsLink).toHaveText('Open concerns (1)');
+  await expectNoAxeViolations(page, 'a step after reopening a concern');
+  // Reopening is one undoable edit.
+  await page.keyboard.press('Control+z');
+  await expect(check).toContainText('Resolved: Families were asked');
+  await expect(canvas.concernsLink).toHaveText('Open concerns (0)');
+});
+
 test('parking lot and actions survive a reload, reach a second tab, undo and redo, the Markdown file and a backup', async ({
   library,
   page,

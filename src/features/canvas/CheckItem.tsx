@@ -13,7 +13,7 @@ import { type AnyCheckKey, CHECK_STATUSES, CHECK_STATUS_LABELS, LIMITS } from '.
 import { SOURCES } from '../../domain/sources';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { useAnyCheck } from '../../state/canvasSelectors';
-import { changeStatusOf, editNotesOf } from './cardActions';
+import { changeStatusOf, editNotesOf, reopenConcernOf } from './cardActions';
 import { takeCheckFocusRequest } from './focusRequests';
 import { useFieldPrivacy } from './useFieldPrivacy';
 
@@ -99,9 +99,22 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
         ))}
       </fieldset>
       {check.status === 'concern' && check.resolvedAt !== null && (
-        <p className="check__resolved">
-          <strong>Resolved:</strong> {check.resolution.trim() || 'no note on how.'}
-        </p>
+        <div className="check__resolved">
+          <p>
+            <strong>Resolved:</strong> {check.resolution.trim() || 'no note on how.'}
+          </p>
+          {/* Where the resolved concern is shown, it can be opened again; focus stays on the check. */}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              reopenConcernOf(checkKey, `The concern on ${text.fullName}`);
+              ref.current?.focus();
+            }}
+          >
+            Reopen the concern<span className="visually-hidden"> on {text.fullName}</span>
+          </button>
+        </div>
       )}
       <label className="label" htmlFor={`${id}-notes`}>
         Notes

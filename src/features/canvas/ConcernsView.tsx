@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { ClosingLessons } from '../../components/ClosingLessons';
-import { showToast } from '../../components/toasts';
-import { parseCheckKey, reopenConcern, stepOfCheck } from '../../domain/canvas';
+import { parseCheckKey, stepOfCheck } from '../../domain/canvas';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import type { AnyCheckKey } from '../../domain/model';
 import { useAnyCheck, useOpenConcerns, useResolvedConcerns } from '../../state/canvasSelectors';
-import { useCanvasStore } from '../../state/canvasStore';
+import { reopenConcernOf } from './cardActions';
 import { checkDomId, checkText } from './CheckItem';
 import { ConcernActions } from './ConcernActions';
 import { requestCheckFocus } from './focusRequests';
@@ -105,8 +104,7 @@ function Concern({ checkKey, canvasId }: { checkKey: AnyCheckKey; canvasId: stri
             className="button button--secondary button--small"
             onClick={() => {
               focusAfterMove = id;
-              useCanvasStore.getState().edit((canvas, now) => reopenConcern(canvas, checkKey, now));
-              showToast({ message: `${concernName(checkKey)} is open again.` });
+              reopenConcernOf(checkKey, concernName(checkKey));
             }}
           >
             Reopen

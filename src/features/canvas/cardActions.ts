@@ -1,6 +1,6 @@
 /** User commands on cards: each is one undoable edit through the store. */
 import { showToast } from '../../components/toasts';
-import { setNotesOf, setStatusOf } from '../../domain/canvas';
+import { reopenConcern, setNotesOf, setStatusOf } from '../../domain/canvas';
 import {
   type MoveCommand,
   addCard,
@@ -79,6 +79,12 @@ export function changeStatusOf(key: AnyCheckKey, status: CheckStatus): void {
 
 export function editNotesOf(key: AnyCheckKey, notes: string): void {
   edit((canvas, now) => setNotesOf(canvas, key, notes, now), `check-notes:${key}`);
+}
+
+/** Opens a resolved concern again (its resolution note is kept), saying so: "Outcome: Trust is open again." */
+export function reopenConcernOf(key: AnyCheckKey, name: string): void {
+  edit((canvas, now) => reopenConcern(canvas, key, now));
+  showToast({ message: `${name} is open again.` });
 }
 
 /** "It's fine, dismiss" on a privacy warning: for this exact text, anywhere on the canvas; undoable. */
