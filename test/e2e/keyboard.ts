@@ -22,3 +22,11 @@ export function focusedElement(page: Page): Promise<string> {
     return `${element.tagName.toLowerCase()} “${name}”`;
   });
 }
+
+/** Presses ArrowDown in an open menu until the item has focus, then Enter. */
+export async function chooseFromMenu(page: Page, name: string): Promise<void> {
+  const item = page.getByRole('menu').getByRole('menuitem', { name, exact: true });
+  for (let i = 0; i < 30 && !(await item.evaluate((element) => element === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { focusedElement } from './keyboard';
+import { chooseFromMenu, focusedElement } from './keyboard';
 import { CanvasPage } from './pages/CanvasPage';
 import { ImportPanel } from './pages/ImportPanel';
 import { WorkshopPage } from './pages/WorkshopPage';
@@ -20,14 +20,6 @@ async function expectFocusOn(page: Page, locator: ReturnType<Page['locator']>): 
 
 const parked = (page: Page) => page.getByRole('list', { name: 'Parked items' }).getByRole('listitem');
 const actions = (page: Page) => page.getByRole('list', { name: 'Actions', exact: true }).getByRole('listitem');
-
-/** Presses ArrowDown in an open menu until the item has focus, then Enter. */
-async function chooseFromMenu(page: Page, name: string): Promise<void> {
-  const item = page.getByRole('menu').getByRole('menuitem', { name, exact: true });
-  for (let i = 0; i < 30 && !(await item.evaluate((element) => element === document.activeElement)); i++)
-    await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
 
 test('park a card from its menu, write a parked item, bring one back: focus stays on something sensible', async ({ library, page }) => {
   await library.goto();

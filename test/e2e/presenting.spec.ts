@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { measureText } from './contrast';
-import { focusedElement } from './keyboard';
+import { chooseFromMenu, focusedElement } from './keyboard';
 import { CanvasPage, STEPS } from './pages/CanvasPage';
 import type { LibraryPage } from './pages/LibraryPage';
 import { PresentingPage } from './pages/PresentingPage';
@@ -175,6 +175,56 @@ test('presenting the Tackling Racial Inequality template’s own long cards at 1
     description: `Tackling Racial Inequality at 1280×720: ${figures.join(', ')}; whole board ${boardCards}`,
   });
   console.log(testInfo.annotations.at(-1)?.description);
+});
+
+test('in presenting mode Ctrl+Z takes back Agreed, a vote and a park, and Ctrl+Shift+Z redoes them, focus kept on a card', async ({
+  library,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await library.goto();
+  const canvas = await library.createCanvas('Undo while presenting');
+  for (const text of ['Families stay housed', 'Fewer exclusions', 'Cleaner air']) await canvas.addCard('Outcome', text, { paste: true });
+  await page.keyboard.press('Escape');
+  await canvas.focusCard('Outcome', 2);
+  await page.keyboard.press('p');
+  const presenting = new PresentingPage(page);
+  await presenting.expectOnStep('Outcome', 1);
+  const card = canvas.card('Outcome', 2);
+  await card.focus();
+
+  await page.keyboard.press('a');
+  await expect(card).toContainText('✓ Agreed');
+  await page.keyboard.press('Control+z');
+  await expect(card).not.toContainText('Agreed');
+  await expectFocusOn(page, card);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(card).toContainText('✓ Agreed');
+  await expectFocusOn(page, card);
+
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(card.getByTestId('card-votes')).toHaveText('2 votes');
+  await page.keyboard.press('Control+z');
+  await expect(card.getByTestId('card-votes')).toHaveText('1 vote');
+  await expectFocusOn(page, card);
+
+  // Parked: the card leaves the step and its neighbour takes focus; undo brings it back to its place,
+  // and focus stays where the person is (as after undoing a delete), never on the page.
+  await page.keyboard.press('m');
+  await chooseFromMenu(page, 'Park this card');
+  await canvas.expectCards('Outcome', ['Families stay housed', 'Cleaner air']);
+  await expectFocusOn(page, canvas.card('Outcome', 2));
+  await page.keyboard.press('Control+z');
+  await canvas.expectCards('Outcome', ['Families stay housed', 'Fewer exclusions', 'Cleaner air']);
+  await expect(canvas.card('Outcome', 2)).toContainText('✓ Agreed');
+  await expect(canvas.card('Outcome', 2).getByTestId('card-votes')).toHaveText('1 vote');
+  await expectFocusOn(page, canvas.card('Outcome', 3));
+  await page.keyboard.press('Control+Shift+z');
+  await canvas.expectCards('Outcome', ['Families stay housed', 'Cleaner air']);
+  await expectFocusOn(page, canvas.card('Outcome', 2));
+  // Still presenting throughout.
+  await expect(presenting.heading).toHaveText('1/4 Outcome');
 });
 
 test('the timer in presenting mode stays folded until opened, and T starts and pauses it', async ({ library, page }) => {
