@@ -3,8 +3,10 @@
  * check's notes, and a file coming in. It warns and never blocks; a
  * dismissal is for that exact text, saved with the canvas and undoable.
  */
+import { expectNoAxeViolations } from './axe';
 import { CanvasPage } from './pages/CanvasPage';
 import { ImportPanel, downloadedText } from './pages/ImportPanel';
+import { WorkshopPage } from './pages/WorkshopPage';
 import { inFreshProfile } from './profile';
 import { LibraryPage, expect, test } from './fixtures';
 
@@ -177,4 +179,49 @@ test('a restored backup says which canvases have text that looks personal, and k
     await expect(restored.privacyWarning(restored.card('Outcome', 1), 'Possible personal data in this card')).toBeVisible();
     await expect(restored.privacyWarning(restored.card('Outcome', 2))).toHaveCount(0);
   });
+});
+
+test('action items and the parking lot warn under their text as a card does, and never block', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Privacy in the workshop');
+  const workshop = new WorkshopPage(page);
+  await workshop.open();
+  const body = page.locator('body');
+
+  // Writing a new action, and its owner.
+  const what = page.getByRole('textbox', { name: 'What needs doing' });
+  await what.fill('Call Mrs Begum on 07700 900123 about the referral');
+  await expect(canvas.privacyWarning(body, 'Possible personal data in this action: a person’s name and a phone number.')).toBeVisible();
+  await expect(what).toHaveAccessibleDescription(/Possible personal data in this action/);
+  const owner = page.getByRole('textbox', { name: 'Owner', exact: true });
+  await owner.fill('amara.osei@lambeth.gov.uk');
+  await expect(canvas.privacyWarning(body, /Possible personal data in this owner: an email address/)).toBeVisible();
+  await expect(owner).toHaveAccessibleDescription(/Possible personal data in this owner/);
+  await page.getByRole('button', { name: 'Add action' }).click();
+
+  // The action in the log keeps warning until its text is fixed; nothing was refused.
+  const action = page.getByRole('list', { name: 'Actions', exact: true }).getByRole('listitem').first();
+  const text = action.getByRole('textbox', { name: 'Action 1', exact: true });
+  await expect(text).toHaveValue('Call Mrs Begum on 07700 900123 about the referral');
+  await expect(text).toHaveAccessibleDescription(/Possible personal data in this action/);
+  await expect(canvas.privacyWarning(action, /Possible personal data in this action/)).toBeVisible();
+  await text.fill('Call the family about the referral');
+  await expect(canvas.privacyWarning(action, /Possible personal data in this action/)).toBeHidden();
+  await action.getByRole('textbox', { name: 'Owner of action 1' }).fill('Early help team');
+  await expect(canvas.privacyWarning(action)).toHaveCount(0);
+
+  // The parking lot: while writing, and on the parked item.
+  const park = page.getByRole('textbox', { name: 'Park something' });
+  await park.fill('Ask Dr Amara Osei for the ward figures');
+  await expect(canvas.privacyWarning(body, 'Possible personal data in this item: a person’s name.')).toBeVisible();
+  await expect(park).toHaveAccessibleDescription(/Possible personal data in this item/);
+  await page.getByRole('button', { name: 'Park it' }).click();
+  const parked = page.getByRole('list', { name: 'Parked items' }).getByRole('listitem').first();
+  await expect(parked).toContainText('Ask Dr Amara Osei for the ward figures');
+  await expect(canvas.privacyWarning(parked, /Possible personal data in this item/)).toBeVisible();
+  // The box for the next item is empty again, and so warns no more.
+  await expect(park).toHaveValue('');
+  await expect(canvas.privacyWarning(page.locator('.parking-form'))).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the Workshop view with privacy warnings');
+  await canvas.expectSaved();
 });

@@ -27,6 +27,7 @@ import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
+import { useFieldPrivacy } from './useFieldPrivacy';
 import { attempt } from './cardActions';
 import { useNow } from './StepTimer';
 
@@ -53,7 +54,20 @@ export function ActionLog() {
   const [due, setDue] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const ownerRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const textPrivacy = useFieldPrivacy(text, {
+    id: 'action-new-text-privacy',
+    returnFocusRef: textRef,
+    subject: 'this action',
+    compact: true,
+  });
+  const ownerPrivacy = useFieldPrivacy(owner, {
+    id: 'action-new-owner-privacy',
+    returnFocusRef: ownerRef,
+    subject: 'this owner',
+    compact: true,
+  });
   const items = canvas ? actionItemsInOrder(canvas) : [];
   useFocusRescue(
     listRef,
@@ -99,24 +113,29 @@ export function ActionLog() {
             maxLength={LIMITS.longTextLength}
             aria-invalid={refusal ? true : undefined}
             aria-errormessage={refusal ? 'action-new-error' : undefined}
+            aria-describedby={textPrivacy.describedBy}
             value={text}
             onChange={(event) => {
               setText(event.target.value);
               setRefusal(null);
             }}
           />
+          {textPrivacy.warnings}
         </div>
         <div className="action-form__row">
           <div className="field">
             <label htmlFor="action-new-owner">Owner</label>
             <input
+              ref={ownerRef}
               id="action-new-owner"
               className="input"
               dir="auto"
               maxLength={LIMITS.shortTextLength}
+              aria-describedby={ownerPrivacy.describedBy}
               value={owner}
               onChange={(event) => setOwner(event.target.value)}
             />
+            {ownerPrivacy.warnings}
           </div>
           <div className="field">
             <label htmlFor="action-new-due">Due</label>
@@ -154,14 +173,27 @@ export function requestActionFocus(id: string): void {
 export function ActionRow({ item, number, today }: { item: ActionItem; number: number; today: string }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const ownerRef = useRef<HTMLInputElement>(null);
+  const id = `action-${item.id}`;
+  const name = `action ${number}`;
+  const textPrivacy = useFieldPrivacy(item.text, {
+    id: `${id}-text-privacy`,
+    returnFocusRef: textRef,
+    subject: 'this action',
+    compact: true,
+  });
+  const ownerPrivacy = useFieldPrivacy(item.owner, {
+    id: `${id}-owner-privacy`,
+    returnFocusRef: ownerRef,
+    subject: 'this owner',
+    compact: true,
+  });
   useEffect(() => {
     if (focusOnMount !== item.id) return;
     focusOnMount = null;
     textRef.current?.focus();
   }, [item.id]);
   const flags = actionItemFlags(item, today);
-  const id = `action-${item.id}`;
-  const name = `action ${number}`;
   const run = (change: (canvas: Canvas, now: number) => Canvas | Refusal, group?: string) => setRefusal(attempt(change, group));
   return (
     <li className="action-item" data-action-id={item.id} data-status={item.status}>
@@ -174,9 +206,11 @@ export function ActionRow({ item, number, today }: { item: ActionItem; number: n
           rows={2}
           dir="auto"
           maxLength={LIMITS.longTextLength}
+          aria-describedby={textPrivacy.describedBy}
           value={item.text}
           onChange={(event) => run((c, now) => setActionItemText(c, item.id, event.target.value, now), `${id}-text`)}
         />
+        {textPrivacy.warnings}
       </div>
       {item.concern && <p className="action-item__concern">For the concern: {concernName(item.concern)}</p>}
       <div className="action-form__row">
@@ -185,14 +219,16 @@ export function ActionRow({ item, number, today }: { item: ActionItem; number: n
             Owner<span className="visually-hidden"> of {name}</span>
           </label>
           <input
+            ref={ownerRef}
             id={`${id}-owner`}
             className="input"
             dir="auto"
             maxLength={LIMITS.shortTextLength}
-            aria-describedby={flags.noOwner ? `${id}-flags` : undefined}
+            aria-describedby={[flags.noOwner && `${id}-flags`, ownerPrivacy.describedBy].filter(Boolean).join(' ') || undefined}
             value={item.owner}
             onChange={(event) => run((c, now) => setActionItemOwner(c, item.id, event.target.value, now), `${id}-owner`)}
           />
+          {ownerPrivacy.warnings}
         </div>
         <div className="field">
           <label htmlFor={`${id}-due`}>

@@ -13,6 +13,7 @@ import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
+import { useFieldPrivacy } from './useFieldPrivacy';
 
 export function ParkingLot() {
   const canvas = useOpenCanvas();
@@ -21,6 +22,7 @@ export function ParkingLot() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const privacy = useFieldPrivacy(text, { id: 'parking-text-privacy', returnFocusRef: textRef, subject: 'this item', compact: true });
   const parked = canvas ? parkedCards(canvas) : [];
   // An item brought back leaves the list: focus goes to the item that took its place, or the box to write one.
   useFocusRescue(
@@ -58,12 +60,14 @@ export function ParkingLot() {
             maxLength={LIMITS.cardTextLength}
             aria-invalid={refusal ? true : undefined}
             aria-errormessage={refusal ? 'parking-error' : undefined}
+            aria-describedby={privacy.describedBy}
             value={text}
             onChange={(event) => {
               setText(event.target.value);
               setRefusal(null);
             }}
           />
+          {privacy.warnings}
         </div>
         <div className="field">
           <label htmlFor="parking-step">It came up in</label>
@@ -98,6 +102,14 @@ export function ParkingLot() {
 
 function ParkedItem({ card }: { card: Card }) {
   const from = STEP_GUIDANCE[card.step].title;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Parked text is on the canvas as a card's is: the same warning under it.
+  const privacy = useFieldPrivacy(card.text, {
+    id: `parked-${card.id}-privacy`,
+    returnFocusRef: buttonRef,
+    subject: 'this item',
+    compact: true,
+  });
   const bringBack = () => {
     const refused = useCanvasStore.getState().attempt((canvas, now) => bringBackCard(canvas, card.id, now));
     announce(refused ?? `Brought back to ${from}.`);
@@ -112,7 +124,14 @@ function ParkedItem({ card }: { card: Card }) {
         {card.votes > 0 && ` · ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}`}
         {card.agreed && ' · agreed'}
       </p>
-      <button type="button" className="button button--secondary button--small" onClick={bringBack}>
+      {privacy.warnings}
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--secondary button--small"
+        aria-describedby={privacy.describedBy}
+        onClick={bringBack}
+      >
         Bring back to {from}
         <span className="visually-hidden"> ({card.text.trim().slice(0, 60) || 'empty card'})</span>
       </button>
