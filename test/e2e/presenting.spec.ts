@@ -171,6 +171,9 @@ test('presenting the Tackling Racial Inequality template’s own long cards at 1
   expect(boardCards, 'whole cards on screen on the whole board').toBeGreaterThanOrEqual(8);
   ratios.push(await expectReadable(presenting, 'the template on the whole board'));
   await expectNoAxeViolations(page, 'presenting the template’s whole board');
+  // "One step" goes back to the step the room was on, not to the first.
+  await presenting.oneStepButton.click();
+  await presenting.expectOnStep('Enablers', 4);
   testInfo.annotations.push({
     type: 'figures',
     description: `Tackling Racial Inequality at 1280×720: ${figures.join(', ')}; whole board ${boardCards}; smallest contrast ${Math.min(...ratios).toFixed(2)}:1`,

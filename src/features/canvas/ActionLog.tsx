@@ -27,6 +27,7 @@ import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
+import { NewItemText } from './NewItemText';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import { attempt } from './cardActions';
 import { useNow } from './StepTimer';
@@ -56,12 +57,6 @@ export function ActionLog() {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const ownerRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const textPrivacy = useFieldPrivacy(text, {
-    id: 'action-new-text-privacy',
-    returnFocusRef: textRef,
-    subject: 'this action',
-    compact: true,
-  });
   const ownerPrivacy = useFieldPrivacy(owner, {
     id: 'action-new-owner-privacy',
     returnFocusRef: ownerRef,
@@ -102,26 +97,19 @@ export function ActionLog() {
           textRef.current?.focus();
         }}
       >
-        <div className="field">
-          <label htmlFor="action-new-text">What needs doing</label>
-          <textarea
-            ref={textRef}
-            id="action-new-text"
-            className="textarea"
-            rows={2}
-            dir="auto"
-            maxLength={LIMITS.longTextLength}
-            aria-invalid={refusal ? true : undefined}
-            aria-errormessage={refusal ? 'action-new-error' : undefined}
-            aria-describedby={textPrivacy.describedBy}
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setRefusal(null);
-            }}
-          />
-          {textPrivacy.warnings}
-        </div>
+        <NewItemText
+          id="action-new-text"
+          label="What needs doing"
+          maxLength={LIMITS.longTextLength}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            setRefusal(null);
+          }}
+          errorId={refusal ? 'action-new-error' : null}
+          textRef={textRef}
+          subject="this action"
+        />
         <div className="action-form__row">
           <div className="field">
             <label htmlFor="action-new-owner">Owner</label>

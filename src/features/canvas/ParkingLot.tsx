@@ -13,6 +13,7 @@ import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
+import { NewItemText } from './NewItemText';
 import { useFieldPrivacy } from './useFieldPrivacy';
 
 export function ParkingLot() {
@@ -22,7 +23,6 @@ export function ParkingLot() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const privacy = useFieldPrivacy(text, { id: 'parking-text-privacy', returnFocusRef: textRef, subject: 'this item', compact: true });
   const parked = canvas ? parkedCards(canvas) : [];
   // An item brought back leaves the list: focus goes to the item that took its place, or the box to write one.
   useFocusRescue(
@@ -49,26 +49,19 @@ export function ParkingLot() {
           textRef.current?.focus();
         }}
       >
-        <div className="field">
-          <label htmlFor="parking-text">Park something</label>
-          <textarea
-            ref={textRef}
-            id="parking-text"
-            className="textarea"
-            rows={2}
-            dir="auto"
-            maxLength={LIMITS.cardTextLength}
-            aria-invalid={refusal ? true : undefined}
-            aria-errormessage={refusal ? 'parking-error' : undefined}
-            aria-describedby={privacy.describedBy}
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setRefusal(null);
-            }}
-          />
-          {privacy.warnings}
-        </div>
+        <NewItemText
+          id="parking-text"
+          label="Park something"
+          maxLength={LIMITS.cardTextLength}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            setRefusal(null);
+          }}
+          errorId={refusal ? 'parking-error' : null}
+          textRef={textRef}
+          subject="this item"
+        />
         <div className="field">
           <label htmlFor="parking-step">It came up in</label>
           <select

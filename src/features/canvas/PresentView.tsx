@@ -31,6 +31,9 @@ export function takePresentButtonFocus(): boolean {
   return take;
 }
 
+/** The step last presented of a canvas, where "One step" goes back to from the whole board. */
+let lastPresented: { canvasId: string; step: StepId } | null = null;
+
 export function PresentView({ canvasId, step }: { canvasId: string; step: StepId | 'board' }) {
   const [, navigate] = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -48,7 +51,8 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
   }, []);
   useEffect(() => {
     headingRef.current?.focus();
-  }, [step]);
+    if (step !== 'board') lastPresented = { canvasId, step };
+  }, [canvasId, step]);
 
   const shortcuts = useMemo((): Shortcut[] => {
     const go = (to: StepId | 'board' | undefined) => () => {
@@ -120,7 +124,11 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => navigate(`/canvas/${canvasId}/present/${step === 'board' ? 'outcome' : 'board'}`)}
+              onClick={() =>
+                navigate(
+                  `/canvas/${canvasId}/present/${step === 'board' ? (lastPresented?.canvasId === canvasId ? lastPresented.step : 'outcome') : 'board'}`,
+                )
+              }
             >
               {step === 'board' ? 'One step' : 'Whole board'}
             </button>
