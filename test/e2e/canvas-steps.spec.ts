@@ -88,3 +88,20 @@ test('an address that leads nowhere says so, with a way back', async ({ library,
   await page.getByRole('link', { name: 'Go to all canvases' }).click();
   await expect(library.heading).toBeVisible();
 });
+
+test('a long description takes two lines until it is edited, so the cards come sooner on a laptop', async ({ library, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await library.goto();
+  const canvas = await library.createCanvas('A canvas with a long description');
+  const text = Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of what the workshop is for.`).join('\n');
+  await canvas.descriptionInput.fill(text);
+  const lineHeight = await canvas.descriptionInput.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  // Two lines (and its padding) while the room works on the cards.
+  await canvas.addCard('Outcome', 'Families stay housed', { paste: true });
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await canvas.descriptionInput.boundingBox())!.height).toBeLessThan(3 * lineHeight + 24);
+  // Editing it shows all of it; nothing of the text is lost either way.
+  await canvas.descriptionInput.focus();
+  await expect.poll(async () => (await canvas.descriptionInput.boundingBox())!.height).toBeGreaterThan(8 * lineHeight);
+  await expect(canvas.descriptionInput).toHaveValue(text);
+});
