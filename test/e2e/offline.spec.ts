@@ -8,7 +8,10 @@
 import type { Page } from '@playwright/test';
 import { watchCsp } from './csp';
 import { CanvasPage, type LibraryPage, expect, test } from './fixtures';
+import { chooseFromMenu } from './keyboard';
 import { ImportPanel } from './pages/ImportPanel';
+import { PresentingPage } from './pages/PresentingPage';
+import { WorkshopPage } from './pages/WorkshopPage';
 
 watchCsp(test);
 
@@ -111,6 +114,52 @@ test('offline from the first reload on: the templates gallery and importing a fi
   await library.goto();
   await page.reload();
   await expect(library.canvasTitles()).toHaveText(['Imported with no network', 'Tackling racial inequality']);
+});
+
+test('offline from the first reload on: a whole workshop runs (present, timer, votes, agreed, park, actions, wrap-up)', async ({
+  library,
+  page,
+}) => {
+  await goOfflineAfterOneVisit(page, library);
+  const canvas = await library.createCanvas('Workshop with no network');
+  for (const text of ['Families stay housed', 'Fewer exclusions']) await canvas.addCard('Outcome', text, { paste: true });
+  await page.keyboard.press('Escape');
+
+  // Presenting mode, the timer, a vote, Agreed and a park, by keyboard.
+  await canvas.focusCard('Outcome', 1);
+  await page.keyboard.press('p');
+  const presenting = new PresentingPage(page);
+  await presenting.expectOnStep('Outcome', 1);
+  await page.keyboard.press('t');
+  await canvas.card('Outcome', 1).focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('a');
+  await expect(canvas.card('Outcome', 1)).toContainText('✓ Agreed');
+  await canvas.card('Outcome', 2).focus();
+  await page.keyboard.press('m');
+  await chooseFromMenu(page, 'Park this card');
+  await canvas.expectCards('Outcome', ['Families stay housed']);
+  await page.keyboard.press('Escape');
+
+  // The Workshop view: the timer runs, the parked card is listed, an action is added.
+  const workshop = new WorkshopPage(page);
+  await workshop.open();
+  await expect(workshop.timer('Outcome').getByRole('button', { name: /^Pause/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Parking lot (1)' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'What needs doing' }).fill('Ask the youth panel');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByRole('heading', { name: 'Action log (1 open of 1)' })).toBeVisible();
+
+  // The wrap-up, then a reload with still no network: all of it is there, the timer still running.
+  await canvas.views.getByRole('link', { name: 'Wrap-up', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Wrap-up' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Families stay housed');
+  await canvas.expectSaved();
+  await page.reload();
+  await workshop.open();
+  await expect(workshop.timer('Outcome').getByRole('button', { name: /^Pause/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Parking lot (1)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Action log (1 open of 1)' })).toBeVisible();
 });
 
 test('a new version deployed while a canvas is open: announced, installed on request, and the last edit is kept', async ({
