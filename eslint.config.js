@@ -29,8 +29,8 @@ export const LAYERS = {
 /** The sync server runs in Node and shares only these folders of src/ with the browser app. */
 export const SERVER_IMPORTS = ['domain', 'sync'];
 
-/** Features do not import each other, except: the library hosts the import panel; the canvas screen lazy-loads the export view. */
-export const FEATURE_IMPORTS = { library: ['transfer'], canvas: ['export'] };
+/** Features do not import each other, except: the library hosts the import panel; the canvas screen lazy-loads the export view and shows the sharing controls. */
+export const FEATURE_IMPORTS = { library: ['transfer'], canvas: ['export', 'sharing'] };
 
 const UI = '^(react|react-dom|react-markdown|remark-gfm|wouter|@dnd-kit/[^/]+|workbox-window)(/.*)?$';
 /** Packages a layer may not use, whatever the path. Dexie lives only behind src/storage. */

@@ -19,6 +19,7 @@ const CanvasScreen = lazy(() => import('../features/canvas/CanvasScreen'));
 const TemplatesScreen = lazy(() => import('../features/templates/TemplatesScreen'));
 const StorageScreen = lazy(() => import('../features/transfer/StorageScreen'));
 const SourcesScreen = lazy(() => import('../features/sources/SourcesScreen'));
+const JoinScreen = lazy(() => import('../features/sharing/JoinScreen'));
 
 export function App() {
   return (
@@ -76,6 +77,7 @@ function Shell() {
               <Route path="/" component={LibraryScreen} />
               <Route path="/storage" component={StorageScreen} />
               <Route path="/sources" component={SourcesScreen} />
+              <Route path="/join/:token">{(params) => <JoinScreen token={params.token} />}</Route>
               <Route path="/templates">{() => <TemplatesScreen />}</Route>
               <Route path="/templates/:id">{(params) => <TemplatesScreen templateId={params.id} />}</Route>
               <Route path="/canvas/:id">{(params) => <Redirect to={`/canvas/${params.id}/step/outcome`} replace />}</Route>

@@ -5,7 +5,7 @@
  * a pure domain function.
  */
 import { create } from 'zustand';
-import { type CombinedEdits, applyRemote, hasCombinedEdits, mergeRemote, restamp } from '../domain/merge';
+import { type CombinedEdits, applyRemote, hasCombinedEdits, mergeRemote, remoteChanges, restamp } from '../domain/merge';
 import { type Canvas, type Refusal, isRefusal } from '../domain/model';
 import { withTimerOf } from '../domain/timer';
 import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo } from '../domain/undo';
@@ -83,6 +83,13 @@ export interface CanvasState {
   mergeFromStorage(canvasId: string): Promise<void>;
   /** Another tab kept both its and this tab's text in these records: say so. */
   noteCombinedElsewhere(canvasId: string, combined: CombinedEdits): void;
+  /**
+   * A shared canvas changed on another device: show `next` (the shared
+   * document's projection), as a change Undo does not take back; every
+   * version on the undo stack takes it in too, so Undo still undoes only
+   * this device's own edits.
+   */
+  receiveShared(next: Canvas): void;
 }
 
 export interface CanvasStoreOptions {
@@ -280,6 +287,14 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
 
       noteCombinedElsewhere(canvasId, combined) {
         if (get().canvasId === canvasId) set({ combinedEdits: { ...combined, result: null } });
+      },
+
+      receiveShared(next) {
+        const { canvas, undoStack, autosaver } = get();
+        if (!canvas || next === canvas || next.id !== canvas.id) return;
+        const changes = remoteChanges(canvas, next);
+        set({ canvas: next, undoStack: mapUndoStack(undoStack, (version) => applyRemote(version, changes, canvas, canvas)) });
+        autosaver?.schedule(next);
       },
     };
   });

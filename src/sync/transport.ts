@@ -88,6 +88,13 @@ export interface Transport {
   setPresence(presence: { name?: string; step?: string | null }): void;
   /** Resolves when the canvas is in step with the server and every local change acknowledged. */
   whenSynced(): Promise<void>;
+  /**
+   * The device says it lost the network (the browser's `offline` event):
+   * close the connection now rather than wait for it to time out; edits are
+   * kept and sent by `reconnect` (on `online`).
+   */
+  goOffline(): void;
+  reconnect(): void;
   /** Closes the connection and forgets the documents (they stay intact). */
   destroy(): void;
 }
@@ -282,6 +289,15 @@ export function connectRoom(options: TransportOptions): Transport {
         const stop = () => listeners.delete(check);
         check(state);
       });
+    },
+    goOffline() {
+      if (state.status === 'refused' || destroyed) return;
+      socket.disconnect();
+      update({ status: 'offline' });
+    },
+    reconnect() {
+      if (state.status === 'refused' || destroyed) return;
+      void socket.connect();
     },
     destroy() {
       destroyed = true;

@@ -18,8 +18,8 @@ import { LibraryPage } from './pages/LibraryPage';
 export { APP_ORIGIN };
 
 /** blob: and data: URLs are made in the page itself; they are not requests to another origin. */
-function originOf(url: string): string {
-  if (url.startsWith('data:') || url.startsWith('about:')) return APP_ORIGIN;
+function originOf(url: string, own: string): string {
+  if (url.startsWith('data:') || url.startsWith('about:')) return own;
   try {
     return new URL(url).origin; // blob:http://127.0.0.1:4322/... has the app's origin
   } catch {
@@ -33,7 +33,8 @@ export interface Guard {
   foreignRequests: string[];
 }
 
-async function installGuard(context: BrowserContext): Promise<Guard> {
+/** Records a context's problems; `origin` is the app's own (the sync server's for the sharing specs). */
+export async function installGuard(context: BrowserContext, origin = APP_ORIGIN): Promise<Guard> {
   const guard: Guard = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   context.on('console', (message) => {
     if (message.type() === 'error') {
@@ -43,10 +44,10 @@ async function installGuard(context: BrowserContext): Promise<Guard> {
   });
   context.on('weberror', (error) => guard.pageErrors.push(String(error.error().stack ?? error.error())));
   context.on('request', (request) => {
-    if (originOf(request.url()) !== APP_ORIGIN) guard.foreignRequests.push(`${request.method()} ${request.url()}`);
+    if (originOf(request.url(), origin) !== origin) guard.foreignRequests.push(`${request.method()} ${request.url()}`);
   });
   await context.route(
-    (url) => url.origin !== APP_ORIGIN && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
     (route) => route.abort('blockedbyclient'),
   );
   return guard;

@@ -11,6 +11,7 @@ import { LIMITS, type StepId, isStepId } from '../../domain/model';
 import { takePresentButtonFocus } from './PresentView';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
 import { useFieldPrivacy } from './useFieldPrivacy';
+import { SharingControls } from '../sharing/SharingControls';
 import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
@@ -110,6 +111,7 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
           </Link>
         </nav>
         <div className="button-row">
+          <SharingControls />
           {(view === 'step' || view === 'board') && (
             <PresentButton canvasId={canvasId} step={view === 'step' && isStepId(step) ? step : 'board'} />
           )}

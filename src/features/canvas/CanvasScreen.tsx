@@ -5,6 +5,7 @@ import { displayTitle, isStepId } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCanvasTitle } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useSharingStore } from '../../state/sharingStore';
 import { BoardView } from './BoardView';
 import { CanvasDnd } from './CanvasDnd';
 import { CanvasHeader } from './CanvasHeader';
@@ -77,6 +78,8 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   const title = displayTitle({ title: useCanvasTitle() });
   const printing = usePrinting();
   useCanvasShortcuts(canvasId, view, step);
+  // A shared canvas connects while it is open, in every view (presenting included).
+  useEffect(() => useSharingStore.getState().attach(canvasId), [canvasId]);
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title

@@ -1,0 +1,211 @@
+/**
+ * "Invite people": says where the canvas will go before anything is sent,
+ * shares it on the facilitator's word, then shows the link, a QR code for
+ * phones, a Copy link button, who is here, and the ways to end it (a new
+ * link, or stop sharing), each confirmed.
+ *
+ * The QR code is drawn by qrcode.react as an SVG of React elements (no
+ * canvas, no HTML strings), in this lazily loaded chunk only.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { QRCodeSVG } from 'qrcode.react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { readDisplayName } from '../../storage/sharing';
+import { SYNC_LIMITS } from '../../sync/protocol';
+import { useSharingStore } from '../../state/sharingStore';
+import { People, SyncStatus } from './SyncStatus';
+import '../../components/ConfirmDialog.css';
+
+export default function InviteDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const record = useSharingStore((state) => state.record);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  // Closed before the opener takes focus back: nothing outside a modal dialog can take focus.
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="invite-dialog"
+      aria-labelledby="invite-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+    >
+      <h2 id="invite-dialog-title">Invite people to this canvas</h2>
+      {record ? <Shared onClose={close} /> : <BeforeSharing onClose={close} />}
+    </dialog>
+  );
+}
+
+function WhereItGoes() {
+  const origin = globalThis.location.origin;
+  return (
+    <>
+      <p>
+        Sharing sends this canvas to the sync server at <strong>{origin}</strong> (the server this app comes from): its title,
+        description, cards, checks, action log, data inventory and workshop details. Until you share it, nothing about this canvas
+        has left this device. Your facilitator notes stay on this device.
+      </p>
+      <p>
+        Anyone with the link can join from a laptop or phone and edit what you allow. To stop, choose <strong>Stop sharing</strong>:
+        the server deletes its copy and everyone is disconnected; every device keeps the copy it has.
+      </p>
+    </>
+  );
+}
+
+function BeforeSharing({ onClose }: { onClose: () => void }) {
+  const nameId = useId();
+  const [name, setName] = useState(() => readDisplayName() || 'Facilitator');
+  const [busy, setBusy] = useState(false);
+  const error = useSharingStore((state) => state.error);
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => nameRef.current?.focus(), []);
+  return (
+    <form
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (busy) return;
+        setBusy(true);
+        await useSharingStore.getState().share(name);
+        setBusy(false);
+      }}
+    >
+      <WhereItGoes />
+      <div className="field">
+        <label htmlFor={nameId}>Your name, shown to the people who join</label>
+        <input
+          ref={nameRef}
+          id={nameId}
+          className="input"
+          value={name}
+          maxLength={SYNC_LIMITS.displayNameLength}
+          autoComplete="name"
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={busy}>
+          {busy ? 'Sharing…' : 'Share this canvas'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Shared({ onClose }: { onClose: () => void }) {
+  const linkId = useId();
+  const record = useSharingStore((state) => state.record);
+  const error = useSharingStore((state) => state.error);
+  const link = useSharingStore((state) => (state.record ? state.link() : null));
+  const [copied, setCopied] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'new-link' | 'stop' | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const copyRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => copyRef.current?.focus(), [record?.inviteSecret]);
+
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      // No clipboard API on a plain-http address: copy the selected text the old way.
+      linkRef.current?.select();
+      document.execCommand('copy');
+    }
+    setCopied('Link copied.');
+  };
+
+  return (
+    <>
+      <SyncStatus />
+      {link ? (
+        <>
+          <div className="field">
+            <label htmlFor={linkId}>Invite link</label>
+            <input
+              ref={linkRef}
+              id={linkId}
+              className="input invite-dialog__link"
+              readOnly
+              value={link}
+              onFocus={(event) => event.target.select()}
+            />
+          </div>
+          <div className="button-row">
+            <button ref={copyRef} type="button" className="button" onClick={copy}>
+              Copy link
+            </button>
+            <span role="status">{copied}</span>
+          </div>
+          <figure className="invite-dialog__qr">
+            <QRCodeSVG value={link} size={224} level="M" marginSize={2} title="QR code of the invite link" role="img" />
+            <figcaption>Scan with a phone’s camera to join.</figcaption>
+          </figure>
+        </>
+      ) : (
+        <p>This device does not hold the invite link.</p>
+      )}
+      <People />
+      <WhereItGoes />
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={() => setConfirm('new-link')}>
+          New link
+        </button>
+        <button type="button" className="button button--danger" onClick={() => setConfirm('stop')}>
+          Stop sharing
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirm === 'new-link'}
+        title="Make a new invite link?"
+        confirmLabel="Make a new link"
+        onCancel={() => setConfirm(null)}
+        onConfirm={async () => {
+          setConfirm(null);
+          setCopied(null);
+          await useSharingStore.getState().newLink();
+        }}
+      >
+        <p>The current link stops working at once. People who joined with it are disconnected until they use the new link.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'stop'}
+        title="Stop sharing this canvas?"
+        confirmLabel="Stop sharing"
+        onCancel={() => setConfirm(null)}
+        onConfirm={async () => {
+          setConfirm(null);
+          await useSharingStore.getState().stopSharing();
+          onClose();
+        }}
+      >
+        <p>Everyone is disconnected and the server deletes its copy. This device, and every other, keeps the copy it has.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

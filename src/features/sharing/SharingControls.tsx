@@ -1,0 +1,37 @@
+/**
+ * Sharing in the canvas bar: "Invite people" for a canvas nobody shares; for
+ * a shared one, who is here and whether this device is in step with them.
+ * The invite dialog (with its QR code library) loads when first opened.
+ */
+import { Suspense, lazy, useRef, useState } from 'react';
+import { useSharingStore } from '../../state/sharingStore';
+import { People, SyncStatus } from './SyncStatus';
+import './sharing.css';
+
+const InviteDialog = lazy(() => import('./InviteDialog'));
+
+export function SharingControls() {
+  const record = useSharingStore((state) => state.record);
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+  return (
+    <div className="sharing-controls">
+      {record && <SyncStatus />}
+      {record && <People />}
+      {(!record || record.role === 'facilitator') && (
+        <button ref={opener} type="button" className="button button--small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          {record ? 'Invite link' : 'Invite people'}
+        </button>
+      )}
+      {open && (
+        <Suspense fallback={null}>
+          <InviteDialog onClose={close} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** A shared canvas's connection status and who is here: in the canvas bar and the invite dialog. */
+import type { Presence } from '../../sync/transport';
+import { useSharingStore } from '../../state/sharingStore';
+
+/** Connecting / in step / offline with what is waiting / refused with the reason. */
+export function SyncStatus() {
+  const status = useSharingStore((state) => state.status);
+  const refusal = useSharingStore((state) => state.refusal);
+  const waiting = useSharingStore((state) => state.unsentChanges);
+  const error = useSharingStore((state) => state.error);
+  const changes = waiting === 1 ? '1 change' : `${waiting} changes`;
+  const [label, kind] = error
+    ? [error, 'refused']
+    : status === 'synced'
+      ? ['Shared: in step with everyone', 'synced']
+      : status === 'syncing'
+        ? ['Shared: catching up…', 'syncing']
+        : status === 'offline'
+          ? [waiting > 0 ? `Offline: ${changes} waiting, kept on this device` : 'Offline: edits are kept on this device', 'offline']
+          : status === 'refused'
+            ? [`Not shared: ${refusal?.message ?? 'the server refused this device.'}`, 'refused']
+            : ['Shared: connecting…', 'connecting'];
+  return (
+    <span className="sync-status" data-state={kind} role={kind === 'refused' ? 'alert' : undefined}>
+      <span className="sync-status__dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}
+
+const roleOf = (person: Presence) => (person.role === 'facilitator' ? ' (facilitator)' : '');
+
+/** Names and count of who is here; this device first. */
+export function People() {
+  const people = useSharingStore((state) => state.people);
+  if (people.length === 0) return null;
+  return (
+    <details className="people">
+      <summary>{people.length === 1 ? '1 person here' : `${people.length} people here`}</summary>
+      <ul aria-label="Who is here">
+        {people.map((person) => (
+          <li key={person.clientId}>
+            {person.name.trim() || 'Someone'}
+            {roleOf(person)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Sharing the open canvas: whether it is shared, the connection's status,
+ * who is here, and the facilitator's commands (share, new link, stop).
+ * Light on purpose: the sync code (Yjs, the provider, the binding) is
+ * imported only when a shared canvas is opened or a canvas is shared, so
+ * an unshared canvas never loads it.
+ */
+import { create } from 'zustand';
+import { type SharedCanvasRecord, readDisplayName, readSharing, removeSharing, writeDisplayName, writeSharing } from '../storage/sharing';
+import { DEFAULT_PERMISSIONS, type Permissions, inviteLink, newParticipantId, newSecret } from '../sync/protocol';
+import type { Presence, Refusal, TransportStatus } from '../sync/transport';
+import { type CanvasStore, useCanvasStore } from './canvasStore';
+import type { Session, SessionState } from './sharedSession';
+
+export interface SharingState {
+  /** The open canvas's sharing record; null when it is not shared. */
+  record: SharedCanvasRecord | null;
+  /** The connection; null before it has started. */
+  status: TransportStatus | null;
+  refusal: Refusal | null;
+  unsentChanges: number;
+  people: Presence[];
+  permissions: Permissions;
+  /** A problem with sharing itself (the server could not be reached to create the room, ...). */
+  error: string | null;
+  /** Starts the live connection if the canvas is shared; returns the function that ends it. */
+  attach(canvasId: string): () => void;
+  /** Shares the open canvas: creates the room and fills it (the owner becomes the facilitator). */
+  share(name: string): Promise<void>;
+  /** A new invite link; the old one stops working at once. */
+  newLink(): Promise<void>;
+  /** Ends sharing: everyone is disconnected and the server deletes the room; this device keeps its canvas. */
+  stopSharing(): Promise<void>;
+  /** The invite link of the open canvas (facilitator only). */
+  link(): string | null;
+}
+
+export interface SharingStoreOptions {
+  canvasStore: CanvasStore;
+  origin: () => string;
+}
+
+const idle = {
+  status: null,
+  refusal: null,
+  unsentChanges: 0,
+  people: [] as Presence[],
+  permissions: DEFAULT_PERMISSIONS,
+  error: null,
+};
+
+export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions) =>
+  create<SharingState>()((set, get) => {
+    let session: Promise<Session | null> | null = null;
+    let attachedTo: string | null = null;
+
+    function begin(record: SharedCanvasRecord, fill: boolean) {
+      const canvasId = record.canvasId;
+      attachedTo = canvasId;
+      set({ ...idle, record, status: 'connecting' });
+      const onState = (state: SessionState) => {
+        if (attachedTo !== canvasId) return;
+        set({
+          status: state.status,
+          refusal: state.refusal,
+          unsentChanges: state.unsentChanges,
+          people: state.people,
+          permissions: state.permissions,
+        });
+      };
+      session = import('./sharedSession')
+        .then(({ startSession }) => startSession({ record, canvasStore, name: readDisplayName() || nameFor(record), fill, onState }))
+        .catch((error: unknown) => {
+          console.warn('Outcome Canvas: could not start sharing', error);
+          if (attachedTo === canvasId) set({ error: 'The shared canvas could not be opened on this device. Reload to try again.' });
+          return null;
+        });
+    }
+
+    async function end(): Promise<void> {
+      const running = session;
+      session = null;
+      attachedTo = null;
+      set({ ...idle, record: null });
+      await (await running)?.stop();
+    }
+
+    return {
+      record: null,
+      ...idle,
+
+      attach(canvasId) {
+        const record = readSharing(canvasId);
+        if (record) begin(record, false);
+        else set({ ...idle, record: null });
+        return () => {
+          if (attachedTo === canvasId) void end();
+        };
+      },
+
+      async share(name) {
+        const canvas = canvasStore.getState().canvas;
+        if (!canvas || get().record) return;
+        set({ error: null });
+        const { roomsClient } = await import('../sync/rooms');
+        try {
+          const room = await roomsClient(origin()).createRoom();
+          const record: SharedCanvasRecord = {
+            canvasId: canvas.id,
+            roomId: room.roomId,
+            role: 'facilitator',
+            secret: room.ownerKey,
+            inviteSecret: room.inviteSecret,
+            participantId: newParticipantId(),
+            participantKey: newSecret(),
+            sharedAt: Date.now(),
+          };
+          if (name.trim()) writeDisplayName(name.trim());
+          if (!writeSharing(record)) {
+            await roomsClient(origin()).endSharing(room.roomId, room.ownerKey);
+            set({ error: 'This browser refused to keep the sharing details (its storage is blocked or full), so the canvas was not shared.' });
+            return;
+          }
+          begin(record, true);
+        } catch (error) {
+          set({ error: error instanceof Error ? error.message : 'The canvas could not be shared.' });
+        }
+      },
+
+      async newLink() {
+        const record = get().record;
+        if (!record || record.role !== 'facilitator') return;
+        set({ error: null });
+        const { roomsClient } = await import('../sync/rooms');
+        try {
+          const inviteSecret = await roomsClient(origin()).newInvite(record.roomId, record.secret);
+          const next = { ...record, inviteSecret };
+          writeSharing(next);
+          set({ record: next });
+        } catch (error) {
+          set({ error: error instanceof Error ? error.message : 'A new link could not be made.' });
+        }
+      },
+
+      async stopSharing() {
+        const record = get().record;
+        if (!record) return;
+        set({ error: null });
+        if (record.role === 'facilitator') {
+          const { roomsClient } = await import('../sync/rooms');
+          try {
+            await roomsClient(origin()).endSharing(record.roomId, record.secret);
+          } catch (error) {
+            // An ended or expired room is already what was asked for.
+            if (!(error instanceof Error && 'status' in error && error.status === 404)) {
+              set({ error: error instanceof Error ? error.message : 'Sharing could not be ended.' });
+              return;
+            }
+          }
+        }
+        await end();
+        removeSharing(record.canvasId);
+        const { removeStoredDoc } = await import('./sharedSession');
+        await removeStoredDoc(record.roomId).catch(() => undefined);
+      },
+
+      link() {
+        const record = get().record;
+        return record?.inviteSecret ? inviteLink(origin(), record.roomId, record.inviteSecret) : null;
+      },
+    };
+  });
+
+const nameFor = (record: SharedCanvasRecord) => (record.role === 'facilitator' ? 'Facilitator' : 'Participant');
+
+export type SharingStore = ReturnType<typeof createSharingStore>;
+
+/** The running app's sharing of the open canvas. */
+export const useSharingStore = createSharingStore({ canvasStore: useCanvasStore, origin: () => globalThis.location.origin });
