@@ -118,7 +118,9 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
           if (name.trim()) writeDisplayName(name.trim());
           if (!writeSharing(record)) {
             await roomsClient(origin()).endSharing(room.roomId, room.ownerKey);
-            set({ error: 'This browser refused to keep the sharing details (its storage is blocked or full), so the canvas was not shared.' });
+            set({
+              error: 'This browser refused to keep the sharing details (its storage is blocked or full), so the canvas was not shared.',
+            });
             return;
           }
           begin(record, true);

@@ -179,11 +179,7 @@ export function setText(text: Y.Text, next: string): void {
   const shortest = Math.min(current.length, next.length);
   while (start < shortest && current.charCodeAt(start) === next.charCodeAt(start)) start++;
   let end = 0;
-  while (
-    end < shortest - start &&
-    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-  )
-    end++;
+  while (end < shortest - start && current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
   // Never split a surrogate pair: step back to its first half.
   if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
@@ -337,9 +333,9 @@ export function projectCanvas(doc: Y.Doc, current: Canvas): Canvas {
   const governance = keepSame(current.governance, next.governance) as Canvas['governance'];
   const actionItems = keepSame(current.actionItems, next.actionItems);
   const datasets = keepSame(current.datasets, next.datasets);
-  const metaSame = (['title', 'description', 'facilitation', 'workshop', 'timer', 'votesPerPerson', 'createdAt', 'updatedAt'] as const).every(
-    (field) => sameJson(current[field], next[field]),
-  );
+  const metaSame = (
+    ['title', 'description', 'facilitation', 'workshop', 'timer', 'votesPerPerson', 'createdAt', 'updatedAt'] as const
+  ).every((field) => sameJson(current[field], next[field]));
   const dismissedSame = sameRecord({ list: current.privacyDismissed }, { list: next.privacyDismissed });
   if (
     metaSame &&

@@ -103,6 +103,10 @@ test('a facilitator shares a canvas; two participants join and work on it togeth
   for (const one of [facilitator, sam]) await one.page.keyboard.press('Escape');
   for (const one of [facilitator, sam, jo])
     await expect(cardTexts(one.canvas)).toHaveText(['Far Fewer evictions this year', 'More tenants stay housed']);
+
+  // The participant's own list of canvases holds it, marked as shared.
+  await sam.canvas.allCanvasesLink.click();
+  await expect(sam.page.getByRole('listitem').filter({ hasText: 'Family support' })).toContainText('Shared with you');
 });
 
 test('a participant who goes offline keeps working, and every edit reaches every device when it is back', async ({ browser }) => {

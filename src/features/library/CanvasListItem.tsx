@@ -4,6 +4,7 @@ import { showToast } from '../../components/toasts';
 import { displayTitle, LIMITS } from '../../domain/model';
 import { formatDateTime, formatRelativeTime } from '../../lib/relativeTime';
 import type { CanvasSummary } from '../../storage/repository';
+import { readSharing } from '../../storage/sharing';
 import { useLibraryStore } from '../../state/libraryStore';
 import './library.css';
 
@@ -14,6 +15,7 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
   const [draft, setDraft] = useState(meta.title);
   const [, navigate] = useLocation();
   const headingId = `canvas-${meta.id}-title`;
+  const sharing = readSharing(meta.id);
 
   async function saveRename(event: React.FormEvent) {
     event.preventDefault();
@@ -76,6 +78,12 @@ export const CanvasListItem = memo(function CanvasListItem({ summary }: { summar
           <time dateTime={new Date(meta.updatedAt).toISOString()} title={formatDateTime(meta.updatedAt)}>
             {formatRelativeTime(meta.updatedAt)}
           </time>
+          {sharing && (
+            <>
+              {' '}
+              · <strong>{sharing.role === 'facilitator' ? 'Shared by you' : 'Shared with you'}</strong>
+            </>
+          )}
           {meta.description.trim() && <> · {meta.description.trim().slice(0, 140)}</>}
         </p>
         <ul className="progress-list" aria-label="Progress">

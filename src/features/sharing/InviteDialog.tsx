@@ -50,13 +50,13 @@ function WhereItGoes() {
   return (
     <>
       <p>
-        Sharing sends this canvas to the sync server at <strong>{origin}</strong> (the server this app comes from): its title,
-        description, cards, checks, action log, data inventory and workshop details. Until you share it, nothing about this canvas
-        has left this device. Your facilitator notes stay on this device.
+        Sharing sends this canvas to the sync server at <strong>{origin}</strong> (the server this app comes from): its title, description,
+        cards, checks, action log, data inventory and workshop details. Until you share it, nothing about this canvas has left this device.
+        Your facilitator notes stay on this device.
       </p>
       <p>
-        Anyone with the link can join from a laptop or phone and edit what you allow. To stop, choose <strong>Stop sharing</strong>:
-        the server deletes its copy and everyone is disconnected; every device keeps the copy it has.
+        Anyone with the link can join from a laptop or phone and edit what you allow. To stop, choose <strong>Stop sharing</strong>: the
+        server deletes its copy and everyone is disconnected; every device keeps the copy it has.
       </p>
     </>
   );
@@ -154,16 +154,23 @@ function Shared({ onClose }: { onClose: () => void }) {
             </button>
             <span role="status">{copied}</span>
           </div>
-          <figure className="invite-dialog__qr">
-            <QRCodeSVG value={link} size={224} level="M" marginSize={2} title="QR code of the invite link" role="img" />
-            <figcaption>Scan with a phone’s camera to join.</figcaption>
-          </figure>
+          <div className="invite-dialog__columns">
+            <figure className="invite-dialog__qr">
+              <QRCodeSVG value={link} size={224} level="M" marginSize={2} title="QR code of the invite link" role="img" />
+              <figcaption>Scan with a phone’s camera to join.</figcaption>
+            </figure>
+            <div>
+              <People />
+              <p>
+                Shared through the sync server at <strong>{globalThis.location.origin}</strong>. Your facilitator notes stay on this device.{' '}
+                <strong>Stop sharing</strong> deletes the server’s copy and disconnects everyone; every device keeps the copy it has.
+              </p>
+            </div>
+          </div>
         </>
       ) : (
         <p>This device does not hold the invite link.</p>
       )}
-      <People />
-      <WhereItGoes />
       {error && (
         <p className="banner banner--error" role="alert">
           {error}

@@ -23,7 +23,8 @@ export default function JoinScreen({ token }: { token: string }) {
   useEffect(() => {
     if (!invite || !existing) return;
     // Already here: open it (with the newer link, if the facilitator made one).
-    if (existing.role === 'participant' && existing.secret !== invite.inviteSecret) writeSharing({ ...existing, secret: invite.inviteSecret });
+    if (existing.role === 'participant' && existing.secret !== invite.inviteSecret)
+      writeSharing({ ...existing, secret: invite.inviteSecret });
     navigate(`/canvas/${existing.canvasId}/step/outcome`, { replace: true });
   }, [invite, existing, navigate]);
 

@@ -28,7 +28,11 @@ export function SyncStatus() {
   );
 }
 
-const roleOf = (person: Presence) => (person.role === 'facilitator' ? ' (facilitator)' : '');
+/** "Alex (facilitator)"; a facilitator who kept the suggested name "Facilitator" is not named twice. */
+const nameOf = (person: Presence) => {
+  const name = person.name.trim() || 'Someone';
+  return person.role === 'facilitator' && name.toLowerCase() !== 'facilitator' ? `${name} (facilitator)` : name;
+};
 
 /** Names and count of who is here; this device first. */
 export function People() {
@@ -39,10 +43,7 @@ export function People() {
       <summary>{people.length === 1 ? '1 person here' : `${people.length} people here`}</summary>
       <ul aria-label="Who is here">
         {people.map((person) => (
-          <li key={person.clientId}>
-            {person.name.trim() || 'Someone'}
-            {roleOf(person)}
-          </li>
+          <li key={person.clientId}>{nameOf(person)}</li>
         ))}
       </ul>
     </details>

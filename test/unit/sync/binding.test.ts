@@ -1,0 +1,166 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { setFacilitatorNote, setCheckNotes, setTitle } from '../../../src/domain/canvas';
+import { addCard, deleteCard, moveCard, setCardText } from '../../../src/domain/cards';
+import { linkCards } from '../../../src/domain/thread';
+import { type Canvas, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
+import { canvasToPlain, plainToCanvas, projectCanvas, setText, writeCanvas } from '../../../src/sync/binding';
+import { initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
+import { T0, buildCanvas } from '../helpers/canvasBuilder';
+import { finishedCanvas } from '../helpers/finishedCanvas';
+
+const ok = (result: Canvas | Refusal): Canvas => {
+  if (isRefusal(result)) throw new Error(result.refused);
+  return result;
+};
+
+/** A document holding `canvas`, as its owner shares it. */
+function shared(canvas: Canvas): Y.Doc {
+  const doc = new Y.Doc();
+  initCanvasDoc(doc, canvasToPlain(canvas));
+  return doc;
+}
+
+/** Another device's copy of a document. */
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+const exchange = (a: Y.Doc, b: Y.Doc) => {
+  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  Y.applyUpdate(b, fromA);
+  Y.applyUpdate(a, fromB);
+};
+
+const withoutNotes = (canvas: Canvas): Canvas => ({
+  ...canvas,
+  facilitation: Object.fromEntries(STEP_IDS.map((step) => [step, { ...canvas.facilitation[step], notes: '' }])) as Canvas['facilitation'],
+});
+
+describe('the model and the shared document', () => {
+  it('go both ways without losing anything the document holds', () => {
+    const canvas = ok(setFacilitatorNote(finishedCanvas(), 'outcome', { notes: 'Ask who is missing', minutes: 20 }, T0));
+    const back = plainToCanvas(readCanvasDoc(shared(canvas)), { id: canvas.id });
+    // Everything but the facilitator's notes, which never leave the facilitator's device.
+    expect(back).toEqual(withoutNotes(canvas));
+    expect(back.facilitation.outcome).toEqual({ minutes: 20, notes: '' });
+  });
+
+  it('keep the facilitator notes out of the document and on this device', () => {
+    const canvas = ok(setFacilitatorNote(buildCanvas(), 'insight', { notes: 'Private: the DPO is sceptical' }, T0));
+    const doc = shared(canvas);
+    expect(JSON.stringify(doc.toJSON())).not.toContain('sceptical');
+    const projected = projectCanvas(doc, canvas);
+    expect(projected.facilitation.insight.notes).toBe('Private: the DPO is sceptical');
+    const edited = ok(setFacilitatorNote(canvas, 'insight', { notes: 'Still private' }, T0 + 1));
+    writeCanvas(doc, canvas, edited, 'local');
+    expect(JSON.stringify(doc.toJSON())).not.toContain('Still private');
+  });
+
+  it('project an unchanged document to the very same canvas, and keep unchanged records when one changes', () => {
+    const canvas = finishedCanvas();
+    const doc = shared(canvas);
+    expect(projectCanvas(doc, canvas)).toBe(canvas);
+    const [first, second] = Object.keys(canvas.cards);
+    const edited = setCardText(canvas, first!, 'Changed elsewhere', T0 + 5);
+    const other = copyOf(doc);
+    writeCanvas(other, canvas, edited, 'remote');
+    exchange(doc, other);
+    const projected = projectCanvas(doc, canvas);
+    expect(projected.cards[first!]!.text).toBe('Changed elsewhere');
+    expect(projected.cards[second!]).toBe(canvas.cards[second!]);
+    expect(projected.checks).toBe(canvas.checks);
+  });
+});
+
+describe('local edits written into the document', () => {
+  it('carry every kind of change to another device', () => {
+    const canvas = finishedCanvas();
+    const doc = shared(canvas);
+    const other = copyOf(doc);
+    const [first, second] = Object.keys(canvas.cards);
+    let edited = setTitle(canvas, 'A new title', T0 + 1);
+    edited = ok(addCard(edited, { id: 'new-card', step: 'action', text: 'Caseworkers call first' }, T0 + 2));
+    edited = moveCard(edited, first!, { step: 'enablers', index: 0 }, T0 + 3);
+    edited = deleteCard(edited, second!, T0 + 4);
+    edited = setCheckNotes(edited, 'insight', 'consent', 'Parents were not asked', T0 + 5);
+    writeCanvas(doc, canvas, edited, 'local');
+    exchange(doc, other);
+    const there = plainToCanvas(readCanvasDoc(other), { id: canvas.id, notes: {} });
+    expect(there).toEqual(withoutNotes(edited));
+  });
+
+  it('keep both people’s words when two type in the same card at once', () => {
+    const canvas = ok(addCard(buildCanvas(), { id: 'c1', step: 'outcome', text: 'Fewer evictions' }, T0));
+    const mine = shared(canvas);
+    const theirs = copyOf(mine);
+    writeCanvas(mine, canvas, setCardText(canvas, 'c1', 'Fewer evictions this year', T0 + 1), 'a');
+    writeCanvas(theirs, canvas, setCardText(canvas, 'c1', 'Far fewer evictions', T0 + 2), 'b');
+    exchange(mine, theirs);
+    for (const doc of [mine, theirs]) expect(projectCanvas(doc, canvas).cards.c1!.text).toBe('Far fewer evictions this year');
+  });
+
+  it('move a card by its fields, so a concurrent text edit survives the move', () => {
+    const canvas = ok(addCard(buildCanvas(), { id: 'c1', step: 'outcome', text: 'Moved' }, T0));
+    const mine = shared(canvas);
+    const theirs = copyOf(mine);
+    writeCanvas(mine, canvas, moveCard(canvas, 'c1', { step: 'action', index: 0 }, T0 + 1), 'a');
+    writeCanvas(theirs, canvas, setCardText(canvas, 'c1', 'Moved and edited', T0 + 2), 'b');
+    exchange(mine, theirs);
+    const card = projectCanvas(mine, canvas).cards.c1!;
+    expect(card.step).toBe('action');
+    expect(card.text).toBe('Moved and edited');
+  });
+
+  it('soft-delete a record that disappears from the model (an undone add)', () => {
+    const before = buildCanvas();
+    const added = ok(addCard(before, { id: 'c1', step: 'outcome', text: 'Oops' }, T0));
+    const doc = shared(before);
+    writeCanvas(doc, before, added, 'local');
+    writeCanvas(doc, added, before, 'local', T0 + 9);
+    const card = doc.getMap<Y.Map<unknown>>('cards').get('c1')!;
+    expect(card.get('deletedAt')).toBe(T0 + 9);
+  });
+
+  it('keep links as a set both ways', () => {
+    let canvas = ok(addCard(buildCanvas(), { id: 'o1', step: 'outcome', text: 'Outcome' }, T0));
+    canvas = ok(addCard(canvas, { id: 'a1', step: 'action', text: 'Action' }, T0));
+    const doc = shared(canvas);
+    const linked = ok(linkCards(canvas, 'a1', 'o1', T0 + 1));
+    writeCanvas(doc, canvas, linked, 'local');
+    expect(projectCanvas(doc, linked)).toBe(linked);
+    expect(plainToCanvas(readCanvasDoc(doc), { id: canvas.id }).cards.a1!.serves).toEqual(['o1']);
+  });
+
+  it('write nothing when the document already holds the change (the projection coming back)', () => {
+    const canvas = finishedCanvas();
+    const doc = shared(canvas);
+    const edited = setTitle(canvas, 'Same on both', T0 + 1);
+    writeCanvas(doc, canvas, edited, 'local');
+    let updates = 0;
+    doc.on('update', () => updates++);
+    writeCanvas(doc, canvas, edited, 'local');
+    expect(updates).toBe(0);
+  });
+});
+
+describe('setText', () => {
+  it('changes only what differs, never splitting a character outside the basic plane', () => {
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    text.insert(0, 'Families 👪 first');
+    const deltas: unknown[] = [];
+    text.observe((event) => deltas.push(event.delta));
+    doc.transact(() => setText(text, 'Families 👨 first'));
+    expect(text.toString()).toBe('Families 👨 first');
+    // The emoji is two UTF-16 units, sharing its first with the old one: both are replaced, nothing else.
+    expect(deltas).toEqual([[{ retain: 9 }, { delete: 2 }, { insert: '👨' }]]);
+    doc.transact(() => setText(text, 'Families 👨 first'));
+    expect(deltas).toHaveLength(1);
+    doc.transact(() => setText(text, ''));
+    expect(text.toString()).toBe('');
+  });
+});
