@@ -76,6 +76,8 @@ test('a canvas nobody shared never talks to the sync server', async ({ browser }
   await canvas.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Kept on this device' })).toBeVisible();
   expect(requests.filter((line) => /\/(sync|api)\b/.test(line))).toEqual([]);
+  // Nor loads the sharing code (Yjs, the provider, the QR code).
+  expect(requests.filter((line) => /sharedSession|InviteDialog/.test(line))).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });
