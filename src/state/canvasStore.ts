@@ -44,6 +44,9 @@ export interface CanvasState {
   /** The versions Undo and Redo go to. */
   undoStack: UndoStack<Canvas>;
   combinedEdits: CombinedEditsNotice | null;
+  /** The open canvas's id while its shared document is live here: the document, not storage, keeps tabs in step. */
+  sharedLive: string | null;
+  setSharedLive(canvasId: string | null): void;
   /**
    * Saves the open canvas; null while none is loaded, so an empty or
    * half-loaded store never overwrites saved data.
@@ -112,11 +115,22 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       const state = get();
       if (state.autosaver !== saver || !state.canvas) return;
       const canvasId = state.canvas.id;
-      const [remote, { mergeText }] = await Promise.all([(await repository()).loadCanvas(canvasId), import('../domain/textMerge')]);
+      const shared = state.sharedLive === canvasId;
+      const [remote, textMerge] = await Promise.all([
+        (await repository()).loadCanvas(canvasId),
+        shared ? null : import('../domain/textMerge'),
+      ]);
       const now = get();
       if (!remote || now.autosaver !== saver || !now.canvas || now.canvas.id !== canvasId) return;
       const base = saver.stored();
       const local = now.canvas;
+      if (shared || !textMerge) {
+        // A shared canvas's tabs are kept in step by its document (sharedSession.ts relays it
+        // between tabs): take what is stored as the base of the next save, keep what is on screen.
+        saver.rebase(mergeRemote(base, local, remote, (_base, ours) => ours).stored, local);
+        return;
+      }
+      const { mergeText } = textMerge;
       const { merged, ours, stored, changed, changes, combined } = mergeRemote(base, local, remote, mergeText);
       if (!changed) {
         // Nothing to take in, but the row's time moved: the next save is checked against it.
@@ -153,6 +167,11 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       undoStack: emptyUndoStack(),
       combinedEdits: null,
       autosaver: null,
+      sharedLive: null,
+
+      setSharedLive(canvasId) {
+        set({ sharedLive: canvasId });
+      },
 
       dismissCombinedEdits() {
         set({ combinedEdits: null });

@@ -60,6 +60,7 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
     return canvas && canvas.id === record.canvasId ? canvas : null;
   };
 
+  canvasStore.getState().setSharedLive(record.canvasId);
   let seen: Canvas | null = open();
   if (seen && fill && !hasCanvas(doc)) initCanvasDoc(doc, canvasToPlain(seen), origin);
 
@@ -107,6 +108,17 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
   };
   doc.on('update', onUpdate);
   doc.on('update', onLocal);
+
+  // Other tabs of this browser with the same shared canvas: every update goes to them at once,
+  // so the same edit never reaches a tab's document twice (once from here, once through the
+  // tabs' own merge of what the other saved), offline included.
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`outcome-canvas-share:${record.roomId}`) : null;
+  const fromTab = { tabs: record.roomId };
+  const toTabs = (update: Uint8Array, from: unknown) => {
+    if (from !== fromTab) tabs?.postMessage(update);
+  };
+  doc.on('update', toTabs);
+  if (tabs) tabs.onmessage = (event: MessageEvent<Uint8Array>) => Y.applyUpdate(doc, new Uint8Array(event.data), fromTab);
   const stopTransport = transport.subscribe(report);
   report();
   const offline = () => transport.goOffline();
@@ -119,12 +131,15 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       transport.setPresence({ name: next });
     },
     async stop() {
+      if (canvasStore.getState().sharedLive === record.canvasId) canvasStore.getState().setSharedLive(null);
       stopStore();
       stopTransport();
       globalThis.removeEventListener?.('offline', offline);
       globalThis.removeEventListener?.('online', online);
       doc.off('update', onUpdate);
       doc.off('update', onLocal);
+      doc.off('update', toTabs);
+      tabs?.close();
       transport.destroy();
       await stored.close();
       doc.destroy();

@@ -208,3 +208,31 @@ async function expectFits(page: Page): Promise<void> {
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+test('two tabs of one shared canvas stay in step offline, and every edit arrives once', async ({ browser }) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Two tabs', ['Shared card']);
+  const sam = await device(browser);
+  await join(sam, link, 'Sam');
+  const second = new CanvasPage(await sam.context.newPage());
+  await second.page.goto(sam.page.url());
+  await second.waitUntilOpen();
+  await expect(syncStatus(second.page)).toHaveText('Shared: in step with everyone');
+
+  await sam.context.setOffline(true);
+  await expect(syncStatus(sam.page)).toHaveText(/^Offline/);
+  const editor = await sam.canvas.editCard('Outcome', 1);
+  await editor.press('End');
+  await sam.page.keyboard.type(' from tab one');
+  await sam.page.keyboard.press('Escape');
+  await expect(cardTexts(second)).toHaveText(['Shared card from tab one']);
+  // Long enough for both tabs to save and take in each other's save.
+  await sam.canvas.expectSaved();
+  await second.expectSaved();
+
+  await sam.context.setOffline(false);
+  for (const one of [facilitator.canvas, sam.canvas, second]) {
+    await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
+    await expect(cardTexts(one)).toHaveText(['Shared card from tab one']);
+  }
+});
