@@ -20,19 +20,33 @@ import { newId } from '../domain/ids';
 import type { Canvas } from '../domain/model';
 import { type SharedCanvasRecord, writeSharing } from '../storage/sharing';
 import { storeDoc } from '../storage/sharedDocs';
-import { canvasToPlain, hasCanvas, plainToCanvas, projectCanvas, writeCanvas } from '../sync/binding';
-import { DEFAULT_PERMISSIONS, type Permissions, newParticipantId, newSecret } from '../sync/protocol';
+import { type Refused, type WriteGuard, canvasToPlain, hasCanvas, plainToCanvas, projectCanvas, writeCanvas } from '../sync/binding';
+import { CANVAS_RULES, fieldRule, mayChange, mayCreate, setOnCreate } from '../sync/permissions';
+import {
+  DEFAULT_PERMISSIONS,
+  PERMISSIONS,
+  type Permission,
+  type Permissions,
+  type Role,
+  isPermission,
+  newParticipantId,
+  newSecret,
+} from '../sync/protocol';
 import { ROOM_FIELDS, initCanvasDoc, readCanvasDoc, readRecord } from '../sync/shape';
-import { type TransportState, connectRoom } from '../sync/transport';
+import { type Transport, type TransportState, connectRoom } from '../sync/transport';
 import type { CanvasStore } from './canvasStore';
 
 export interface SessionState extends TransportState {
   /** What the facilitator lets participants do, as the shared document says. */
   permissions: Permissions;
+  /** Why a change made here was just put back (the facilitator has not allowed it), once; null otherwise. */
+  notice: string | null;
 }
 
 export interface Session {
   setName(name: string): void;
+  /** The facilitator's choice of what participants may do (written into the shared document). */
+  setPermission(permission: Permission, allowed: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -50,20 +64,58 @@ function readPermissions(doc: Y.Doc): Permissions {
   return { ...DEFAULT_PERMISSIONS, ...(room.permissions as Partial<Permissions>) };
 }
 
+/** What a participant may write, from the room's current permissions (the server checks the same rules). */
+const guardFor = (role: Role, permissions: Permissions): WriteGuard | null =>
+  role === 'facilitator'
+    ? null
+    : {
+        mayCreate: (root) => mayCreate(role, permissions, root),
+        mayChange: (root, field) => mayChange(role, permissions, root, field),
+        setOnCreate,
+      };
+
+/** "Delete cards", "Only the facilitator can change this" ...: why the screen was put back. */
+function refusedMessage(refused: Refused[]): string {
+  const names = new Set<string>();
+  for (const { root, field } of refused) {
+    const rule = field === 'create' ? CANVAS_RULES[root]?.create : fieldRule(root, field);
+    names.add(rule && isPermission(rule) ? PERMISSIONS[rule].toLowerCase() : 'changes only the facilitator makes');
+  }
+  return `Put back: the facilitator has not allowed this here (${[...names].join('; ')}).`;
+}
+
+const REFUSED_HERE =
+  'A change from this device was not accepted because the facilitator has not allowed it. It has been undone here; your other changes are kept.';
+
 export async function startSession({ record, canvasStore, name, fill, onState }: SessionOptions): Promise<Session> {
-  const doc = new Y.Doc();
-  const stored = storeDoc(record.roomId, doc);
-  await stored.loaded;
   const origin = { session: record.roomId };
+  const fromTab = { tabs: record.roomId };
   const open = () => {
     const canvas = canvasStore.getState().canvas;
     return canvas && canvas.id === record.canvasId ? canvas : null;
   };
-
   canvasStore.getState().setSharedLive(record.canvasId);
+
+  let doc = new Y.Doc();
+  let stored = storeDoc(record.roomId, doc);
+  await stored.loaded;
   let seen: Canvas | null = open();
   if (seen && fill && !hasCanvas(doc)) initCanvasDoc(doc, canvasToPlain(seen), origin);
+  let permissions = readPermissions(doc);
+  let notice: string | null = null;
+  let stopped = false;
+  let transport: Transport;
+  // Edits made while not in step, counted for "N changes waiting" (the provider holds them until the handshake).
+  let waiting = 0;
 
+  const report = () => {
+    const state = transport.state;
+    if (state.status === 'synced') waiting = 0;
+    onState({ ...state, unsentChanges: Math.max(state.unsentChanges, waiting), permissions, notice });
+    notice = null; // said once
+  };
+
+  /** The document into the store (another device's change, or a change put back). */
   const project = () => {
     const canvas = open();
     if (!canvas || !hasCanvas(doc)) return;
@@ -73,54 +125,106 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
   };
   project();
 
+  /** A local change into the document; what the facilitator has not allowed is put back on screen. */
+  const write = (before: Canvas, after: Canvas) => {
+    const refused = writeCanvas(doc, before, after, origin, Date.now(), guardFor(record.role, permissions));
+    if (refused.length === 0) return;
+    notice = refusedMessage(refused);
+    project();
+    report();
+  };
+
   const stopStore = canvasStore.subscribe((state) => {
     const canvas = state.canvas;
     if (!canvas || canvas.id !== record.canvasId || canvas === seen) return;
     const before = seen;
     seen = canvas;
-    if (before && hasCanvas(doc)) writeCanvas(doc, before, canvas, origin);
+    if (before && hasCanvas(doc)) write(before, canvas);
   });
-
-  const transport = connectRoom({
-    roomId: record.roomId,
-    credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
-    canvas: doc,
-    name,
-  });
-  let permissions = readPermissions(doc);
-  const onUpdate = (_update: Uint8Array, from: unknown) => {
-    if (from === origin) return;
-    project();
-    permissions = readPermissions(doc);
-    report();
-  };
-  // Edits made while not in step, counted for "N changes waiting" (the provider holds them until the handshake).
-  let waiting = 0;
-  const report = () => {
-    const state = transport.state;
-    if (state.status === 'synced') waiting = 0;
-    onState({ ...state, unsentChanges: Math.max(state.unsentChanges, waiting), permissions });
-  };
-  const onLocal = (_update: Uint8Array, from: unknown) => {
-    if (from !== origin || transport.state.status === 'synced') return;
-    waiting += 1;
-    report();
-  };
-  doc.on('update', onUpdate);
-  doc.on('update', onLocal);
 
   // Other tabs of this browser with the same shared canvas: every update goes to them at once,
   // so the same edit never reaches a tab's document twice (once from here, once through the
   // tabs' own merge of what the other saved), offline included.
   const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`outcome-canvas-share:${record.roomId}`) : null;
-  const fromTab = { tabs: record.roomId };
-  const toTabs = (update: Uint8Array, from: unknown) => {
-    if (from !== fromTab) tabs?.postMessage(update);
-  };
-  doc.on('update', toTabs);
   if (tabs) tabs.onmessage = (event: MessageEvent<Uint8Array>) => Y.applyUpdate(doc, new Uint8Array(event.data), fromTab);
-  const stopTransport = transport.subscribe(report);
+
+  const onUpdate = (update: Uint8Array, from: unknown) => {
+    if (from !== fromTab) tabs?.postMessage(update);
+    if (from === origin) {
+      if (transport.state.status !== 'synced') {
+        waiting += 1;
+        report();
+      }
+      return;
+    }
+    project();
+    permissions = readPermissions(doc);
+    report();
+  };
+
+  const connect = () => {
+    doc.on('update', onUpdate);
+    transport = connectRoom({
+      roomId: record.roomId,
+      credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
+      canvas: doc,
+      name,
+    });
+    return transport.subscribe((state) => {
+      report();
+      if (state.status === 'refused' && (state.refusal?.reason === 'forbidden-change' || state.refusal?.reason === 'invalid-change')) {
+        void recover();
+      }
+    });
+  };
+  let stopTransport = connect();
   report();
+
+  /**
+   * The server refused this device's changes (the facilitator changed what
+   * participants may do while this device was offline, say). Its document
+   * now holds changes the server will never take, so start again from the
+   * server's: join with a fresh document, then re-apply this device's own
+   * changes (what it had and the server lacked, merged as Yjs merges them)
+   * except what is not allowed, and say so.
+   */
+  let recovering = false;
+  const recover = async () => {
+    if (recovering || stopped) return;
+    recovering = true;
+    // What this device shows now, its refused change included (the fresh document's sync will replace it on screen).
+    const mine = open();
+    const old = doc;
+    stopTransport();
+    transport.destroy();
+    old.off('update', onUpdate);
+    await stored.remove();
+    doc = new Y.Doc();
+    stopTransport = connect();
+    report();
+    try {
+      await transport.whenSynced();
+    } catch {
+      recovering = false;
+      return; // refused again (the link was revoked meanwhile, say): the status says why
+    }
+    if (mine && !stopped) {
+      permissions = readPermissions(doc);
+      const merged = new Y.Doc();
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(old, Y.encodeStateVector(doc)));
+      const server = projectCanvas(doc, mine);
+      writeCanvas(doc, server, projectCanvas(merged, server), origin, Date.now(), guardFor(record.role, permissions));
+      merged.destroy();
+      project();
+    }
+    old.destroy();
+    stored = storeDoc(record.roomId, doc);
+    notice = REFUSED_HERE;
+    recovering = false;
+    report();
+  };
+
   const offline = () => transport.goOffline();
   const online = () => transport.reconnect();
   globalThis.addEventListener?.('offline', offline);
@@ -130,15 +234,21 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
     setName(next) {
       transport.setPresence({ name: next });
     },
+    setPermission(permission, allowed) {
+      if (record.role !== 'facilitator') return;
+      const map = doc.getMap('room').get('permissions');
+      if (map instanceof Y.Map) doc.transact(() => map.set(permission, allowed), origin);
+      permissions = readPermissions(doc);
+      report();
+    },
     async stop() {
+      stopped = true;
       if (canvasStore.getState().sharedLive === record.canvasId) canvasStore.getState().setSharedLive(null);
       stopStore();
       stopTransport();
       globalThis.removeEventListener?.('offline', offline);
       globalThis.removeEventListener?.('online', online);
       doc.off('update', onUpdate);
-      doc.off('update', onLocal);
-      doc.off('update', toTabs);
       tabs?.close();
       transport.destroy();
       await stored.close();

@@ -7,7 +7,17 @@
  */
 import { create } from 'zustand';
 import { type SharedCanvasRecord, readDisplayName, readSharing, removeSharing, writeDisplayName, writeSharing } from '../storage/sharing';
-import { DEFAULT_PERMISSIONS, type Permissions, inviteLink, newParticipantId, newSecret } from '../sync/protocol';
+import { fieldRule, mayChange } from '../sync/permissions';
+import {
+  DEFAULT_PERMISSIONS,
+  PERMISSIONS,
+  type Permission,
+  type Permissions,
+  inviteLink,
+  isPermission,
+  newParticipantId,
+  newSecret,
+} from '../sync/protocol';
 import type { Presence, Refusal, TransportStatus } from '../sync/transport';
 import { type CanvasStore, useCanvasStore } from './canvasStore';
 import type { Session, SessionState } from './sharedSession';
@@ -23,6 +33,11 @@ export interface SharingState {
   permissions: Permissions;
   /** A problem with sharing itself (the server could not be reached to create the room, ...). */
   error: string | null;
+  /** Why a change made here was put back; null when none was (or it was dismissed). */
+  notice: string | null;
+  dismissNotice(): void;
+  /** The facilitator's choice of what participants may do. */
+  setPermission(permission: Permission, allowed: boolean): void;
   /** Starts the live connection if the canvas is shared; returns the function that ends it. */
   attach(canvasId: string): () => void;
   /** Shares the open canvas: creates the room and fills it (the owner becomes the facilitator). */
@@ -47,6 +62,7 @@ const idle = {
   people: [] as Presence[],
   permissions: DEFAULT_PERMISSIONS,
   error: null,
+  notice: null,
 };
 
 export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions) =>
@@ -66,6 +82,7 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
           unsentChanges: state.unsentChanges,
           people: state.people,
           permissions: state.permissions,
+          ...(state.notice && { notice: state.notice }),
         });
       };
       session = import('./sharedSession')
@@ -166,6 +183,14 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
         await removeStoredDoc(record.roomId).catch(() => undefined);
       },
 
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      setPermission(permission, allowed) {
+        void session?.then((live) => live?.setPermission(permission, allowed));
+      },
+
       link() {
         const record = get().record;
         return record?.inviteSecret ? inviteLink(origin(), record.roomId, record.inviteSecret) : null;
@@ -179,3 +204,19 @@ export type SharingStore = ReturnType<typeof createSharingStore>;
 
 /** The running app's sharing of the open canvas. */
 export const useSharingStore = createSharingStore({ canvasStore: useCanvasStore, origin: () => globalThis.location.origin });
+
+/**
+ * Why this device may not change `field` of a record in `root` (e.g. `checks`,
+ * `status`), in words to show beside the control; null when it may (an
+ * unshared canvas, the facilitator, or a participant allowed to).
+ */
+export function useLockedReason(root: string, field: string): string | null {
+  return useSharingStore((state) => {
+    if (!state.record || state.record.role === 'facilitator') return null;
+    if (mayChange('participant', state.permissions, root, field)) return null;
+    const rule = fieldRule(root, field);
+    return isPermission(rule)
+      ? `In this shared canvas the facilitator has not allowed participants to ${PERMISSIONS[rule].toLowerCase()}.`
+      : 'In this shared canvas only the facilitator can change this.';
+  });
+}

@@ -42,11 +42,13 @@ import {
   CARD_FIELDS,
   CHECK_FIELDS,
   DATASET_FIELDS,
+  type FieldSpec,
   type Fields,
   META_FIELDS,
   type PlainCanvas,
   type PlainRecord,
   buildRecord,
+  defaultOf,
   readCanvasDoc,
 } from './shape';
 
@@ -195,15 +197,92 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 const sameValue = (a: unknown, b: unknown) => a === b || (a === undefined && b === null);
 
 /**
+ * Who may write what (`permissions.ts`, for a participant): a change to a
+ * field or a new record that is not allowed is left out and reported, so the
+ * caller can put the screen back and say why, instead of the server refusing
+ * the device.
+ */
+export interface WriteGuard {
+  mayCreate(root: string): boolean;
+  mayChange(root: string, field: string): boolean;
+  /** Whether a new record may carry a non-default value in `field` under the create rule alone. */
+  setOnCreate(root: string, field: string): boolean;
+}
+
+/** What a guard left out: the root and field (`create` for a new record). */
+export interface Refused {
+  root: string;
+  field: string;
+}
+
+/** Whether writing `next` into `stored` would change anything. */
+function differs(spec: FieldSpec, stored: unknown, next: unknown): boolean {
+  switch (spec.kind) {
+    case 'text':
+      return stored instanceof Y.Text && stored.toString() !== (typeof next === 'string' ? next : '');
+    case 'value':
+      return !sameValue(stored, next);
+    case 'set': {
+      if (!(stored instanceof Y.Map)) return false;
+      const wanted = new Set(Array.isArray(next) ? (next as string[]) : []);
+      return stored.size !== wanted.size || [...wanted].some((key) => !stored.has(key));
+    }
+    case 'numbers': {
+      if (!(stored instanceof Y.Map)) return false;
+      const wanted = (next ?? {}) as Record<string, number>;
+      return stored.size !== Object.keys(wanted).length || Object.entries(wanted).some(([key, n]) => stored.get(key) !== n);
+    }
+    case 'record':
+      return (
+        stored instanceof Y.Map &&
+        Object.entries(spec.fields).some(
+          ([name, field]) => name in ((next ?? {}) as object) && differs(field, stored.get(name), (next as PlainRecord)[name]),
+        )
+      );
+  }
+}
+
+/** Whether a new record's field holds what a missing field means (the server's rule for creating records). */
+function isDefault(spec: FieldSpec, value: unknown): boolean {
+  switch (spec.kind) {
+    case 'text':
+      return !value;
+    case 'set':
+      return !Array.isArray(value) || value.length === 0;
+    case 'value':
+      return value === undefined || sameValue(value, spec.default);
+    default:
+      return value === undefined || sameJson(value, defaultOf(spec));
+  }
+}
+
+/** Writes go through this: the guard and what it left out, or nothing to check (the facilitator). */
+interface Writing {
+  guard: WriteGuard | null;
+  refused: Refused[];
+}
+
+/**
  * Makes an existing record hold `plain`'s fields, each only where it
  * differs. Never touches `createdAt` or a nested type's identity (the
  * server refuses replacing one).
  */
-function updateRecord(map: Y.Map<unknown>, fields: Fields, plain: PlainRecord, skip: readonly string[]): void {
+function updateRecord(
+  map: Y.Map<unknown>,
+  fields: Fields,
+  plain: PlainRecord,
+  skip: readonly string[],
+  writing: Writing | null = null,
+  root = '',
+): void {
   for (const [name, spec] of Object.entries(fields)) {
     if (skip.includes(name) || !(name in plain)) continue;
     const next = plain[name];
     const stored = map.get(name);
+    if (writing?.guard && differs(spec, stored, next) && !writing.guard.mayChange(root, name)) {
+      writing.refused.push({ root, field: name });
+      continue;
+    }
     switch (spec.kind) {
       case 'text':
         if (stored instanceof Y.Text) setText(stored, typeof next === 'string' ? next : '');
@@ -233,18 +312,29 @@ function updateRecord(map: Y.Map<unknown>, fields: Fields, plain: PlainRecord, s
 }
 
 /** Puts a record into a collection: updates it where it is, adds it (whole) where it is not. */
-function putRecord(doc: Y.Doc, root: Collection, id: string, plain: PlainRecord, skip: readonly string[] = []): void {
+function putRecord(doc: Y.Doc, root: Collection, id: string, plain: PlainRecord, writing: Writing, skip: readonly string[] = []): void {
   const fields = CANVAS_ROOTS[root].fields;
   const collection = doc.getMap<unknown>(root);
   const stored = collection.get(id);
-  if (stored instanceof Y.Map) updateRecord(stored, fields, plain, ['createdAt', ...skip]);
-  else if (stored === undefined) collection.set(id, buildRecord(fields, plain));
+  if (stored instanceof Y.Map) updateRecord(stored, fields, plain, ['createdAt', ...skip], writing, root);
+  else if (stored === undefined) {
+    const guard = writing.guard;
+    if (guard) {
+      if (!guard.mayCreate(root)) return void writing.refused.push({ root, field: 'create' });
+      const carried = Object.entries(fields).find(
+        ([name, spec]) => name in plain && !guard.setOnCreate(root, name) && !isDefault(spec, plain[name]) && !guard.mayChange(root, name),
+      );
+      if (carried) return void writing.refused.push({ root, field: carried[0] });
+    }
+    collection.set(id, buildRecord(fields, plain));
+  }
 }
 
 /** A record gone from the model (an undone "add"): soft-deleted in the document. */
-function softDelete(doc: Y.Doc, root: Collection, id: string, now: number): void {
+function softDelete(doc: Y.Doc, root: Collection, id: string, now: number, writing: Writing): void {
   const stored = doc.getMap<unknown>(root).get(id);
   if (stored instanceof Y.Map && stored.has('deletedAt') && stored.get('deletedAt') === null) {
+    if (writing.guard && !writing.guard.mayChange(root, 'deletedAt')) return void writing.refused.push({ root, field: 'deletedAt' });
     stored.set('deletedAt', now);
     stored.set('updatedAt', now);
   }
@@ -257,14 +347,15 @@ function writeRecords<T extends object>(
   after: Readonly<Record<string, T>>,
   fields: Fields,
   now: number,
+  writing: Writing,
   keyOf: (id: string) => string = (id) => id,
 ): void {
   if (before === after) return;
   for (const id of Object.keys(after)) {
     const record = after[id]!;
-    if (recordOf(before, id) !== record) putRecord(doc, root, keyOf(id), pick(record, fields));
+    if (recordOf(before, id) !== record) putRecord(doc, root, keyOf(id), pick(record, fields), writing);
   }
-  for (const id of Object.keys(before)) if (!recordOf(after, id)) softDelete(doc, root, keyOf(id), now);
+  for (const id of Object.keys(before)) if (!recordOf(after, id)) softDelete(doc, root, keyOf(id), now, writing);
 }
 
 /**
@@ -272,21 +363,30 @@ function writeRecords<T extends object>(
  * in one transaction with `origin` (so the binding can tell its own changes
  * from other devices').
  */
-export function writeCanvas(doc: Y.Doc, before: Canvas, after: Canvas, origin: unknown, now = Date.now()): void {
-  if (before === after) return;
+export function writeCanvas(
+  doc: Y.Doc,
+  before: Canvas,
+  after: Canvas,
+  origin: unknown,
+  now = Date.now(),
+  guard: WriteGuard | null = null,
+): Refused[] {
+  const writing: Writing = { guard, refused: [] };
+  if (before === after) return writing.refused;
   doc.transact(() => {
     const meta = doc.getMap<unknown>('meta');
-    updateRecord(meta, META_FIELDS, metaPlain(after), ['schema', 'canvasId', 'createdAt', 'deletedAt']);
+    updateRecord(meta, META_FIELDS, metaPlain(after), ['schema', 'canvasId', 'createdAt', 'deletedAt'], writing, 'meta');
     if (before.facilitation !== after.facilitation) {
       const plain = facilitationPlain(after.facilitation);
-      for (const step of STEP_IDS) putRecord(doc, 'facilitation', step, plain[step]!, ['notes']);
+      for (const step of STEP_IDS) putRecord(doc, 'facilitation', step, plain[step]!, writing, ['notes']);
     }
-    writeRecords(doc, 'cards', before.cards, after.cards, CARD_FIELDS, now);
-    writeRecords(doc, 'checks', before.checks, after.checks, CHECK_FIELDS, now);
-    writeRecords(doc, 'checks', before.governance, after.governance, CHECK_FIELDS, now, (id) => GOVERNANCE_PREFIX + id);
-    writeRecords(doc, 'actionItems', before.actionItems, after.actionItems, ACTION_ITEM_FIELDS, now);
-    writeRecords(doc, 'datasets', before.datasets, after.datasets, DATASET_FIELDS, now);
+    writeRecords(doc, 'cards', before.cards, after.cards, CARD_FIELDS, now, writing);
+    writeRecords(doc, 'checks', before.checks, after.checks, CHECK_FIELDS, now, writing);
+    writeRecords(doc, 'checks', before.governance, after.governance, CHECK_FIELDS, now, writing, (id) => GOVERNANCE_PREFIX + id);
+    writeRecords(doc, 'actionItems', before.actionItems, after.actionItems, ACTION_ITEM_FIELDS, now, writing);
+    writeRecords(doc, 'datasets', before.datasets, after.datasets, DATASET_FIELDS, now, writing);
   }, origin);
+  return writing.refused;
 }
 
 // ---------------------------------------------------------------------------

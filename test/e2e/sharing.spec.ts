@@ -8,7 +8,12 @@
  * `npm start` serves it), with the same guard as every other test.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { SYNC_ORIGIN } from '../../playwright.config';
+import { canvasDocName, type Credentials, REFUSALS } from '../../src/sync/protocol';
+import { connectRoom } from '../../src/sync/transport';
+import { rawClient } from '../unit/server/rawClient';
 import { expectNoAxeViolations } from './axe';
 import { CanvasPage, expect, type Guard, installGuard, LibraryPage, problemsSeen, test } from './fixtures';
 
@@ -129,17 +134,21 @@ test('a participant who goes offline keeps working, and every edit reaches every
   await facilitator.page.keyboard.type('All ');
   await facilitator.page.keyboard.press('Escape');
   await facilitator.canvas.addCard('Outcome', 'Written online');
+  await facilitator.page.keyboard.press('Escape');
 
   await jo.context.setOffline(false);
+  // Both new cards went to the end of the step on their own device; which comes first is the same everywhere.
+  const everything = ['All Young people feel safe at night', 'Written offline', 'Written online'];
+  const sorted = async (canvas: CanvasPage) => (await cardTexts(canvas).allInnerTexts()).sort();
   for (const one of [facilitator, jo]) {
     await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
-    await expect(cardTexts(one.canvas)).toHaveText(['All Young people feel safe at night', 'Written offline', 'Written online'], {
-      timeout: 10_000,
-    });
+    await expect.poll(() => sorted(one.canvas), { timeout: 10_000 }).toEqual(everything);
   }
+  const order = await cardTexts(facilitator.canvas).allInnerTexts();
+  await expect(cardTexts(jo.canvas)).toHaveText(order);
   // And it is all still there after a reload.
   await jo.canvas.reload();
-  await expect(cardTexts(jo.canvas)).toHaveText(['All Young people feel safe at night', 'Written offline', 'Written online']);
+  await expect(cardTexts(jo.canvas)).toHaveText(order);
 });
 
 test('a wrong link, an unknown room and a revoked link are refused with a clear message', async ({ browser }) => {
@@ -235,4 +244,104 @@ test('two tabs of one shared canvas stay in step offline, and every edit arrives
     await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
     await expect(cardTexts(one)).toHaveText(['Shared card from tab one']);
   }
+});
+
+/** The credentials a device keeps for the shared canvas it has open (what its own app signs in with). */
+async function credentialsOf(page: Page): Promise<{ roomId: string; credentials: Credentials }> {
+  const record = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((name) => name.startsWith('outcome-canvas:shared:'))!;
+    return JSON.parse(localStorage.getItem(key)!) as { roomId: string; secret: string; participantId: string; participantKey: string };
+  });
+  return {
+    roomId: record.roomId,
+    credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
+  };
+}
+
+const SYNC_WS = `${SYNC_ORIGIN.replace('http', 'ws')}/sync`;
+
+test('a participant cannot do what the facilitator forbade, by the screen or by sending the change directly', async ({ browser }) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Rules of the room', ['Fewer evictions']);
+  // The facilitator's choices, in the invite dialog: participants may not change checks or delete cards (the defaults).
+  await facilitator.page.getByRole('button', { name: 'Invite link' }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Invite people to this canvas' });
+  const choices = dialog.getByRole('group', { name: 'What participants may do' });
+  await expect(choices.getByRole('checkbox', { name: 'Add cards' })).toBeChecked();
+  await expect(choices.getByRole('checkbox', { name: 'Delete cards' })).not.toBeChecked();
+  await expect(choices.getByRole('checkbox', { name: 'Change ethics and governance checks' })).not.toBeChecked();
+  await expectNoAxeViolations(facilitator.page, 'the invite dialog with the permissions');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const sam = await device(browser);
+  await join(sam, link, 'Sam');
+  // The screen says so: the checks are locked, with the reason beside them.
+  await expect(sam.canvas.checkRadio('Outcome', 'Trust', 'Concern raised')).toBeDisabled();
+  await expect(
+    sam.page.getByText('the facilitator has not allowed participants to change ethics and governance checks').first(),
+  ).toBeVisible();
+  await sam.page.getByText('What you can do').click();
+  await expect(sam.page.getByRole('list', { name: 'Not allowed' })).toContainText('Delete cards');
+  await sam.page.getByText('What you can do').click();
+
+  // A forbidden change made anyway (the card menu still offers Delete) is put back, with a message, and the device stays in step.
+  await sam.canvas.addCard('Outcome', 'Sam’s own card');
+  await sam.canvas.deleteCard('Outcome', 1);
+  await expect(
+    sam.page.getByRole('alert').filter({ hasText: 'Put back: the facilitator has not allowed this here (delete cards).' }),
+  ).toBeVisible();
+  await expect(cardTexts(sam.canvas)).toHaveText(['Fewer evictions', 'Sam’s own card']);
+  await expect(syncStatus(sam.page)).toHaveText('Shared: in step with everyone');
+  await expect(cardTexts(facilitator.canvas)).toHaveText(['Fewer evictions', 'Sam’s own card']);
+
+  // The same device's credentials, and an update made by hand: the server refuses it and nobody sees it.
+  const { roomId, credentials } = await credentialsOf(sam.page);
+  const doc = new Y.Doc();
+  const reader = connectRoom({ roomId, credentials, canvas: doc, url: SYNC_WS, WebSocketPolyfill: WebSocket });
+  await reader.whenSynced();
+  reader.destroy();
+  const before = Y.encodeStateVector(doc);
+  doc.getMap<Y.Map<unknown>>('checks').get('outcome:trust')!.set('status', 'concern');
+  const attacker = rawClient(SYNC_WS, canvasDocName(roomId), credentials);
+  expect(await attacker.signedIn).toBeNull();
+  attacker.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+  expect(await attacker.closed).toBe(REFUSALS['forbidden-change'].code);
+  doc.destroy();
+  await facilitator.canvas.addCard('Outcome', 'Still in step');
+  for (const one of [facilitator, sam]) {
+    await expect(cardTexts(one.canvas)).toHaveText(['Fewer evictions', 'Sam’s own card', 'Still in step']);
+    await expect(one.canvas.checkRadio('Outcome', 'Trust', 'Not yet discussed')).toBeChecked();
+  }
+});
+
+test('a change refused by the server after an offline spell is undone on that device, and its other edits kept', async ({ browser }) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Changing rules', ['Fewer evictions']);
+  const jo = await device(browser, { width: 390, height: 844 });
+  await join(jo, link, 'Jo');
+
+  await jo.context.setOffline(true);
+  await expect(syncStatus(jo.page)).toHaveText(/^Offline/);
+  // While Jo is away, the facilitator stops participants adding cards.
+  await facilitator.page.getByRole('button', { name: 'Invite link' }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Invite people to this canvas' });
+  await dialog.getByRole('checkbox', { name: 'Add cards' }).uncheck();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Jo, not knowing, adds a card and edits another.
+  await jo.canvas.addCard('Outcome', 'Added offline');
+  const editor = await jo.canvas.editCard('Outcome', 1);
+  await editor.press('End');
+  await jo.page.keyboard.type(' for good');
+  await jo.page.keyboard.press('Escape');
+
+  await jo.context.setOffline(false);
+  await expect(jo.page.getByRole('alert').filter({ hasText: REFUSALS['forbidden-change'].message })).toBeVisible({ timeout: 20_000 });
+  for (const one of [facilitator, jo]) {
+    await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
+    await expect(cardTexts(one.canvas)).toHaveText(['Fewer evictions for good']);
+  }
+  // And after a reload, Jo's device still agrees.
+  await jo.canvas.reload();
+  await expect(cardTexts(jo.canvas)).toHaveText(['Fewer evictions for good']);
+  await expect(syncStatus(jo.page)).toHaveText('Shared: in step with everyone');
 });

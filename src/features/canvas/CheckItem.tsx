@@ -11,6 +11,7 @@ import { GOVERNANCE_CHECKS } from '../../domain/governance';
 import { CHECK_GUIDANCE, LENS_GUIDANCE, STEP_GUIDANCE, type CheckGuidance } from '../../domain/guidance';
 import { type AnyCheckKey, CHECK_STATUSES, CHECK_STATUS_LABELS, LIMITS } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
+import { useLockedReason } from '../../state/sharingStore';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { useAnyCheck } from '../../state/canvasSelectors';
 import { changeStatusOf, editNotesOf, reopenConcernOf } from './cardActions';
@@ -65,6 +66,7 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
   const notesRef = useRef<HTMLTextAreaElement>(null);
   useKeepCaret(notesRef, check?.notes ?? '');
   const id = checkDomId(checkKey);
+  const locked = useLockedReason('checks', 'status');
   const privacy = useFieldPrivacy(check?.notes ?? '', { id: `${id}-privacy`, returnFocusRef: notesRef, subject: 'these notes' });
   useEffect(() => {
     if (takeCheckFocusRequest(id)) {
@@ -83,7 +85,12 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
       </p>
       {note}
       <Evidence evidence={text.evidence} />
-      <fieldset>
+      {locked && (
+        <p className="hint" id={`${id}-locked`}>
+          {locked}
+        </p>
+      )}
+      <fieldset disabled={!!locked} aria-describedby={locked ? `${id}-locked` : undefined}>
         <legend className="visually-hidden">{statusLegend(checkKey)}</legend>
         {CHECK_STATUSES.map((status) => (
           <label key={status} className="radio">
@@ -127,7 +134,8 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
         value={check.notes}
         maxLength={LIMITS.notesLength}
         dir="auto"
-        aria-describedby={privacy.describedBy}
+        readOnly={!!locked}
+        aria-describedby={[locked ? `${id}-locked` : '', privacy.describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         onChange={(event) => editNotesOf(checkKey, event.target.value)}
       />
       {privacy.warnings}

@@ -11,7 +11,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { QRCodeSVG } from 'qrcode.react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { readDisplayName } from '../../storage/sharing';
-import { SYNC_LIMITS } from '../../sync/protocol';
+import { PERMISSIONS, type Permission, SYNC_LIMITS } from '../../sync/protocol';
 import { useSharingStore } from '../../state/sharingStore';
 import { People, SyncStatus } from './SyncStatus';
 import '../../components/ConfirmDialog.css';
@@ -171,6 +171,7 @@ function Shared({ onClose }: { onClose: () => void }) {
       ) : (
         <p>This device does not hold the invite link.</p>
       )}
+      <ParticipantPermissions />
       {error && (
         <p className="banner banner--error" role="alert">
           {error}
@@ -214,5 +215,26 @@ function Shared({ onClose }: { onClose: () => void }) {
         <p>Everyone is disconnected and the server deletes its copy. This device, and every other, keeps the copy it has.</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** What participants may do: the server enforces it on every change they send. */
+function ParticipantPermissions() {
+  const permissions = useSharingStore((state) => state.permissions);
+  return (
+    <fieldset>
+      <legend>What participants may do</legend>
+      {(Object.keys(PERMISSIONS) as Permission[]).map((name) => (
+        <label key={name} className="radio">
+          <input
+            type="checkbox"
+            checked={permissions[name]}
+            onChange={(event) => useSharingStore.getState().setPermission(name, event.target.checked)}
+          />
+          {PERMISSIONS[name]}
+        </label>
+      ))}
+      <p className="hint">Participants always vote with their own dots. Deleting the canvas stays with you.</p>
+    </fieldset>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { Suspense, lazy, useRef, useState } from 'react';
 import { useSharingStore } from '../../state/sharingStore';
-import { People, SyncStatus } from './SyncStatus';
+import { Allowed, Notice, People, SyncStatus } from './SyncStatus';
 import './sharing.css';
 
 const InviteDialog = lazy(() => import('./InviteDialog'));
@@ -22,11 +22,13 @@ export function SharingControls() {
     <div className="sharing-controls">
       {record && <SyncStatus />}
       {record && <People />}
+      {record?.role === 'participant' && <Allowed />}
       {(!record || record.role === 'facilitator') && (
         <button ref={opener} type="button" className="button button--small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
           {record ? 'Invite link' : 'Invite people'}
         </button>
       )}
+      <Notice />
       {open && (
         <Suspense fallback={null}>
           <InviteDialog onClose={close} />

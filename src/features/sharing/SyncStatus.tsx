@@ -1,4 +1,5 @@
 /** A shared canvas's connection status and who is here: in the canvas bar and the invite dialog. */
+import { PERMISSIONS, type Permission } from '../../sync/protocol';
 import type { Presence } from '../../sync/transport';
 import { useSharingStore } from '../../state/sharingStore';
 
@@ -47,5 +48,46 @@ export function People() {
         ))}
       </ul>
     </details>
+  );
+}
+
+/** For a participant: what the facilitator lets them do here, and what not. */
+export function Allowed() {
+  const permissions = useSharingStore((state) => state.permissions);
+  const names = Object.keys(PERMISSIONS) as Permission[];
+  const yes = names.filter((name) => permissions[name]);
+  const no = names.filter((name) => !permissions[name]);
+  return (
+    <details className="people">
+      <summary>What you can do</summary>
+      <div className="people__panel">
+        <p>The facilitator lets you:</p>
+        <ul aria-label="Allowed">{yes.length ? yes.map((name) => <li key={name}>{PERMISSIONS[name]}</li>) : <li>look, not change</li>}</ul>
+        {no.length > 0 && (
+          <>
+            <p>Only the facilitator can:</p>
+            <ul aria-label="Not allowed">
+              {no.map((name) => (
+                <li key={name}>{PERMISSIONS[name]}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </details>
+  );
+}
+
+/** Why a change made here was put back: said once, until dismissed. */
+export function Notice() {
+  const notice = useSharingStore((state) => state.notice);
+  if (!notice) return null;
+  return (
+    <div className="banner sharing-notice" role="alert">
+      <p>{notice}</p>
+      <button type="button" className="button button--secondary button--small" onClick={() => useSharingStore.getState().dismissNotice()}>
+        Dismiss
+      </button>
+    </div>
   );
 }

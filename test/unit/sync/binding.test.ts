@@ -5,6 +5,8 @@ import { addCard, deleteCard, moveCard, setCardText } from '../../../src/domain/
 import { linkCards } from '../../../src/domain/thread';
 import { type Canvas, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
 import { canvasToPlain, plainToCanvas, projectCanvas, setText, writeCanvas } from '../../../src/sync/binding';
+import { mayChange, mayCreate, setOnCreate } from '../../../src/sync/permissions';
+import { DEFAULT_PERMISSIONS } from '../../../src/sync/protocol';
 import { initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 import { finishedCanvas } from '../helpers/finishedCanvas';
@@ -162,5 +164,41 @@ describe('setText', () => {
     expect(deltas).toHaveLength(1);
     doc.transact(() => setText(text, ''));
     expect(text.toString()).toBe('');
+  });
+});
+
+describe('a participant’s edits, checked before they are written', () => {
+  const guard = (permissions = DEFAULT_PERMISSIONS) => ({
+    mayCreate: (root: string) => mayCreate('participant', permissions, root),
+    mayChange: (root: string, field: string) => mayChange('participant', permissions, root, field),
+    setOnCreate,
+  });
+
+  it('write what is allowed and leave out, and report, what is not', () => {
+    const canvas = ok(addCard(buildCanvas(), { id: 'c1', step: 'outcome', text: 'Keep me' }, T0));
+    const doc = shared(canvas);
+    let edited = setCardText(canvas, 'c1', 'Keep me, edited', T0 + 1);
+    edited = deleteCard(edited, 'c1', T0 + 2);
+    edited = setCheckNotes(edited, 'outcome', 'trust', 'Not mine to write', T0 + 3);
+    edited = ok(addCard(edited, { id: 'c2', step: 'action', text: 'A new card' }, T0 + 4));
+    const refused = writeCanvas(doc, canvas, edited, 'local', T0 + 5, guard());
+    expect(refused).toEqual([
+      { root: 'cards', field: 'deletedAt' },
+      { root: 'checks', field: 'notes' },
+    ]);
+    const there = projectCanvas(doc, canvas);
+    expect(there.cards.c1).toMatchObject({ text: 'Keep me, edited', deletedAt: null });
+    expect(there.cards.c2?.text).toBe('A new card');
+    expect(there.checks['outcome:trust'].notes).toBe('');
+  });
+
+  it('refuse a new card when adding cards is not allowed', () => {
+    const canvas = buildCanvas();
+    const doc = shared(canvas);
+    const edited = ok(addCard(canvas, { id: 'c1', step: 'outcome', text: 'Not now' }, T0));
+    expect(writeCanvas(doc, canvas, edited, 'local', T0, guard({ ...DEFAULT_PERMISSIONS, addCards: false }))).toEqual([
+      { root: 'cards', field: 'create' },
+    ]);
+    expect(doc.getMap('cards').size).toBe(0);
   });
 });
