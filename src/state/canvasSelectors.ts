@@ -136,5 +136,8 @@ export const useStepVotes = (step: StepId) =>
     }),
   );
 
+/** Dots each person may place. */
+export const useVotesPerPerson = () => useCanvasStore((state) => state.canvas?.votesPerPerson ?? 0);
+
 /** How many example cards from a template the canvas still holds. */
 export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCards(state.canvas).length : 0));

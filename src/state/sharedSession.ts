@@ -36,9 +36,19 @@ import { ROOM_FIELDS, initCanvasDoc, readCanvasDoc, readRecord } from '../sync/s
 import { type Transport, type TransportState, connectRoom } from '../sync/transport';
 import type { CanvasStore } from './canvasStore';
 
+/** Dot votes of one's own: this person's dots, and everyone's once the facilitator reveals them. */
+export interface Voting {
+  /** Card id → this person's dots on it. */
+  mine: Record<string, number>;
+  revealed: boolean;
+  /** Card id → everyone's dots, written by the server while revealed; empty while hidden. */
+  tally: Record<string, number>;
+}
+
 export interface SessionState extends TransportState {
   /** What the facilitator lets participants do, as the shared document says. */
   permissions: Permissions;
+  voting: Voting;
   /** Why a change made here was just put back (the facilitator has not allowed it), once; null otherwise. */
   notice: string | null;
 }
@@ -47,6 +57,10 @@ export interface Session {
   setName(name: string): void;
   /** The facilitator's choice of what participants may do (written into the shared document). */
   setPermission(permission: Permission, allowed: boolean): void;
+  /** Sets this person's dots on a card (0 takes them all off). */
+  setDots(cardId: string, dots: number): void;
+  /** The facilitator shows or hides everyone's dots. */
+  setRevealed(revealed: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -98,7 +112,10 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
 
   let doc = new Y.Doc();
   let stored = storeDoc(record.roomId, doc);
-  await stored.loaded;
+  // This person's own dots: a document of its own, which only they and the facilitator can open.
+  const votesDoc = new Y.Doc();
+  const votesStored = storeDoc(`${record.roomId}-votes`, votesDoc);
+  await Promise.all([stored.loaded, votesStored.loaded]);
   let seen: Canvas | null = open();
   if (seen && fill && !hasCanvas(doc)) initCanvasDoc(doc, canvasToPlain(seen), origin);
   let permissions = readPermissions(doc);
@@ -111,9 +128,20 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
   const report = () => {
     const state = transport.state;
     if (state.status === 'synced') waiting = 0;
-    onState({ ...state, unsentChanges: Math.max(state.unsentChanges, waiting), permissions, notice });
+    onState({ ...state, unsentChanges: Math.max(state.unsentChanges, waiting), permissions, notice, voting: readVoting() });
     notice = null; // said once
   };
+
+  const readVoting = (): Voting => {
+    const room = readRecord(doc.getMap('room'), ROOM_FIELDS) as { voting: { revealed: boolean } };
+    return {
+      mine: votesDoc.getMap<number>('votes').toJSON() as Record<string, number>,
+      revealed: room.voting.revealed,
+      tally: doc.getMap<number>('tally').toJSON() as Record<string, number>,
+    };
+  };
+  const onVotes = () => report();
+  votesDoc.on('update', onVotes);
 
   /** The document into the store (another device's change, or a change put back). */
   const project = () => {
@@ -168,6 +196,7 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       roomId: record.roomId,
       credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
       canvas: doc,
+      votes: votesDoc,
       name,
     });
     return transport.subscribe((state) => {
@@ -241,8 +270,20 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       permissions = readPermissions(doc);
       report();
     },
+    setDots(cardId, dots) {
+      const votes = votesDoc.getMap<number>('votes');
+      if (dots > 0) votes.set(cardId, dots);
+      else votes.delete(cardId);
+    },
+    setRevealed(revealed) {
+      if (record.role !== 'facilitator') return;
+      const voting = doc.getMap('room').get('voting');
+      if (voting instanceof Y.Map) doc.transact(() => voting.set('revealed', revealed), origin);
+      report();
+    },
     async stop() {
       stopped = true;
+      votesDoc.off('update', onVotes);
       if (canvasStore.getState().sharedLive === record.canvasId) canvasStore.getState().setSharedLive(null);
       stopStore();
       stopTransport();
@@ -251,8 +292,9 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       doc.off('update', onUpdate);
       tabs?.close();
       transport.destroy();
-      await stored.close();
+      await Promise.all([stored.close(), votesStored.close()]);
       doc.destroy();
+      votesDoc.destroy();
     },
   };
 }

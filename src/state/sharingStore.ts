@@ -20,7 +20,7 @@ import {
 } from '../sync/protocol';
 import type { Presence, Refusal, TransportStatus } from '../sync/transport';
 import { type CanvasStore, useCanvasStore } from './canvasStore';
-import type { Session, SessionState } from './sharedSession';
+import type { Session, SessionState, Voting } from './sharedSession';
 
 export interface SharingState {
   /** The open canvas's sharing record; null when it is not shared. */
@@ -38,6 +38,10 @@ export interface SharingState {
   dismissNotice(): void;
   /** The facilitator's choice of what participants may do. */
   setPermission(permission: Permission, allowed: boolean): void;
+  voting: Voting;
+  /** Adds (1) or takes off (-1) one of this person's dots on a card; returns why not, or null. */
+  dot(cardId: string, change: 1 | -1, votesPerPerson: number): string | null;
+  setRevealed(revealed: boolean): void;
   /** Starts the live connection if the canvas is shared; returns the function that ends it. */
   attach(canvasId: string): () => void;
   /** Shares the open canvas: creates the room and fills it (the owner becomes the facilitator). */
@@ -63,6 +67,7 @@ const idle = {
   permissions: DEFAULT_PERMISSIONS,
   error: null,
   notice: null,
+  voting: { mine: {}, revealed: false, tally: {} } as Voting,
 };
 
 export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions) =>
@@ -82,6 +87,7 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
           unsentChanges: state.unsentChanges,
           people: state.people,
           permissions: state.permissions,
+          voting: state.voting,
           ...(state.notice && { notice: state.notice }),
         });
       };
@@ -189,6 +195,23 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
 
       setPermission(permission, allowed) {
         void session?.then((live) => live?.setPermission(permission, allowed));
+      },
+
+      dot(cardId, change, votesPerPerson) {
+        const mine = get().voting.mine;
+        const used = Object.values(mine).reduce((sum, n) => sum + n, 0);
+        const current = mine[cardId] ?? 0;
+        if (change === 1 && used >= votesPerPerson)
+          return `You have used all ${votesPerPerson} of your dots. Take one off a card to move it.`;
+        if (change === -1 && current === 0) return null;
+        const next = current + change;
+        set({ voting: { ...get().voting, mine: { ...mine, [cardId]: next } } });
+        void session?.then((live) => live?.setDots(cardId, next));
+        return null;
+      },
+
+      setRevealed(revealed) {
+        void session?.then((live) => live?.setRevealed(revealed));
       },
 
       link() {

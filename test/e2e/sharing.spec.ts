@@ -345,3 +345,47 @@ test('a change refused by the server after an offline spell is undone on that de
   await expect(cardTexts(jo.canvas)).toHaveText(['Fewer evictions for good']);
   await expect(syncStatus(jo.page)).toHaveText('Shared: in step with everyone');
 });
+
+test('each participant votes with dots of their own, hidden from the others until the facilitator reveals them', async ({ browser }) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Choosing', ['Fewer evictions', 'Fewer exclusions']);
+  const sam = await device(browser);
+  const jo = await device(browser, { width: 390, height: 844 });
+  await join(sam, link, 'Sam');
+  await join(jo, link, 'Jo');
+
+  const dots = (one: Device) => one.page.getByRole('dialog', { name: 'Your dots' });
+  const openDots = async (one: Device) => {
+    await one.page.getByRole('button', { name: 'Your dots' }).click();
+    await expect(dots(one)).toBeVisible();
+  };
+  await openDots(sam);
+  await expect(dots(sam)).toContainText('You have placed 0 of your 3 dots. Nobody else sees your dots until the facilitator reveals them.');
+  await dots(sam).getByRole('button', { name: 'Add a dot to “Fewer evictions”' }).click();
+  await dots(sam).getByRole('button', { name: 'Add a dot to “Fewer evictions”' }).click();
+  await dots(sam).getByRole('button', { name: 'Add a dot to “Fewer exclusions”' }).click();
+  await dots(sam).getByRole('button', { name: 'Add a dot to “Fewer exclusions”' }).click();
+  await expect(dots(sam).getByRole('status')).toHaveText('You have used all 3 of your dots. Take one off a card to move it.');
+  await expect(dots(sam)).toContainText('You have placed 3 of your 3 dots.');
+  await expectNoAxeViolations(sam.page, 'the dots dialog');
+
+  await openDots(jo);
+  await dots(jo).getByRole('button', { name: 'Add a dot to “Fewer exclusions”' }).click();
+  // Nobody sees another's dots, nor any total, before the reveal.
+  await expect(dots(jo).getByText('All dots')).toHaveCount(0);
+  await expect(dots(jo).getByRole('listitem').filter({ hasText: 'Fewer evictions' })).toContainText('Your dots: 0');
+  await openDots(facilitator);
+  await expect(dots(facilitator).getByText('All dots')).toHaveCount(0);
+
+  await dots(facilitator).getByRole('button', { name: 'Reveal everyone’s dots' }).click();
+  for (const one of [facilitator, sam, jo]) {
+    await expect(dots(one).getByRole('listitem').filter({ hasText: 'Fewer evictions' })).toContainText('All dots: 2');
+    await expect(dots(one).getByRole('listitem').filter({ hasText: 'Fewer exclusions' })).toContainText('All dots: 2');
+  }
+  // The totals become the cards' votes, the scribe's count that sorting and the exports use.
+  await dots(facilitator).getByRole('button', { name: 'Put the totals on the cards' }).click();
+  await expect(dots(facilitator).getByRole('status')).toHaveText('The totals are now the votes on 2 cards.');
+  await dots(facilitator).getByRole('button', { name: 'Done' }).click();
+  await expect(facilitator.page.getByRole('button', { name: 'Your dots' })).toBeFocused();
+  await expect(facilitator.canvas.card('Outcome', 1)).toContainText('2 votes');
+});
