@@ -45,10 +45,17 @@ export interface Voting {
   tally: Record<string, number>;
 }
 
+/** What the facilitator's device shows, so participants can follow: a view (`step`, `board`, `present`) and a step. */
+export interface Showing {
+  view: string | null;
+  step: string | null;
+}
+
 export interface SessionState extends TransportState {
   /** What the facilitator lets participants do, as the shared document says. */
   permissions: Permissions;
   voting: Voting;
+  showing: Showing;
   /** Why a change made here was just put back (the facilitator has not allowed it), once; null otherwise. */
   notice: string | null;
 }
@@ -61,6 +68,8 @@ export interface Session {
   setDots(cardId: string, dots: number): void;
   /** The facilitator shows or hides everyone's dots. */
   setRevealed(revealed: boolean): void;
+  /** What this device shows; the facilitator's is shared so participants can follow. */
+  setShowing(showing: Showing): void;
   stop(): Promise<void>;
 }
 
@@ -128,7 +137,14 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
   const report = () => {
     const state = transport.state;
     if (state.status === 'synced') waiting = 0;
-    onState({ ...state, unsentChanges: Math.max(state.unsentChanges, waiting), permissions, notice, voting: readVoting() });
+    onState({
+      ...state,
+      unsentChanges: Math.max(state.unsentChanges, waiting),
+      permissions,
+      notice,
+      voting: readVoting(),
+      showing: readShowing(),
+    });
     notice = null; // said once
   };
 
@@ -139,6 +155,10 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       revealed: room.voting.revealed,
       tally: doc.getMap<number>('tally').toJSON() as Record<string, number>,
     };
+  };
+  const readShowing = (): Showing => {
+    const room = readRecord(doc.getMap('room'), ROOM_FIELDS) as { presenting: { step: string | null; view: string | null } };
+    return { view: room.presenting.view, step: room.presenting.step };
   };
   const onVotes = () => report();
   votesDoc.on('update', onVotes);
@@ -279,6 +299,19 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       if (record.role !== 'facilitator') return;
       const voting = doc.getMap('room').get('voting');
       if (voting instanceof Y.Map) doc.transact(() => voting.set('revealed', revealed), origin);
+      report();
+    },
+    setShowing({ view, step }) {
+      if (record.role !== 'facilitator') return;
+      const presenting = doc.getMap('room').get('presenting');
+      if (!(presenting instanceof Y.Map)) return;
+      const shown = readShowing();
+      if (shown.view === view && shown.step === step) return;
+      doc.transact(() => {
+        presenting.set('active', view === 'present');
+        presenting.set('view', view);
+        presenting.set('step', step);
+      }, origin);
       report();
     },
     async stop() {

@@ -20,7 +20,7 @@ import {
 } from '../sync/protocol';
 import type { Presence, Refusal, TransportStatus } from '../sync/transport';
 import { type CanvasStore, useCanvasStore } from './canvasStore';
-import type { Session, SessionState, Voting } from './sharedSession';
+import type { Session, SessionState, Showing, Voting } from './sharedSession';
 
 export interface SharingState {
   /** The open canvas's sharing record; null when it is not shared. */
@@ -42,6 +42,13 @@ export interface SharingState {
   /** Adds (1) or takes off (-1) one of this person's dots on a card; returns why not, or null. */
   dot(cardId: string, change: 1 | -1, votesPerPerson: number): string | null;
   setRevealed(revealed: boolean): void;
+  /** What the facilitator's device shows (participants can follow it). */
+  showing: Showing;
+  /** This participant follows the facilitator's view and step. */
+  following: boolean;
+  setFollowing(following: boolean): void;
+  /** This device now shows `showing` (shared when it is the facilitator's). */
+  show(showing: Showing): void;
   /** Starts the live connection if the canvas is shared; returns the function that ends it. */
   attach(canvasId: string): () => void;
   /** Shares the open canvas: creates the room and fills it (the owner becomes the facilitator). */
@@ -68,12 +75,16 @@ const idle = {
   error: null,
   notice: null,
   voting: { mine: {}, revealed: false, tally: {} } as Voting,
+  showing: { view: null, step: null } as Showing,
+  following: false,
 };
 
 export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions) =>
   create<SharingState>()((set, get) => {
     let session: Promise<Session | null> | null = null;
     let attachedTo: string | null = null;
+    /** What this device last showed, shared again once a session has started. */
+    let lastShown: Showing | null = null;
 
     function begin(record: SharedCanvasRecord, fill: boolean) {
       const canvasId = record.canvasId;
@@ -88,11 +99,16 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
           people: state.people,
           permissions: state.permissions,
           voting: state.voting,
+          showing: state.showing,
           ...(state.notice && { notice: state.notice }),
         });
       };
       session = import('./sharedSession')
-        .then(({ startSession }) => startSession({ record, canvasStore, name: readDisplayName() || nameFor(record), fill, onState }))
+        .then(async ({ startSession }) => {
+          const live = await startSession({ record, canvasStore, name: readDisplayName() || nameFor(record), fill, onState });
+          if (lastShown) live.setShowing(lastShown);
+          return live;
+        })
         .catch((error: unknown) => {
           console.warn('Outcome Canvas: could not start sharing', error);
           if (attachedTo === canvasId) set({ error: 'The shared canvas could not be opened on this device. Reload to try again.' });
@@ -208,6 +224,15 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
         set({ voting: { ...get().voting, mine: { ...mine, [cardId]: next } } });
         void session?.then((live) => live?.setDots(cardId, next));
         return null;
+      },
+
+      setFollowing(following) {
+        set({ following });
+      },
+
+      show(showing) {
+        lastShown = showing;
+        void session?.then((live) => live?.setShowing(showing));
       },
 
       setRevealed(revealed) {

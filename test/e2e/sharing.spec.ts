@@ -389,3 +389,40 @@ test('each participant votes with dots of their own, hidden from the others unti
   await expect(facilitator.page.getByRole('button', { name: 'Your dots' })).toBeFocused();
   await expect(facilitator.canvas.card('Outcome', 1)).toContainText('2 votes');
 });
+
+test('on a phone, a participant follows the facilitator’s step and presenting view, writes cards, and has no facilitator controls', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Following', ['Fewer evictions']);
+  const jo = await device(browser, { width: 390, height: 844 });
+  await join(jo, link, 'Jo');
+  await expectFits(jo.page);
+  // No facilitator controls: no invite link, no timer, no facilitator notes.
+  await expect(jo.page.getByRole('button', { name: 'Invite link' })).toHaveCount(0);
+  await expect(jo.page.getByRole('heading', { name: 'Timer' })).toHaveCount(0);
+  await expect(facilitator.page.getByRole('heading', { name: 'Timer' })).toBeVisible();
+
+  const follow = jo.page.getByRole('button', { name: 'Follow the facilitator' });
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.canvas.openStep('Action');
+  await jo.canvas.expectOnStep('Action');
+  // The participant writes a card where the facilitator is.
+  await jo.canvas.addCard('Action', 'Housing officers call first');
+  await jo.page.keyboard.press('Escape');
+  await expect(facilitator.canvas.cards('Action').locator('.card__text')).toHaveText(['Housing officers call first']);
+
+  await facilitator.page.getByRole('button', { name: 'Present' }).click();
+  await expect(jo.page).toHaveURL(/\/present\/action$/);
+  await expect(jo.page.getByText('Housing officers call first')).toBeVisible();
+  await expectNoAxeViolations(jo.page, 'presenting mode followed on a phone');
+  // Leaving presenting mode on one's own stops following.
+  await jo.page.keyboard.press('Escape');
+  await jo.canvas.expectOnStep('Action');
+  await expect(jo.page.getByRole('button', { name: 'Follow the facilitator' })).toHaveAttribute('aria-pressed', 'false');
+  await facilitator.page.keyboard.press('Escape');
+  await facilitator.canvas.openStep('Insight');
+  await expect(facilitator.page).toHaveURL(/\/step\/insight$/);
+  await jo.canvas.expectOnStep('Action');
+});

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCanvasTitle } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useSharingStore } from '../../state/sharingStore';
+import { useFollow } from '../sharing/useFollow';
 import { BoardView } from './BoardView';
 import { CanvasDnd } from './CanvasDnd';
 import { CanvasHeader } from './CanvasHeader';
@@ -80,6 +81,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   useCanvasShortcuts(canvasId, view, step);
   // A shared canvas connects while it is open, in every view (presenting included).
   useEffect(() => useSharingStore.getState().attach(canvasId), [canvasId]);
+  useFollow(canvasId, view, step);
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title

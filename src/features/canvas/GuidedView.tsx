@@ -8,6 +8,7 @@ import { type StepDropData, railDropId } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
+import { useLockedReason } from '../../state/sharingStore';
 import { StepTimer } from './StepTimer';
 import { ExamplesBanner } from './ExamplesBanner';
 import './GuidedView.css';
@@ -24,6 +25,7 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
     if (heading && document.activeElement?.closest('.step-nav, .step-pager')) heading.focus();
   }, [step]);
 
+  const participant = useLockedReason('meta', 'timer') !== null;
   return (
     <>
       <StepNav canvasId={canvasId} current={step} />
@@ -31,13 +33,14 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
         {/* Keyed by step: a new step is a new screen, and its heading takes focus. */}
         <StepPanel key={step} step={step} focused />
         <aside className="drop-rail" aria-label="Facilitator notes and other steps">
-          <StepTimer step={step} />
+          {/* In a shared canvas, the timer and the notes are the facilitator's: participants do not get them. */}
+          {!participant && <StepTimer step={step} />}
           <ExamplesBanner focusAfter={`step-${step}-heading`} />
           <h2>Other steps</h2>
           {STEP_IDS.filter((other) => other !== step).map((other) => (
             <RailTarget key={other} canvasId={canvasId} step={other} />
           ))}
-          <FacilitatorPanel step={step} />
+          {!participant && <FacilitatorPanel step={step} />}
         </aside>
       </div>
       <nav className="step-pager" aria-label="Previous and next step">

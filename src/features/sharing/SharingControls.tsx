@@ -30,6 +30,7 @@ export function SharingControls() {
       {record && <SyncStatus />}
       {record && <People />}
       {record?.role === 'participant' && <Allowed />}
+      {record?.role === 'participant' && <FollowButton />}
       {record && (
         <button
           ref={dotsOpener}
@@ -58,5 +59,20 @@ export function SharingControls() {
         </Suspense>
       )}
     </div>
+  );
+}
+
+/** Follow the facilitator's view and step (presenting mode included). */
+function FollowButton() {
+  const following = useSharingStore((state) => state.following);
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      aria-pressed={following}
+      onClick={() => useSharingStore.getState().setFollowing(!following)}
+    >
+      Follow the facilitator
+    </button>
   );
 }
