@@ -5,32 +5,22 @@
  * up). The facilitator reveals and hides, and can put the totals on the cards
  * (the scribe's vote counts, which sorting and the exports use).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { setVotes } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type Canvas, STEP_IDS, type StepId, isRefusal } from '../../domain/model';
 import { getOpenCanvas, useCard, useCardIds, useVotesPerPerson } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useSharingStore } from '../../state/sharingStore';
-import '../../components/ConfirmDialog.css';
+import { SharingDialog } from './SharingDialog';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export default function DotsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const role = useSharingStore((state) => state.record?.role);
   const voting = useSharingStore((state) => state.voting);
   const perPerson = useVotesPerPerson();
   const [said, setSaid] = useState('');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
   const used = Object.values(voting.mine).reduce((sum, n) => sum + n, 0);
 
   const putTotalsOnCards = () => {
@@ -50,46 +40,42 @@ export default function DotsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="invite-dialog"
-      aria-labelledby="dots-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-    >
-      <h2 id="dots-dialog-title">Your dots</h2>
-      <p>
-        You have placed {used} of your {plural(perPerson, 'dot')}.{' '}
-        {voting.revealed
-          ? 'The facilitator has revealed everyone’s dots.'
-          : 'Nobody else sees your dots until the facilitator reveals them.'}
-      </p>
-      {STEP_IDS.map((step) => (
-        <StepDots key={step} step={step} onSaid={setSaid} perPerson={perPerson} />
-      ))}
-      <p role="status">{said}</p>
-      <div className="button-row">
-        {role === 'facilitator' && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => useSharingStore.getState().setRevealed(!voting.revealed)}
-          >
-            {voting.revealed ? 'Hide everyone’s dots' : 'Reveal everyone’s dots'}
-          </button>
-        )}
-        {role === 'facilitator' && voting.revealed && (
-          <button type="button" className="button button--secondary" onClick={putTotalsOnCards}>
-            Put the totals on the cards
-          </button>
-        )}
-        <button type="button" className="button" onClick={close}>
-          Done
-        </button>
-      </div>
-    </dialog>
+    <SharingDialog titleId="dots-dialog-title" onClose={onClose}>
+      {(close) => (
+        <>
+          <h2 id="dots-dialog-title">Your dots</h2>
+          <p>
+            You have placed {used} of your {plural(perPerson, 'dot')}.{' '}
+            {voting.revealed
+              ? 'The facilitator has revealed everyone’s dots.'
+              : 'Nobody else sees your dots until the facilitator reveals them.'}
+          </p>
+          {STEP_IDS.map((step) => (
+            <StepDots key={step} step={step} onSaid={setSaid} perPerson={perPerson} />
+          ))}
+          <p role="status">{said}</p>
+          <div className="button-row">
+            {role === 'facilitator' && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => useSharingStore.getState().setRevealed(!voting.revealed)}
+              >
+                {voting.revealed ? 'Hide everyone’s dots' : 'Reveal everyone’s dots'}
+              </button>
+            )}
+            {role === 'facilitator' && voting.revealed && (
+              <button type="button" className="button button--secondary" onClick={putTotalsOnCards}>
+                Put the totals on the cards
+              </button>
+            )}
+            <button type="button" className="button" onClick={close}>
+              Done
+            </button>
+          </div>
+        </>
+      )}
+    </SharingDialog>
   );
 }
 

@@ -13,35 +13,20 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { readDisplayName } from '../../storage/sharing';
 import { PERMISSIONS, type Permission, SYNC_LIMITS } from '../../sync/protocol';
 import { useSharingStore } from '../../state/sharingStore';
+import { SharingDialog } from './SharingDialog';
 import { People, SyncStatus } from './SyncStatus';
-import '../../components/ConfirmDialog.css';
 
 export default function InviteDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const record = useSharingStore((state) => state.record);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  // Closed before the opener takes focus back: nothing outside a modal dialog can take focus.
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
   return (
-    <dialog
-      ref={ref}
-      className="invite-dialog"
-      aria-labelledby="invite-dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-    >
-      <h2 id="invite-dialog-title">Invite people to this canvas</h2>
-      {record ? <Shared onClose={close} /> : <BeforeSharing onClose={close} />}
-    </dialog>
+    <SharingDialog titleId="invite-dialog-title" onClose={onClose}>
+      {(close) => (
+        <>
+          <h2 id="invite-dialog-title">Invite people to this canvas</h2>
+          {record ? <Shared onClose={close} /> : <BeforeSharing onClose={close} />}
+        </>
+      )}
+    </SharingDialog>
   );
 }
 
