@@ -173,6 +173,14 @@ test('a wrong link, an unknown room and a revoked link are refused with a clear 
   await expect(dialog.getByRole('textbox', { name: 'Invite link' })).not.toHaveValue(link);
   // Sam, connected with the old link, is cut off and told why.
   await expect(syncStatus(sam.page)).toHaveText(/Not shared: The facilitator issued a new invite link/);
+  // Sam keeps the canvas as an ordinary one of their own.
+  await sam.page.getByRole('button', { name: 'Keep it as my own copy' }).click();
+  await expect(syncStatus(sam.page)).toHaveCount(0);
+  await expect(sam.page.getByRole('button', { name: 'Invite people' })).toBeVisible();
+  await sam.canvas.addCard('Outcome', 'Mine now');
+  await sam.canvas.reload();
+  await expect(cardTexts(sam.canvas)).toHaveText(['Mine now']);
+  await expect(syncStatus(sam.page)).toHaveCount(0);
   // Someone new with the old link is refused.
   await stranger.page.goto(link);
   await stranger.page.getByRole('textbox', { name: 'Your name, shown to the others' }).fill('Late');

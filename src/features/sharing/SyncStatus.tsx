@@ -21,11 +21,23 @@ export function SyncStatus() {
           : status === 'refused'
             ? [`Not shared: ${refusal?.message ?? 'the server refused this device.'}`, 'refused']
             : ['Shared: connecting…', 'connecting'];
+  const ended = status === 'refused' && (refusal?.reason === 'sharing-ended' || refusal?.reason === 'link-revoked');
   return (
-    <span className="sync-status" data-state={kind} role={kind === 'refused' ? 'alert' : undefined}>
-      <span className="sync-status__dot" aria-hidden="true" />
-      {label}
-    </span>
+    <>
+      <span className="sync-status" data-state={kind} role={kind === 'refused' ? 'alert' : undefined}>
+        <span className="sync-status__dot" aria-hidden="true" />
+        {label}
+      </span>
+      {ended && (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => void useSharingStore.getState().stopSharing()}
+        >
+          Keep it as my own copy
+        </button>
+      )}
+    </>
   );
 }
 
