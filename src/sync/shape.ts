@@ -95,6 +95,10 @@ const YES_NO = ['yes', 'no', 'unknown'] as const;
 // ---------------------------------------------------------------------------
 // The canvas document
 
+/*
+ * Lengths come from the app's own LIMITS: a value the app accepts but the
+ * server refused would be refused again on every reconnection.
+ */
 export const CARD_FIELDS = {
   step: value('outcome', isStepId),
   order: value('a0', isOrder),
@@ -105,7 +109,7 @@ export const CARD_FIELDS = {
   agreed: value(false, isBoolean),
   parkedAt: value(null, isTimeOrNull),
   example: value(false, isBoolean),
-  source: value('', isString(300)),
+  source: value('', isString(LIMITS.shortTextLength)),
   /** Ids of the cards this card serves (the golden thread). */
   serves: set(200),
   ...timestamps,
@@ -122,7 +126,7 @@ export const CHECK_FIELDS = {
 
 export const ACTION_ITEM_FIELDS = {
   text: text(LIMITS.cardTextLength),
-  owner: value('', isString(200)),
+  owner: value('', isString(LIMITS.shortTextLength)),
   due: value('', isDate),
   status: value('open', oneOf(['open', 'done'])),
   /** Key of the check the action came from, e.g. `insight:consent`. */
@@ -133,8 +137,8 @@ export const ACTION_ITEM_FIELDS = {
 } satisfies Fields;
 
 export const DATASET_FIELDS = {
-  name: text(500),
-  holder: value('', isString(500)),
+  name: text(LIMITS.shortTextLength),
+  holder: value('', isString(LIMITS.shortTextLength)),
   contents: text(LIMITS.notesLength),
   personal: value('unknown', oneOf(YES_NO)),
   specialCategory: value('unknown', oneOf(YES_NO)),
@@ -145,7 +149,7 @@ export const DATASET_FIELDS = {
   dpia: value('', oneOf(['', 'not-needed', 'needed', 'done'])),
   qualityProblems: text(LIMITS.notesLength),
   whoIsMissing: text(LIMITS.notesLength),
-  retention: text(1000),
+  retention: text(LIMITS.longTextLength),
   /** Ids of the Insight cards that use this data set. */
   usedBy: set(500),
   order: value('a0', isOrder),
@@ -172,9 +176,9 @@ export const META_FIELDS = {
     kind: 'record',
     fields: {
       heldOn: value('', isDate),
-      organisation: value('', isString(300)),
-      facilitator: value('', isString(300)),
-      participants: text(2000),
+      organisation: value('', isString(LIMITS.shortTextLength)),
+      facilitator: value('', isString(LIMITS.shortTextLength)),
+      participants: text(LIMITS.notesLength),
     },
   },
   timer: {

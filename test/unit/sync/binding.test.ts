@@ -1,13 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { setFacilitatorNote, setCheckNotes, setTitle } from '../../../src/domain/canvas';
-import { addCard, deleteCard, moveCard, setCardText } from '../../../src/domain/cards';
+import { setActionItemOwner, setActionItemText } from '../../../src/domain/actionLog';
+import { setFacilitatorNote, setCheckNotes, setTitle, setWorkshopDetails } from '../../../src/domain/canvas';
+import { addCard, deleteCard, moveCard, setCardSource, setCardText } from '../../../src/domain/cards';
+import { updateDataset } from '../../../src/domain/dataInventory';
 import { linkCards } from '../../../src/domain/thread';
-import { type Canvas, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
+import { type Canvas, LIMITS, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
 import { canvasToPlain, plainToCanvas, projectCanvas, setText, writeCanvas } from '../../../src/sync/binding';
 import { mayChange, mayCreate, setOnCreate } from '../../../src/sync/permissions';
 import { DEFAULT_PERMISSIONS } from '../../../src/sync/protocol';
-import { initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
+import { CANVAS_ROOTS, type Fields, META_FIELDS, initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
+import { fits } from '../../../server/policy';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 import { finishedCanvas } from '../helpers/finishedCanvas';
 
@@ -200,5 +203,59 @@ describe('a participant’s edits, checked before they are written', () => {
       { root: 'cards', field: 'create' },
     ]);
     expect(doc.getMap('cards').size).toBe(0);
+  });
+});
+
+describe('the app’s own limits and the shared document’s', () => {
+  it('agree: a canvas with every text as long as the app allows fits the shape the server checks', () => {
+    const longest = (length: number) => 'x'.repeat(length);
+    const card = Object.values(finishedCanvas().cards)[0]!;
+    let canvas = finishedCanvas();
+    canvas = setCardSource(canvas, card.id, longest(LIMITS.shortTextLength), T0);
+    canvas = ok(setActionItemOwner(canvas, 'x1', longest(LIMITS.shortTextLength), T0));
+    canvas = ok(setActionItemText(canvas, 'x1', longest(LIMITS.longTextLength), T0));
+    canvas = ok(
+      setWorkshopDetails(
+        canvas,
+        {
+          organisation: longest(LIMITS.shortTextLength),
+          facilitator: longest(LIMITS.shortTextLength),
+          participants: longest(LIMITS.notesLength),
+        },
+        T0,
+      ),
+    );
+    canvas = ok(
+      updateDataset(
+        canvas,
+        'd1',
+        {
+          name: longest(LIMITS.shortTextLength),
+          holder: longest(LIMITS.shortTextLength),
+          retention: longest(LIMITS.shortTextLength),
+          contents: longest(LIMITS.longTextLength),
+          qualityProblems: longest(LIMITS.longTextLength),
+          whoIsMissing: longest(LIMITS.longTextLength),
+        },
+        T0,
+      ),
+    );
+    // The domain clamps, so what it holds is the most it allows.
+    expect(canvas.actionItems.x1!.owner).toHaveLength(LIMITS.shortTextLength);
+    expect(canvas.workshop.participants).toHaveLength(LIMITS.notesLength);
+
+    const doc = shared(canvas);
+    const misfits: string[] = [];
+    const check = (where: string, map: Y.Map<unknown>, fields: Fields) => {
+      for (const [name, spec] of Object.entries(fields)) {
+        if (spec.kind === 'record') check(`${where}.${name}`, map.get(name) as Y.Map<unknown>, spec.fields);
+        else if (!fits(spec, map.get(name))) misfits.push(`${where}.${name}`);
+      }
+    };
+    check('meta', doc.getMap('meta'), META_FIELDS);
+    for (const root of ['cards', 'checks', 'actionItems', 'datasets', 'facilitation'] as const) {
+      doc.getMap<Y.Map<unknown>>(root).forEach((record, id) => check(`${root}.${id}`, record, CANVAS_ROOTS[root].fields));
+    }
+    expect(misfits).toEqual([]);
   });
 });
