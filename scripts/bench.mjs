@@ -20,7 +20,7 @@
  *
  * Usage: flock /tmp/oc-heavy.lock npm run bench
  *   BENCH_RUNS=9 (runs per timing, default 7), BENCH_PORT (default 4331),
- *   BENCH_SKIP=sync,lighthouse,durable (leave parts out while working on one).
+ *   BENCH_SKIP=sync,lighthouse,durable,open,typing,drag,library (leave parts out while working on one).
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -421,67 +421,77 @@ async function browserFigures(browser, base) {
     `\n(Seeded a 500-card and a 2,000-card canvas and ${LIBRARY_SIZE.toLocaleString('en-GB')} canvases of 8 cards in ${ms(Date.now() - seedStart)}.)`,
   );
 
-  console.log('\nOpen a canvas, whole board (navigation until every card is in the page)');
-  for (const [cards, id, rate, goal] of [
-    [500, CANVAS_500, 1, 150],
-    [500, CANVAS_500, 4, 400],
-    [2000, CANVAS_2000, 4, 1000],
-  ]) {
-    const times = await openTimes(context, base, id, cards, rate);
-    const label = `${cards.toLocaleString('en-GB')} cards at ${rate}x`;
-    console.log(`  ${label.padEnd(18)} ${spread(times)}   goal ≤ ${ms(goal)}`);
-    figure(`Open a ${label}, whole board`, ms(median(times)), `≤ ${ms(goal)}`, median(times) <= goal);
+  if (!SKIP.has('open')) {
+    console.log('\nOpen a canvas, whole board (navigation until every card is in the page)');
+    for (const [cards, id, rate, goal] of [
+      [500, CANVAS_500, 1, 150],
+      [500, CANVAS_500, 4, 400],
+      [2000, CANVAS_2000, 4, 1000],
+    ]) {
+      const times = await openTimes(context, base, id, cards, rate);
+      const label = `${cards.toLocaleString('en-GB')} cards at ${rate}x`;
+      console.log(`  ${label.padEnd(18)} ${spread(times)}   goal ≤ ${ms(goal)}`);
+      figure(`Open a ${label}, whole board`, ms(median(times)), `≤ ${ms(goal)}`, median(times) <= goal);
+    }
   }
 
-  const typing = await typingTimings(context, base);
-  const slowKeys = typing.events.filter((e) => e.duration > 16);
-  const slowestKey = Math.max(0, ...typing.events.map((e) => e.duration));
-  const counts = new Map();
-  for (const { name } of slowKeys) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const byName = [...counts].map(([name, count]) => `${name} ${count}`);
-  console.log(`\nTyping into a card with 500 on the board, 1x (Event Timing; ${typing.keys} keys, one every 80 ms)`);
-  console.log(
-    `  input events over 16 ms: ${slowKeys.length}${byName.length ? ` (${byName.join(', ')})` : ''}   slowest ${slowestKey ? ms(slowestKey) : 'under 16 ms'}   goal: none over 16 ms`,
-  );
-  figure(
-    'Typing with 500 cards, 1x: input events over 16 ms',
-    `${slowKeys.length} of ${typing.keys} keys' events; slowest ${slowestKey ? ms(slowestKey) : '< 16 ms'}`,
-    'none',
-    slowKeys.length === 0,
-  );
+  if (!SKIP.has('typing')) {
+    const typing = await typingTimings(context, base);
+    const slowKeys = typing.events.filter((e) => e.duration > 16);
+    const slowestKey = Math.max(0, ...typing.events.map((e) => e.duration));
+    const counts = new Map();
+    for (const { name } of slowKeys) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const byName = [...counts].map(([name, count]) => `${name} ${count}`);
+    console.log(`\nTyping into a card with 500 on the board, 1x (Event Timing; ${typing.keys} keys, one every 80 ms)`);
+    console.log(
+      `  input events over 16 ms: ${slowKeys.length}${byName.length ? ` (${byName.join(', ')})` : ''}   slowest ${slowestKey ? ms(slowestKey) : 'under 16 ms'}   goal: none over 16 ms`,
+    );
+    figure(
+      'Typing with 500 cards, 1x: input events over 16 ms',
+      `${slowKeys.length} of ${typing.keys} keys' events; slowest ${slowestKey ? ms(slowestKey) : '< 16 ms'}`,
+      'none',
+      slowKeys.length === 0,
+    );
+  }
 
-  const drag = await dragTimings(context, base);
-  const slowestInput = Math.max(0, ...drag.events.map((e) => e.duration));
-  const worstFrame = Math.max(0, ...drag.frames);
-  console.log('\nMouse drag of a card from Outcome to Insight on the board, 500 cards, 4x (30 pointer moves)');
-  console.log(
-    `  slowest input ${slowestInput ? ms(slowestInput) : 'under 16 ms'} (goal ≤ 100 ms)   worst animation frame ${worstFrame ? ms(worstFrame) : 'under 50 ms'} (goal: none over 200 ms)   long frames ${drag.frames.length}   card landed in: ${drag.moved ?? 'nowhere'}`,
-  );
-  if (drag.moved !== 'insight') console.log('  (the drag did not move the card: these figures do not describe a drag)');
-  figure(
-    'Mouse drag, 500 cards, 4x: slowest input',
-    slowestInput ? ms(slowestInput) : '< 16 ms',
-    '≤ 100 ms',
-    slowestInput <= 100 && drag.moved === 'insight',
-  );
-  figure(
-    'Mouse drag, 500 cards, 4x: worst frame',
-    worstFrame ? ms(worstFrame) : '< 50 ms',
-    '≤ 200 ms',
-    worstFrame <= 200 && drag.moved === 'insight',
-  );
+  if (!SKIP.has('drag')) {
+    const drag = await dragTimings(context, base);
+    const slowestInput = Math.max(0, ...drag.events.map((e) => e.duration));
+    const worstFrame = Math.max(0, ...drag.frames);
+    console.log('\nMouse drag of a card from Outcome to Insight on the board, 500 cards, 4x (30 pointer moves)');
+    console.log(
+      `  slowest input ${slowestInput ? ms(slowestInput) : 'under 16 ms'} (goal ≤ 100 ms)   worst animation frame ${worstFrame ? ms(worstFrame) : 'under 50 ms'} (goal: none over 200 ms)   long frames ${drag.frames.length}   card landed in: ${drag.moved ?? 'nowhere'}`,
+    );
+    if (drag.moved !== 'insight') console.log('  (the drag did not move the card: these figures do not describe a drag)');
+    figure(
+      'Mouse drag, 500 cards, 4x: slowest input',
+      slowestInput ? ms(slowestInput) : '< 16 ms',
+      '≤ 100 ms',
+      slowestInput <= 100 && drag.moved === 'insight',
+    );
+    figure(
+      'Mouse drag, 500 cards, 4x: worst frame',
+      worstFrame ? ms(worstFrame) : '< 50 ms',
+      '≤ 200 ms',
+      worstFrame <= 200 && drag.moved === 'insight',
+    );
+  }
 
-  const library = await libraryTimes(context, base);
-  console.log(
-    `\nCanvas library with ${LIBRARY_SIZE.toLocaleString('en-GB')} canvases (+2), 4x: navigation until its first canvases are in the page`,
-  );
-  console.log(`  ${spread(library.times)}   goal ≤ 300 ms   (${library.firstShown} shown first, ${library.total} in the page in the end)`);
-  figure(
-    `Library of ${LIBRARY_SIZE.toLocaleString('en-GB')} canvases, 4x, first shown`,
-    ms(median(library.times)),
-    '≤ 300 ms',
-    median(library.times) <= 300,
-  );
+  if (!SKIP.has('library')) {
+    const library = await libraryTimes(context, base);
+    console.log(
+      `\nCanvas library with ${LIBRARY_SIZE.toLocaleString('en-GB')} canvases (+2), 4x: navigation until its first canvases are in the page`,
+    );
+    console.log(
+      `  ${spread(library.times)}   goal ≤ 300 ms   (${library.firstShown} shown first, ${library.total} in the page in the end)`,
+    );
+    figure(
+      `Library of ${LIBRARY_SIZE.toLocaleString('en-GB')} canvases, 4x, first shown`,
+      ms(median(library.times)),
+      '≤ 300 ms',
+      median(library.times) <= 300,
+    );
+  }
 
   if (!SKIP.has('durable')) {
     const durable = await editToDurable(context, base, CANVAS_500);

@@ -13,14 +13,19 @@
  *       privacyDismissed: withPrivacyDismissal(canvas.privacyDismissed, warning.fingerprint) }))} />
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { PRIVACY_RULE_TEXT, checkPrivacy, type PrivacyRuleId, type PrivacyWarning } from '../domain/privacy';
+import { PRIVACY_RULE_TEXT, type PrivacyRuleId, type PrivacyWarning, privacyWarningsIn } from '../domain/privacy';
 import './PrivacyWarnings.css';
 
 const NO_DISMISSALS: readonly string[] = [];
 
-/** The warnings for a text, less those dismissed; recomputed only when either changes. */
-export function usePrivacyWarnings(text: string, dismissed: readonly string[] = NO_DISMISSALS): PrivacyWarning[] {
-  return useMemo(() => checkPrivacy(text, dismissed), [text, dismissed]);
+/** The warnings for a text, less those dismissed; recomputed only when either changes (each text is checked once: `privacyWarningsIn`). */
+export function usePrivacyWarnings(text: string, dismissed: readonly string[] = NO_DISMISSALS): readonly PrivacyWarning[] {
+  return useMemo(() => {
+    const warnings = privacyWarningsIn(text);
+    if (warnings.length === 0 || dismissed.length === 0) return warnings;
+    const skip = new Set(dismissed);
+    return warnings.filter((warning) => !skip.has(warning.fingerprint));
+  }, [text, dismissed]);
 }
 
 /** "an email address and 2 phone numbers": what was found, without repeating the text itself. */

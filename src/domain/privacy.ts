@@ -485,6 +485,26 @@ export function checkPrivacy(text: string, dismissed: Iterable<string> = []): Pr
   return warnings;
 }
 
+/** Texts already checked, with all their warnings: a board opened or re-rendered checks each text once. */
+const checked = new Map<string, PrivacyWarning[]>();
+const CHECKED_KEPT = 5_000;
+const NO_WARNINGS: readonly PrivacyWarning[] = [];
+
+/**
+ * Every warning for a text, dismissed or not (filter by fingerprint for what
+ * to show), remembered per text: the cards' warnings and the canvas's
+ * "possible personal data" list share one check of each text.
+ */
+export function privacyWarningsIn(text: string): readonly PrivacyWarning[] {
+  if (text === '') return NO_WARNINGS; // without waking the finders, whose patterns are compiled on first use
+  let warnings = checked.get(text);
+  if (!warnings) {
+    if (checked.size >= CHECKED_KEPT) checked.clear(); // typing checks a new text per key: keep it bounded
+    checked.set(text, (warnings = checkPrivacy(text)));
+  }
+  return warnings;
+}
+
 export interface PrivacySource {
   /** Where the text is, for the caller (e.g. a card id, "dataset:ds1:contents"). */
   key: string;

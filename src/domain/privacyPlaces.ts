@@ -5,9 +5,9 @@
  * Outcome"). Used after text arrives in bulk (an import, a restore, a
  * template) and by the canvas's "possible personal data" summary.
  *
- * Results are kept per record object: operations never mutate, so an
- * unchanged record is the same object and is not checked again, and a
- * keystroke re-checks one card, not the canvas.
+ * Each text is checked once (`privacyWarningsIn` remembers it, shared with
+ * the warnings under each field), so a keystroke re-checks one card's new
+ * text, not the canvas.
  */
 import { actionItemsInOrder } from './actionLog';
 import { checkAt } from './canvas';
@@ -16,7 +16,7 @@ import { datasetsInOrder } from './dataInventory';
 import { GOVERNANCE_IDS, GOVERNANCE_ITEMS } from './governanceKeys';
 import { LENS_GUIDANCE, STEP_GUIDANCE } from './guidance';
 import { type AnyCheckKey, type Canvas, LENS_IDS, STEP_IDS, checkKey, governanceKey, isLive } from './model';
-import { type PrivacyWarning, checkPrivacy, prunePrivacyDismissed } from './privacy';
+import { type PrivacyWarning, privacyWarningsIn, prunePrivacyDismissed } from './privacy';
 
 /** What holds the text, so the UI can take a person there. */
 export type PrivacyPlaceTarget =
@@ -36,24 +36,15 @@ export interface PrivacyPlace {
   warnings: PrivacyWarning[];
 }
 
-const cache = new WeakMap<object, Map<string, PrivacyWarning[]>>();
-
-/** Every warning for one field of one record, dismissed or not, worked out once per record object. */
-function warningsOf(record: object, field: string, text: string): PrivacyWarning[] {
-  if (text === '') return [];
-  let fields = cache.get(record);
-  if (!fields) cache.set(record, (fields = new Map()));
-  let found = fields.get(field);
-  if (!found) fields.set(field, (found = checkPrivacy(text)));
-  return found;
-}
+/** Every warning for one field's text, dismissed or not (checked once per text: `privacyWarningsIn`). */
+const warningsOf = (text: string): readonly PrivacyWarning[] => (text === '' ? [] : privacyWarningsIn(text));
 
 /** The places on a canvas with privacy warnings not dismissed, in the order a person meets them. */
 export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
   const dismissed = new Set(canvas.privacyDismissed);
   const places: PrivacyPlace[] = [];
-  const add = (record: object, field: string, text: string, label: string, target: PrivacyPlaceTarget, key: string) => {
-    const warnings = warningsOf(record, field, text).filter((warning) => !dismissed.has(warning.fingerprint));
+  const add = (text: string, label: string, target: PrivacyPlaceTarget, key: string) => {
+    const warnings = warningsOf(text).filter((warning) => !dismissed.has(warning.fingerprint));
     if (warnings.length > 0) places.push({ key, label, target, warnings });
   };
 
@@ -61,45 +52,36 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
   const addCheck = (key: AnyCheckKey, name: string) => {
     const check = checkAt(canvas, key);
     const target: PrivacyPlaceTarget = { kind: 'check', key };
-    add(check, 'notes', check.notes, `the notes on ${name}`, target, `check:${key}:notes`);
-    add(check, 'resolution', check.resolution, `how the concern on ${name} was resolved`, target, `check:${key}:resolution`);
+    add(check.notes, `the notes on ${name}`, target, `check:${key}:notes`);
+    add(check.resolution, `how the concern on ${name} was resolved`, target, `check:${key}:resolution`);
   };
 
-  add(canvas, 'title', canvas.title, 'the canvas title', { kind: 'canvas' }, 'canvas:title');
-  add(canvas, 'description', canvas.description, 'the canvas description', { kind: 'canvas' }, 'canvas:description');
+  add(canvas.title, 'the canvas title', { kind: 'canvas' }, 'canvas:title');
+  add(canvas.description, 'the canvas description', { kind: 'canvas' }, 'canvas:description');
   for (const step of STEP_IDS) {
     const title = STEP_GUIDANCE[step].title;
     cardsInStep(canvas, step).forEach((card, index) =>
-      add(card, 'text', card.text, `card ${index + 1} in ${title}`, { kind: 'card', id: card.id }, `card:${card.id}`),
+      add(card.text, `card ${index + 1} in ${title}`, { kind: 'card', id: card.id }, `card:${card.id}`),
     );
   }
   for (const card of Object.values(canvas.cards)) {
-    if (isLive(card) && !isOnBoard(card))
-      add(card, 'text', card.text, 'a card in the parking lot', { kind: 'card', id: card.id }, `card:${card.id}`);
+    if (isLive(card) && !isOnBoard(card)) add(card.text, 'a card in the parking lot', { kind: 'card', id: card.id }, `card:${card.id}`);
   }
   for (const step of STEP_IDS) {
     const stepTitle = STEP_GUIDANCE[step].title;
-    add(
-      canvas.facilitation[step],
-      'notes',
-      canvas.facilitation[step].notes,
-      `the facilitator notes for ${stepTitle}`,
-      { kind: 'facilitation' },
-      `facilitation:${step}`,
-    );
+    add(canvas.facilitation[step].notes, `the facilitator notes for ${stepTitle}`, { kind: 'facilitation' }, `facilitation:${step}`);
     for (const lens of LENS_IDS) addCheck(checkKey(step, lens), `${LENS_GUIDANCE[lens].title} for ${stepTitle}`);
   }
   for (const id of GOVERNANCE_IDS) addCheck(governanceKey(id), `${GOVERNANCE_ITEMS[id].name} (before this goes live)`);
   datasetsInOrder(canvas).forEach((dataset, index) => {
     const name = `data set ${index + 1}${dataset.name.trim() ? ` (${dataset.name.trim()})` : ''}`;
     const target: PrivacyPlaceTarget = { kind: 'dataset', id: dataset.id };
-    for (const [field, what] of DATASET_TEXT_FIELDS)
-      add(dataset, field, dataset[field], `${what} of ${name}`, target, `dataset:${dataset.id}:${field}`);
+    for (const [field, what] of DATASET_TEXT_FIELDS) add(dataset[field], `${what} of ${name}`, target, `dataset:${dataset.id}:${field}`);
   });
   actionItemsInOrder(canvas).forEach((item, index) => {
     const target: PrivacyPlaceTarget = { kind: 'action-item', id: item.id };
-    add(item, 'text', item.text, `action ${index + 1} in the action log`, target, `action-item:${item.id}:text`);
-    add(item, 'owner', item.owner, `the owner of action ${index + 1} in the action log`, target, `action-item:${item.id}:owner`);
+    add(item.text, `action ${index + 1} in the action log`, target, `action-item:${item.id}:text`);
+    add(item.owner, `the owner of action ${index + 1} in the action log`, target, `action-item:${item.id}:owner`);
   });
   return places;
 }

@@ -6,19 +6,15 @@
  */
 import type { Canvas } from '../domain/model';
 import { type PrivacyPlace, privacyPlaces } from '../domain/privacyPlaces';
-import { useCanvasStore } from './canvasStore';
 
-let placesOf: Canvas | null = null;
-let places: PrivacyPlace[] = [];
-
-/** Where on the open canvas text looks like personal data (worked out once per change; see privacyPlaces.ts). */
-export const usePrivacyPlaces = () =>
-  useCanvasStore((state) => {
-    if (!state.canvas) return NO_PLACES;
-    if (state.canvas !== placesOf) {
-      placesOf = state.canvas;
-      places = privacyPlaces(state.canvas);
-    }
-    return places.length === 0 ? NO_PLACES : places;
-  });
 const NO_PLACES: PrivacyPlace[] = [];
+
+/**
+ * Where on a canvas text looks like personal data (see privacyPlaces.ts); the same empty list when nowhere.
+ * A screen works it out in a deferred render (`useDeferredValue` of `useOpenCanvas()`), so that opening
+ * a canvas, or a keystroke, shows first and is checked just after.
+ */
+export function privacyPlacesOf(canvas: Canvas | null): PrivacyPlace[] {
+  const places = canvas ? privacyPlaces(canvas) : NO_PLACES;
+  return places.length === 0 ? NO_PLACES : places;
+}

@@ -208,11 +208,9 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         />
       )}
       {privacy.warnings}
+      {/* One string, one text node: on a board of hundreds of cards, every node counts. */}
       <span id={metaId} className="visually-hidden">
-        Card {index + 1} in {title}, {CARD_COLOUR_LABELS[card.colour]}
-        {card.votes > 0 && `, ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}`}
-        {card.agreed && ', agreed'}
-        {card.example && ', an example from the template'}.
+        {`Card ${index + 1} in ${title}, ${CARD_COLOUR_LABELS[card.colour]}${card.votes > 0 ? `, ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}` : ''}${card.agreed ? ', agreed' : ''}${card.example ? ', an example from the template' : ''}.`}
       </span>
     </li>
   );

@@ -5,19 +5,22 @@
  * links to the field, where the warning says why and how to rephrase and can
  * be dismissed.
  */
+import { useDeferredValue, useMemo } from 'react';
 import { useLocation } from 'wouter';
 import { describePrivacyWarnings } from '../../components/PrivacyWarnings';
 import { cardPosition } from '../../domain/cards';
 import { stepOfCheck } from '../../domain/canvas';
 import type { PrivacyPlace } from '../../domain/privacyPlaces';
-import { getOpenCanvas } from '../../state/canvasSelectors';
-import { usePrivacyPlaces } from '../../state/privacySelectors';
+import { getOpenCanvas, useOpenCanvas } from '../../state/canvasSelectors';
+import { privacyPlacesOf } from '../../state/privacySelectors';
 import { checkDomId } from './CheckItem';
 import { focusCardAfterRender, requestCheckFocus } from './focusRequests';
 import './PrivacyReview.css';
 
 export function PrivacyReview({ canvasId }: { canvasId: string }) {
-  const places = usePrivacyPlaces();
+  // Checked in a deferred render, just after the canvas (or a keystroke) shows.
+  const checked = useDeferredValue(useOpenCanvas(), null);
+  const places = useMemo(() => privacyPlacesOf(checked), [checked]);
   const [, navigate] = useLocation();
   if (places.length === 0) return null;
 
