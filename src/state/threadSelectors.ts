@@ -11,7 +11,7 @@ import { useCanvasStore } from './canvasStore';
 const NO_IDS: readonly string[] = [];
 
 /** One card's place in the golden thread: the cards on the board it serves, and those that serve it. */
-interface CardThread {
+export interface CardThread {
   serves: readonly string[];
   servedBy: readonly string[];
 }

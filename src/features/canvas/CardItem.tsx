@@ -11,6 +11,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { useCardThread } from '../../state/threadSelectors';
 import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
@@ -35,6 +36,7 @@ const MENU_KEYS = ['m', 'M', 'ContextMenu'];
 
 export const CardItem = memo(function CardItem({ id, step, index, tabbable }: CardItemProps) {
   const card = useCard(id);
+  const thread = useCardThread(id);
   const beginDrag = useBeginDrag();
   const [editing, setEditing] = useState(() => isCardEditRequested(id));
   const [menuOpen, setMenuOpen] = useState(false);
@@ -165,7 +167,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           title="Card actions (M)"
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          <span aria-hidden="true">⋯</span>
+          ⋯
         </button>
         {menuOpen && (
           <MenuPopup
@@ -197,7 +199,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         <CardText id={textId} card={card} placeholder={STEP_GUIDANCE[step].cardPlaceholder} onClick={onTextClick} />
       )}
       <CardMarks card={card} />
-      <CardThread id={id} elementId={threadId} />
+      {(thread.serves.length > 0 || thread.servedBy.length > 0) && <CardThread elementId={threadId} thread={thread} />}
       {linking && (
         <LinkPicker
           cardId={id}

@@ -1,16 +1,16 @@
 /**
  * On a card, its place in the golden thread: the cards it serves and the
  * cards that serve it, each by the start of its text. Only cards with links
- * show anything, and each name reads its own card, so typing in one card
- * re-renders only the cards linked to it.
+ * show anything (the card reads its links: `useCardThread`), and each name
+ * reads its own card, so typing in one card re-renders only the cards linked to it.
  */
 import { useCard } from '../../state/canvasSelectors';
-import { useCardThread } from '../../state/threadSelectors';
+import type { CardThread as CardThreadLinks } from '../../state/threadSelectors';
 
 const SHOWN = 3;
 
-export function CardThread({ id, elementId }: { id: string; elementId: string }) {
-  const { serves, servedBy } = useCardThread(id);
+export function CardThread({ elementId, thread }: { elementId: string; thread: CardThreadLinks }) {
+  const { serves, servedBy } = thread;
   if (serves.length === 0 && servedBy.length === 0) return null;
   return (
     <div className="card__thread" id={elementId}>
