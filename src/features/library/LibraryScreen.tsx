@@ -10,7 +10,7 @@ import { CanvasList } from './CanvasList';
 import { DeletedCanvasList } from './DeletedCanvasList';
 import './library.css';
 
-// Import, backup and the reminder: fetched once the list is shown, so the canvases come first.
+// Import, backup and the reminder sit below the list: load them after the first paint.
 const ImportPanel = lazy(() => import('../transfer/ImportPanel').then((module) => ({ default: module.ImportPanel })));
 const BackupReminder = lazy(() => import('../transfer/BackupReminder').then((module) => ({ default: module.BackupReminder })));
 
@@ -64,11 +64,9 @@ export function LibraryScreen() {
         Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency and inclusivity
         checked at every step. Everything is saved in this browser as you type.
       </p>
-      {status !== 'loading' && (
-        <Suspense fallback={null}>
-          <BackupReminder canvasCount={summaries.length} />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        <BackupReminder canvasCount={summaries.length} />
+      </Suspense>
       {error && (
         <p className="banner banner--error" role="alert">
           {error}
@@ -124,11 +122,9 @@ export function LibraryScreen() {
         )}
       </div>
 
-      {status !== 'loading' && (
-        <Suspense fallback={null}>
-          <ImportPanel />
-        </Suspense>
-      )}
+      <Suspense fallback={null}>
+        <ImportPanel />
+      </Suspense>
 
       {deleted.length > 0 && <DeletedCanvasList deleted={deleted} onEmpty={() => setConfirmEmpty(true)} />}
       <ConfirmDialog
