@@ -253,18 +253,25 @@ export type SharingStore = ReturnType<typeof createSharingStore>;
 /** The running app's sharing of the open canvas. */
 export const useSharingStore = createSharingStore({ canvasStore: useCanvasStore, origin: () => globalThis.location.origin });
 
+function lockedReasonIn(state: SharingState, root: string, field: string): string | null {
+  if (!state.record || state.record.role === 'facilitator') return null;
+  if (mayChange('participant', state.permissions, root, field)) return null;
+  const rule = fieldRule(root, field);
+  return isPermission(rule)
+    ? `In this shared canvas the facilitator has not allowed participants to ${PERMISSIONS[rule].toLowerCase()}.`
+    : 'In this shared canvas only the facilitator can change this.';
+}
+
 /**
  * Why this device may not change `field` of a record in `root` (e.g. `checks`,
  * `status`), in words to show beside the control; null when it may (an
  * unshared canvas, the facilitator, or a participant allowed to).
  */
 export function useLockedReason(root: string, field: string): string | null {
-  return useSharingStore((state) => {
-    if (!state.record || state.record.role === 'facilitator') return null;
-    if (mayChange('participant', state.permissions, root, field)) return null;
-    const rule = fieldRule(root, field);
-    return isPermission(rule)
-      ? `In this shared canvas the facilitator has not allowed participants to ${PERMISSIONS[rule].toLowerCase()}.`
-      : 'In this shared canvas only the facilitator can change this.';
-  });
+  return useSharingStore((state) => lockedReasonIn(state, root, field));
+}
+
+/** The same, read once (for a menu built when opened, or a key pressed). */
+export function lockedReasonNow(root: string, field: string): string | null {
+  return lockedReasonIn(useSharingStore.getState(), root, field);
 }

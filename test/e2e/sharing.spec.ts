@@ -7,7 +7,7 @@
  * device is a separate browser context on the sync server's origin (as
  * `npm start` serves it), with the same guard as every other test.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { SYNC_ORIGIN } from '../../playwright.config';
@@ -292,9 +292,23 @@ test('a participant cannot do what the facilitator forbade, by the screen or by 
   await expect(sam.page.getByRole('list', { name: 'Not allowed' })).toContainText('Delete cards');
   await sam.page.getByText('What you can do').click();
 
-  // A forbidden change made anyway (the card menu still offers Delete) is put back, with a message, and the device stays in step.
+  // What is not allowed is not offered: the card menu has no Delete.
   await sam.canvas.addCard('Outcome', 'Sam’s own card');
-  await sam.canvas.deleteCard('Outcome', 1);
+  let menu = await sam.canvas.openCardMenu('Outcome', 1);
+  await expect(menu.getByRole('menuitem', { name: 'Delete card' })).toHaveCount(0);
+  await sam.page.keyboard.press('Escape');
+  // A forbidden change made anyway (here, the facilitator takes Delete away while Sam's menu offers it) is put
+  // back, with a message, and the device stays in step.
+  await facilitator.page.getByRole('button', { name: 'Invite link' }).click();
+  await choices.getByRole('checkbox', { name: 'Delete cards' }).check();
+  const notAllowed = sam.page.getByRole('list', { name: 'Not allowed', includeHidden: true });
+  await expect(notAllowed).not.toContainText('Delete cards');
+  menu = await sam.canvas.openCardMenu('Outcome', 1);
+  await expect(menu.getByRole('menuitem', { name: 'Delete card' })).toBeVisible();
+  await choices.getByRole('checkbox', { name: 'Delete cards' }).uncheck();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(notAllowed).toContainText('Delete cards');
+  await menu.getByRole('menuitem', { name: 'Delete card', exact: true }).click();
   await expect(
     sam.page.getByRole('alert').filter({ hasText: 'Put back: the facilitator has not allowed this here (delete cards).' }),
   ).toBeVisible();
@@ -420,6 +434,19 @@ test('on a phone, a participant follows the facilitator’s step and presenting 
   await jo.canvas.addCard('Action', 'Housing officers call first');
   await jo.page.keyboard.press('Escape');
   await expect(facilitator.canvas.cards('Action').locator('.card__text')).toHaveText(['Housing officers call first']);
+  // What the facilitator has not allowed (deleting cards, marking them agreed, the scribe's votes) is not offered.
+  const menu = await jo.canvas.openCardMenu('Action', 1);
+  await expect(menu.getByRole('menuitem', { name: 'Move to Insight' })).toBeVisible();
+  const offered = (menu: Locator) => [
+    menu.getByRole('menuitem', { name: 'Delete card' }),
+    menu.getByRole('menuitemcheckbox', { name: 'Agreed' }),
+    menu.getByRole('menuitem', { name: 'Add a vote' }),
+  ];
+  for (const item of offered(menu)) await expect(item).toHaveCount(0);
+  await jo.page.keyboard.press('Escape');
+  const factMenu = await facilitator.canvas.openCardMenu('Action', 1);
+  for (const item of offered(factMenu)) await expect(item).toBeVisible();
+  await facilitator.page.keyboard.press('Escape');
 
   await facilitator.page.getByRole('button', { name: 'Present' }).click();
   await expect(jo.page).toHaveURL(/\/present\/action$/);

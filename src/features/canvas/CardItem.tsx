@@ -11,9 +11,10 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { lockedReasonNow } from '../../state/sharingStore';
 import { useCardThread } from '../../state/threadSelectors';
 import { editCardText } from './cardActions';
-import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu } from './cardCommands';
+import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu, isOffered } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
 import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
 import { CardThread } from './CardThread';
@@ -79,6 +80,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       count: canvas ? cardsInStep(canvas, step).length : 0,
       startEditing: () => startEditing(),
       openLinks: () => setLinking(true),
+      mayChange: (field) => lockedReasonNow('cards', field) === null,
     };
   };
   const menuItems = (): MenuItem[] => {
@@ -113,7 +115,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       setMenuOpen(true);
     } else {
       const command = commandForKey(event);
-      if (!command || (command.enabled && !command.enabled(context()))) return;
+      if (!command || !isOffered(command, context()) || (command.enabled && !command.enabled(context()))) return;
       event.preventDefault();
       command.run(context());
     }

@@ -18,7 +18,12 @@ export interface CardCommandContext {
   startEditing: () => void;
   /** Opens "Link to…", the golden thread's picker for this card. */
   openLinks: () => void;
+  /** Whether this device may change a field of the card (false for what a shared canvas's facilitator has not allowed). */
+  mayChange: (field: CardField) => boolean;
 }
+
+/** The card fields a command changes, as the shared canvas's permissions name them. */
+export type CardField = 'text' | 'serves' | 'votes' | 'agreed' | 'example' | 'parkedAt' | 'order' | 'step' | 'colour' | 'deletedAt';
 
 /**
  * Menu groups, in menu order, each with a name for screen readers. `choose`
@@ -44,6 +49,8 @@ export interface CardCommand {
   keyHint?: string;
   /** Said in the help sheet instead of the menu label, when the two differ. */
   helpLabel?: string;
+  /** The card field it changes: left out, menu and key alike, where this device may not change it. */
+  field?: CardField;
   enabled?: (context: CardCommandContext) => boolean;
   /** Left out of the menu (rather than shown disabled) when this is false. */
   shown?: (context: CardCommandContext) => boolean;
@@ -57,6 +64,7 @@ export interface CardCommand {
 export const CARD_COMMANDS: CardCommand[] = [
   {
     id: 'edit',
+    field: 'text',
     group: 'edit',
     label: 'Edit text',
     keys: ['Enter', 'F2'],
@@ -66,6 +74,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'link',
+    field: 'serves',
     group: 'edit',
     label: 'Link to…',
     keys: ['l', 'L'],
@@ -75,6 +84,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'vote-add',
+    field: 'votes',
     group: 'choose',
     label: 'Add a vote',
     keys: ['+', '='],
@@ -84,6 +94,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'vote-remove',
+    field: 'votes',
     group: 'choose',
     label: 'Take a vote away',
     keys: ['-'],
@@ -94,6 +105,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'vote-set',
+    field: 'votes',
     group: 'choose',
     label: 'Set the number of votes…',
     keys: ['v'],
@@ -103,6 +115,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'agreed',
+    field: 'agreed',
     group: 'choose',
     label: 'Agreed',
     keys: ['a'],
@@ -114,6 +127,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'keep-own',
+    field: 'example',
     group: 'choose',
     label: 'Keep as our own card',
     helpLabel: 'Keep an example card from the template as the team’s own (from its menu)',
@@ -122,22 +136,39 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   {
     id: 'park',
+    field: 'parkedAt',
     group: 'choose',
     label: 'Park this card',
     helpLabel: 'Park the card in the parking lot (from its menu)',
     run: ({ card }) => parkOne(card.id),
   },
-  { id: 'up', group: 'move', label: 'Move up', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'up') },
+  {
+    id: 'up',
+    field: 'order',
+    group: 'move',
+    label: 'Move up',
+    enabled: ({ index }) => index > 0,
+    run: ({ card }) => moveCardBy(card.id, 'up'),
+  },
   {
     id: 'down',
+    field: 'order',
     group: 'move',
     label: 'Move down',
     enabled: ({ index, count }) => index < count - 1,
     run: ({ card }) => moveCardBy(card.id, 'down'),
   },
-  { id: 'top', group: 'move', label: 'Move to top', enabled: ({ index }) => index > 0, run: ({ card }) => moveCardBy(card.id, 'top') },
+  {
+    id: 'top',
+    field: 'order',
+    group: 'move',
+    label: 'Move to top',
+    enabled: ({ index }) => index > 0,
+    run: ({ card }) => moveCardBy(card.id, 'top'),
+  },
   {
     id: 'bottom',
+    field: 'order',
     group: 'move',
     label: 'Move to bottom',
     enabled: ({ index, count }) => index < count - 1,
@@ -145,6 +176,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
   ...STEP_IDS.map((step): CardCommand => ({
     id: `to-${step}`,
+    field: 'step',
     group: 'move',
     label: `Move to ${STEP_GUIDANCE[step].title}`,
     enabled: (context) => context.step !== step,
@@ -152,6 +184,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   })),
   ...CARD_COLOURS.map((colour): CardCommand => ({
     id: `colour-${colour}`,
+    field: 'colour',
     group: 'colour',
     label: CARD_COLOUR_LABELS[colour],
     checked: ({ card }) => card.colour === colour,
@@ -159,6 +192,7 @@ export const CARD_COMMANDS: CardCommand[] = [
   })),
   {
     id: 'delete',
+    field: 'deletedAt',
     group: 'remove',
     label: 'Delete card',
     keys: ['Delete', 'Backspace'],
@@ -168,11 +202,13 @@ export const CARD_COMMANDS: CardCommand[] = [
   },
 ];
 
+/** Whether the command is there at all for this card on this device (not merely disabled). */
+export const isOffered = (command: CardCommand, context: CardCommandContext): boolean =>
+  (!command.field || context.mayChange(command.field)) && command.shown?.(context) !== false;
+
 /** Moves to the card's own step are left out of its menu rather than shown disabled. */
 export const commandsForMenu = (context: CardCommandContext): CardCommand[] =>
-  CARD_COMMANDS.filter(
-    (command) => (!command.id.startsWith('to-') || command.enabled?.(context) !== false) && command.shown?.(context) !== false,
-  );
+  CARD_COMMANDS.filter((command) => (!command.id.startsWith('to-') || command.enabled?.(context) !== false) && isOffered(command, context));
 
 /** The command a key runs on a focused card, if any. */
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): CardCommand | undefined {
