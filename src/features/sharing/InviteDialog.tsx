@@ -10,9 +10,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { QRCodeSVG } from 'qrcode.react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { readDisplayName } from '../../storage/sharing';
-import { PERMISSIONS, type Permission, SYNC_LIMITS } from '../../sync/protocol';
+import { PERMISSIONS, type Permission } from '../../sync/protocol';
 import { useSharingStore } from '../../state/sharingStore';
+import { DisplayNameField } from './DisplayNameField';
 import { SharingDialog } from './SharingDialog';
 import { People, SyncStatus } from './SyncStatus';
 
@@ -65,23 +67,8 @@ function BeforeSharing({ onClose }: { onClose: () => void }) {
       }}
     >
       <WhereItGoes />
-      <div className="field">
-        <label htmlFor={nameId}>Your name, shown to the people who join</label>
-        <input
-          ref={nameRef}
-          id={nameId}
-          className="input"
-          value={name}
-          maxLength={SYNC_LIMITS.displayNameLength}
-          autoComplete="name"
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      {error && (
-        <p className="banner banner--error" role="alert">
-          {error}
-        </p>
-      )}
+      <DisplayNameField id={nameId} label="Your name, shown to the people who join" value={name} onChange={setName} inputRef={nameRef} />
+      <RefusalMessage message={error} />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={busy}>
           {busy ? 'Sharing…' : 'Share this canvas'}
@@ -157,11 +144,7 @@ function Shared({ onClose }: { onClose: () => void }) {
         <p>This device does not hold the invite link.</p>
       )}
       <ParticipantPermissions />
-      {error && (
-        <p className="banner banner--error" role="alert">
-          {error}
-        </p>
-      )}
+      <RefusalMessage message={error} />
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => setConfirm('new-link')}>
           New link

@@ -7,9 +7,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { findSharingByRoom, readDisplayName, writeDisplayName, writeSharing } from '../../storage/sharing';
-import { SYNC_LIMITS, parseInviteLink } from '../../sync/protocol';
+import { parseInviteLink } from '../../sync/protocol';
 import type { TransportStatus } from '../../sync/transport';
 import { useLibraryStore } from '../../state/libraryStore';
+import { DisplayNameField } from './DisplayNameField';
 import './sharing.css';
 
 const NOT_VALID = 'This invite link is not valid: part of it may be missing. Ask the facilitator to send it again.';
@@ -105,25 +106,14 @@ function JoinForm({ roomId, inviteSecret }: { roomId: string; inviteSecret: stri
           if (!busy) void join();
         }}
       >
-        <div className="field">
-          <label htmlFor={nameId}>Your name, shown to the others</label>
-          <input
-            ref={nameRef}
-            id={nameId}
-            className="input"
-            value={name}
-            maxLength={SYNC_LIMITS.displayNameLength}
-            autoComplete="name"
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${nameId}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {nameError && (
-            <p id={`${nameId}-error`} className="hint">
-              {nameError}
-            </p>
-          )}
-        </div>
+        <DisplayNameField
+          id={nameId}
+          label="Your name, shown to the others"
+          value={name}
+          onChange={setName}
+          error={nameError}
+          inputRef={nameRef}
+        />
         <div className="button-row">
           <button type="submit" className="button" aria-disabled={busy}>
             {busy ? 'Joining…' : 'Join'}
