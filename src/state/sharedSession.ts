@@ -21,6 +21,7 @@ import type { Canvas } from '../domain/model';
 import { type SharedCanvasRecord, writeSharing } from '../storage/sharing';
 import { storeDoc } from '../storage/sharedDocs';
 import { type Refused, type WriteGuard, canvasToPlain, hasCanvas, plainToCanvas, projectCanvas, writeCanvas } from '../sync/binding';
+import { type GroupFile, type MergePlan, encodeGroupFile, groupFileName, planMerge } from '../sync/groupFile';
 import { CANVAS_RULES, fieldRule, mayChange, mayCreate, setOnCreate } from '../sync/permissions';
 import {
   DEFAULT_PERMISSIONS,
@@ -70,6 +71,10 @@ export interface Session {
   setRevealed(revealed: boolean): void;
   /** What this device shows; the facilitator's is shared so participants can follow. */
   setShowing(showing: Showing): void;
+  /** This device's whole shared document as a file for another breakout group (groupFile.ts). */
+  saveGroupFile(group: string): { fileName: string; text: string };
+  /** Another group's file, checked and then merged as if it had come over the network. */
+  mergeGroupFile(file: GroupFile, update: Uint8Array): MergePlan;
   stop(): Promise<void>;
 }
 
@@ -113,6 +118,7 @@ const REFUSED_HERE =
 export async function startSession({ record, canvasStore, name, fill, onState }: SessionOptions): Promise<Session> {
   const origin = { session: record.roomId };
   const fromTab = { tabs: record.roomId };
+  const fromFile = { file: record.roomId };
   const open = () => {
     const canvas = canvasStore.getState().canvas;
     return canvas && canvas.id === record.canvasId ? canvas : null;
@@ -313,6 +319,18 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
         presenting.set('step', step);
       }, origin);
       report();
+    },
+    saveGroupFile(group) {
+      const title = String(readCanvasDoc(doc).meta.title);
+      return { fileName: groupFileName(title, group), text: encodeGroupFile(doc, record.roomId, group) };
+    },
+    mergeGroupFile(file, update) {
+      const plan = planMerge(doc, file, update, guardFor(record.role, permissions));
+      if (!plan.ok) return plan;
+      if (transport.state.status !== 'synced') waiting += 1;
+      // Not this session's origin: projected into the store, sent to other tabs and to the server like a remote change.
+      Y.applyUpdate(doc, update, fromFile);
+      return plan;
     },
     async stop() {
       stopped = true;

@@ -6,7 +6,15 @@
  * an unshared canvas never loads it.
  */
 import { create } from 'zustand';
-import { type SharedCanvasRecord, readDisplayName, readSharing, removeSharing, writeDisplayName, writeSharing } from '../storage/sharing';
+import {
+  type SharedCanvasRecord,
+  findSharingByRoom,
+  readDisplayName,
+  readSharing,
+  removeSharing,
+  writeDisplayName,
+  writeSharing,
+} from '../storage/sharing';
 import { fieldRule, mayChange } from '../sync/permissions';
 import {
   DEFAULT_PERMISSIONS,
@@ -59,6 +67,10 @@ export interface SharingState {
   stopSharing(): Promise<void>;
   /** The invite link of the open canvas (facilitator only). */
   link(): string | null;
+  /** This device's changes to the open shared canvas, as a file for another breakout group. */
+  saveGroupFile(group: string): Promise<{ fileName: string; text: string } | { problem: string }>;
+  /** Merges another breakout group's file into the open shared canvas; says what it merged, or why not. */
+  mergeGroupFile(file: File): Promise<{ ok: boolean; message: string }>;
 }
 
 export interface SharingStoreOptions {
@@ -242,6 +254,42 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
       link() {
         const record = get().record;
         return record?.inviteSecret ? inviteLink(origin(), record.roomId, record.inviteSecret) : null;
+      },
+
+      async saveGroupFile(group) {
+        const live = await session;
+        if (!live) return { problem: 'The shared canvas is not open on this device yet. Try again in a moment.' };
+        return live.saveGroupFile(group);
+      },
+
+      async mergeGroupFile(file) {
+        const record = get().record;
+        const live = await session;
+        if (!record || !live) return { ok: false, message: 'Open the shared canvas this file belongs to, then merge it there.' };
+        // Loaded with the session already (a shared canvas is open): no extra download.
+        const { parseGroupFile, sizeProblem } = await import('../sync/groupFile');
+        const tooLarge = sizeProblem(file.size);
+        if (tooLarge) return { ok: false, message: tooLarge };
+        let text: string;
+        try {
+          text = await file.text();
+        } catch {
+          return { ok: false, message: 'The file could not be read, so nothing was merged.' };
+        }
+        const parsed = parseGroupFile(text);
+        if (!parsed.ok) return { ok: false, message: parsed.problem };
+        const { file: changes, update } = parsed;
+        if (changes.roomId !== record.roomId) {
+          const title = changes.title.trim() || 'Untitled canvas';
+          return {
+            ok: false,
+            message: findSharingByRoom(changes.roomId)
+              ? `This file holds changes to “${title}”, which is not open here. Open “${title}” from your canvases, then merge the file there.`
+              : `This file holds changes to “${title}”, a shared canvas that is not on this device. Join it with its invite link first, then merge the file.`,
+          };
+        }
+        const plan = live.mergeGroupFile(changes, update);
+        return plan.ok ? { ok: true, message: plan.message } : { ok: false, message: plan.problem };
       },
     };
   });

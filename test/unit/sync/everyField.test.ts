@@ -20,6 +20,7 @@ import {
   type Dataset,
   type EthicsCheck,
   type GovernanceCheck,
+  type Refusal,
   type StepId,
   STEP_IDS,
   createCanvas,
@@ -145,9 +146,9 @@ function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<st
   return out;
 }
 
-const must = <T>(result: T | { refused: string }): T => {
+const must = (result: Canvas | Refusal): Canvas => {
   if (isRefusal(result)) throw new Error(result.refused);
-  return result as T;
+  return result;
 };
 
 /** What the model's factories put in a new record of each kind. */
