@@ -75,6 +75,12 @@ export function serialise(root: Root): string {
       // eslint-disable-next-line no-control-regex -- U+0001 is the tab placeholder
       .replace(/\\(?=\u0001)/g, '\\\\')
       .replaceAll(TAB, '&#x9;')
-      .replace(/(\\?)([^\S\n]+)$/gm, (_, backslash: string, run: string) => (backslash ? '\\\\' : '') + charRefs(run))
+      // Line by line rather than with /m: JavaScript's multiline `$` also
+      // matches before U+2028 and U+2029, which Markdown does not take as
+      // line ends, so a space before one inside a cell would be encoded on
+      // the first export and not on the next.
+      .split('\n')
+      .map((line) => line.replace(/(\\?)(\s+)$/, (_, backslash: string, run: string) => (backslash ? '\\\\' : '') + charRefs(run)))
+      .join('\n')
   );
 }

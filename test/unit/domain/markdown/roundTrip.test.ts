@@ -44,6 +44,24 @@ describe('canvas Markdown round trip', () => {
     );
   }, 180_000);
 
+  // Found by the property above: JavaScript's multiline `$` took U+2028 as a
+  // line end, so the space before it was encoded on the first export only.
+  it.each(['\u2028', ' \u2028', 'a \u2029b', '\u2028 '])(
+    'exports a note holding a Unicode line separator (%j) the same way twice',
+    (notes) => {
+      const canvas = setCheckNotes(createCanvas('round-trip', 1), 'outcome', 'trust', notes, 2);
+      const first = canvasToMarkdown(canvas, { exportedAt, includeFacilitatorNotes: true });
+      const result = importCanvasMarkdown(first);
+      if (!result.ok) throw new Error('import failed');
+      expect(result.content.checks[checkKey('outcome', 'trust')]?.notes).toBe(notes);
+      const again = canvasToMarkdown(
+        canvasFromContent(result.content, 'round-trip', () => 'c0', 1),
+        { exportedAt, includeFacilitatorNotes: true },
+      );
+      expect(again).toBe(first);
+    },
+  );
+
   it('keeps each check keyed to its own step and lens', () => {
     let canvas = createCanvas('c', 1);
     canvas = setCheckStatus(canvas, 'insight', 'consent', 'concern', 2);
