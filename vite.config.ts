@@ -67,11 +67,47 @@ function prerenderFirstScreen(): Plugin {
   };
 }
 
+/**
+ * The styles of what `src/app/boot.tsx` loads without waiting (the app frame, the library and
+ * what they show) go into index.html as stylesheets: main.tsx fetches boot.tsx's chunk only after
+ * the prerendered first screen has painted, and that paint must already look as it will.
+ */
+function firstScreenStyles(): Plugin {
+  return {
+    name: 'outcome-canvas-first-screen-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
+        const boot = chunks.find((chunk) => chunk.isDynamicEntry && chunk.facadeModuleId?.endsWith('/src/app/boot.tsx'));
+        if (!boot) throw new Error('no chunk for src/app/boot.tsx: main.tsx must import it dynamically');
+        const styles = new Set<string>();
+        const seen = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          if (!chunk || seen.has(fileName)) return;
+          seen.add(fileName);
+          chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+          chunk.imports.forEach(visit);
+        };
+        visit(boot.fileName);
+        const links = [...styles]
+          .filter((css) => !html.includes(`/${css}"`))
+          .map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`)
+          .join('\n    ');
+        return html.replace('</head>', `    ${links}\n  </head>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
     prerenderFirstScreen(),
+    firstScreenStyles(),
     // Offline: a service worker precaches the whole app (every chunk, the
     // templates), so after one visit it opens and works with no network.
     // 'prompt': a new version waits until the user chooses to reload.

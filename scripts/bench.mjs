@@ -328,10 +328,25 @@ async function libraryTimes(context, base) {
   return { times, firstShown, total };
 }
 
-/** The JavaScript files index.html names (the entry and its modulepreloads). */
+/**
+ * The JavaScript that must arrive and run before the app can render: the files index.html
+ * names (the entry and any modulepreloads), the boot chunk the entry imports as soon as the
+ * first screen has painted (src/app/main.tsx → boot.tsx), and everything those import statically.
+ */
 function entryScripts() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  return [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const files = new Set([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]));
+  const boot = [...files].flatMap((f) => [...readFileSync(join(DIST, f), 'utf8').matchAll(/"(?:assets\/|\.\/)(boot-[\w-]+\.js)"/g)]);
+  if (boot.length === 0) throw new Error('the entry names no boot chunk (src/app/boot.tsx): the up-front figure would be wrong');
+  const queue = [...files, ...boot.map((m) => `assets/${m[1]}`)];
+  while (queue.length > 0) {
+    const file = queue.pop();
+    files.add(file);
+    for (const [, name] of readFileSync(join(DIST, file), 'utf8').matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) {
+      if (!files.has(`assets/${name}`)) queue.push(`assets/${name}`);
+    }
+  }
+  return [...files];
 }
 
 function bundleListing() {
@@ -375,7 +390,9 @@ async function firstVisitScripts(browser, base) {
   const files = [...fetched].sort();
   const all = files.reduce((sum, f) => sum + gz(join(DIST, f)), 0);
   console.log(`\nFirst-visit JavaScript (gzip -9)`);
-  console.log(`  up front (index.html's entry and preloads): ${kb(upFront)} in ${entry.length} files   goal ≤ ${kb(FIRST_VISIT_BUDGET)}`);
+  console.log(
+    `  up front (index.html's entry, the boot chunk and what they import): ${kb(upFront)} in ${entry.length} files   goal ≤ ${kb(FIRST_VISIT_BUDGET)}`,
+  );
   console.log(`  fetched while a fresh profile opens the library, until idle: ${kb(all)} in ${files.length} files`);
   for (const f of files) console.log(`    ${entry.includes(f) ? '*' : ' '} ${f.padEnd(52)} ${kb(gz(join(DIST, f))).padStart(9)}`);
   figure('First-visit JavaScript up front, gzip', kb(upFront), `≤ ${kb(FIRST_VISIT_BUDGET)}`, upFront <= FIRST_VISIT_BUDGET);

@@ -1,32 +1,18 @@
 // The global base and the shared controls first, so that each component's own styles (imported
-// beside it, and loaded with its lazy chunk) come after them in the cascade.
+// beside it, and loaded with its lazy chunk) come after them in the cascade. The styles of what
+// boot.tsx shows first are put into index.html by vite.config.ts (`firstScreenStyles`).
 import './base.css';
 import '../components/controls.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { useCanvasStore } from '../state/canvasStore';
-import { repository } from '../state/repositoryStore';
-import { startStores } from '../state/startStores';
-import { installLifecycleSaves } from './lifecycle';
-import { registerServiceWorker } from './serviceWorker';
 
-// The stores start nothing when imported: the page starts them here, for its whole life.
-startStores();
-installLifecycleSaves();
-registerServiceWorker();
-
-// Start fetching storage's code and opening the database now, and at a canvas's address its
-// screen's code and the canvas itself, rather than after React's first render asks for them.
-void repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
-const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
-if (canvasAddress) {
-  void useCanvasStore.getState().open(canvasAddress[1]!);
-  void import('../features/canvas/CanvasScreen');
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+/**
+ * The app's code is fetched after the prerendered first screen (the library) has painted,
+ * when that is what this address shows: so on a slow network the page's first paint shares
+ * the line with no JavaScript, and the app's own render never replaces the picture within
+ * the frame that first paints it (which would make its copy a later "largest paint").
+ * At any other address (a canvas, the templates...) the picture is not what will show:
+ * start at once.
+ */
+const boot = () => void import('./boot');
+const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
+if (showsPrerendered && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(boot, 0));
+else boot();

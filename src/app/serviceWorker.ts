@@ -17,24 +17,23 @@ export const useUpdateState = create<UpdateState>(() => ({ waiting: false, offli
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  window.addEventListener(
-    'load',
-    () => {
-      void import('virtual:pwa-register').then(({ registerSW }) => {
-        const update = registerSW({
-          onNeedRefresh: () =>
-            useUpdateState.setState({
-              waiting: true,
-              reload: async () => {
-                await useCanvasStore.getState().flush();
-                await update(true);
-              },
-            }),
-          onOfflineReady: () => useUpdateState.setState({ offlineReady: true }),
-          onRegisterError: (error: unknown) => console.warn('Outcome Canvas: offline support could not start', error),
-        });
+  const register = () => {
+    void import('virtual:pwa-register').then(({ registerSW }) => {
+      const update = registerSW({
+        onNeedRefresh: () =>
+          useUpdateState.setState({
+            waiting: true,
+            reload: async () => {
+              await useCanvasStore.getState().flush();
+              await update(true);
+            },
+          }),
+        onOfflineReady: () => useUpdateState.setState({ offlineReady: true }),
+        onRegisterError: (error: unknown) => console.warn('Outcome Canvas: offline support could not start', error),
       });
-    },
-    { once: true },
-  );
+    });
+  };
+  // The app may start after the page's load event (main.tsx fetches it after the first paint).
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -2,7 +2,7 @@
  * Starts what the stores need from outside themselves: the channel to other
  * tabs (with its heartbeat and Web Lock) and what each store does when
  * another tab saves or changes the library. Nothing of this runs at import;
- * the app shell calls it once (src/app/main.tsx), tests call it with fresh
+ * the app shell calls it once (src/app/boot.tsx), tests call it with fresh
  * stores, and both stop it with the function it returns.
  */
 import { type CanvasStore, useCanvasStore } from './canvasStore';

@@ -20,6 +20,10 @@ test.describe('before any JavaScript runs', () => {
     const link = await page.locator('header a').first().boundingBox();
     const nav = await page.locator('header nav').boundingBox();
     expect(Math.abs(link!.y - nav!.y)).toBeLessThan(header!.height);
+    // The app's code comes after this paint, yet the styles of what it shows first are already here (its save dot).
+    const dot = page.locator('.save-indicator__dot');
+    expect(await dot.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    expect((await dot.boundingBox())!.width).toBeGreaterThan(0);
     // A picture until the app is live: nothing in it takes focus or a click.
     await expect(page.locator('#root > .prerendered')).toHaveAttribute('inert', '');
     await page.keyboard.press('Tab');

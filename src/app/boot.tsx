@@ -1,0 +1,32 @@
+/**
+ * Starts the app: the stores, the page's lifecycle saves, the service worker, and React's
+ * first render, which replaces the prerendered picture of the first screen. Loaded by main.tsx.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { useCanvasStore } from '../state/canvasStore';
+import { repository } from '../state/repositoryStore';
+import { startStores } from '../state/startStores';
+import { installLifecycleSaves } from './lifecycle';
+import { registerServiceWorker } from './serviceWorker';
+
+// The stores start nothing when imported: the page starts them here, for its whole life.
+startStores();
+installLifecycleSaves();
+registerServiceWorker();
+
+// Start fetching storage's code and opening the database now, and at a canvas's address its
+// screen's code and the canvas itself, rather than after React's first render asks for them.
+void repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
+const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
+if (canvasAddress) {
+  void useCanvasStore.getState().open(canvasAddress[1]!);
+  void import('../features/canvas/CanvasScreen');
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
