@@ -12,7 +12,13 @@ import '../components/controls.css';
  * At any other address (a canvas, the templates...) the picture is not what will show:
  * start at once.
  */
-const boot = () => void import('./boot');
+const boot = () => {
+  // Fetched alongside the app's own code rather than after it has run: storage's code (boot.tsx
+  // opens the database at once) and, at a canvas's address, the canvas screen's.
+  void import('../storage/openRepository');
+  if (window.location.hash.startsWith('#/canvas/')) void import('../features/canvas/CanvasScreen');
+  void import('./boot');
+};
 const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
 if (showsPrerendered && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(boot, 0));
 else boot();
