@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadScreenAt } from './App';
 import { useCanvasStore } from '../state/canvasStore';
 import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
@@ -16,17 +16,20 @@ startStores();
 installLifecycleSaves();
 registerServiceWorker();
 
-// Start fetching storage's code and opening the database now, and at a canvas's address its
-// screen's code and the canvas itself, rather than after React's first render asks for them.
+// Start fetching storage's code and opening the database now, and at a canvas's address the canvas
+// itself, rather than after React's first render asks for them.
 void repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
 const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
-if (canvasAddress) {
-  void useCanvasStore.getState().open(canvasAddress[1]!);
-  void import('../features/canvas/CanvasScreen');
+if (canvasAddress) void useCanvasStore.getState().open(canvasAddress[1]!);
+
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first render waits for the code of a lazily loaded screen at this address (if it fails, the
+// screen says so when it renders).
+void preloadScreenAt(window.location.hash).then(render, render);
