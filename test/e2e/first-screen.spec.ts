@@ -52,3 +52,26 @@ test('an address other than the library opens its own screen, with nothing of th
   await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.locator('.prerendered')).toHaveCount(0);
 });
+
+test('a link straight to a canvas shows the canvas with no “Loading…” in between', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New canvas title').fill('Opened by its address');
+  await page.getByRole('button', { name: 'Create canvas' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Opened by its address');
+  const address = page.url().replace('/step/outcome', '/board');
+  // Everything the page's main area says until the canvas shows, recorded from the very first paint.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { mainTexts: string[] }).mainTexts = seen;
+    new MutationObserver(() => {
+      const main = document.querySelector('#root > main');
+      if (main) seen.push(main.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('about:blank'); // a new page load, not a change of the address's hash
+  await page.goto(address);
+  await expect(page.getByRole('list', { name: 'Cards in Outcome' })).toBeVisible();
+  const texts = await page.evaluate(() => (window as unknown as { mainTexts: string[] }).mainTexts);
+  expect(texts.length).toBeGreaterThan(0);
+  expect(texts.filter((text) => text.startsWith('Loading…'))).toEqual([]);
+});
