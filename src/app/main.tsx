@@ -13,9 +13,9 @@ import '../components/controls.css';
  * start at once.
  */
 const boot = () => {
-  // Fetched alongside the app's own code rather than after it has run: storage's code (boot.tsx
-  // opens the database at once) and, at a canvas's address, the canvas screen's.
-  void import('../storage/openRepository');
+  // Alongside the app's own code rather than after it has run: opening storage and, at a
+  // canvas's address, fetching the canvas screen's code.
+  void import('../state/repositoryStore').then(({ openStorageEarly }) => openStorageEarly());
   if (window.location.hash.startsWith('#/canvas/')) void import('../features/canvas/CanvasScreen');
   void import('./boot');
 };

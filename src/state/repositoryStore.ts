@@ -94,3 +94,12 @@ export const useRepositoryStore = createRepositoryStore({ tabs: tabSync });
 
 /** The running app's repository, for the stores' `repository` option and for features that read storage directly. */
 export const repository = (): Promise<CanvasRepository> => useRepositoryStore.getState().repository();
+
+/**
+ * Opens storage while the rest of the app's code is still loading (main.tsx), unless a closed
+ * tab left unsaved-changes notes: recovering them tells the other tabs, whose channel the app
+ * starts only once it has loaded, so then storage opens when the app first asks, as before.
+ */
+export function openStorageEarly(): void {
+  if (!hasNotes()) repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
+}
