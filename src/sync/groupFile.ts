@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs';
 import { LIMITS } from '../domain/model';
+import { slugify } from '../domain/text';
 import { hasCanvas, plainToCanvas, writeCanvas, type WriteGuard } from './binding';
 import { SYNC_LIMITS } from './protocol';
 import { type PlainCanvas, type PlainRecord, initCanvasDoc, readCanvasDoc } from './shape';
@@ -81,13 +82,7 @@ export function encodeGroupFile(doc: Y.Doc, roomId: string, group: string, now =
 
 /** "early-help-group-b-changes-2026-03-12-1430.json" */
 export function groupFileName(title: string, group: string, now = new Date()): string {
-  const slug = (text: string) =>
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40);
+  const slug = (text: string) => slugify(text, 40);
   const stamp = now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
   return [slug(title) || 'canvas', slug(group), 'changes', stamp].filter(Boolean).join('-') + '.json';
 }

@@ -148,5 +148,9 @@ describe('a group’s changes in a file', () => {
       'youth-justice-data-group-b-changes-2026-03-12-1430.json',
     );
     expect(groupFileName('', '', new Date('2026-03-12T14:30:00Z'))).toBe('canvas-changes-2026-03-12-1430.json');
+    // Accents are dropped, not turned into dashes.
+    expect(groupFileName('Café réseau', 'Équipe', new Date('2026-03-12T14:30:00Z'))).toBe(
+      'cafe-reseau-equipe-changes-2026-03-12-1430.json',
+    );
   });
 });
