@@ -33,7 +33,11 @@ export function Toasts() {
   useLayoutEffect(() => {
     const region = ref.current;
     if (!region || !toasts.length) return;
-    const place = () => setCorner(cornerClearOfFocus(region.offsetWidth, region.offsetHeight));
+    const place = () => {
+      // Focus coming into a message (pressing its Undo) must not move it: the press would end elsewhere and the click be lost.
+      if (region.contains(document.activeElement)) return;
+      setCorner(cornerClearOfFocus(region.offsetWidth, region.offsetHeight));
+    };
     place();
     // Focus moves, the page scrolls or the window changes: move out of the way again.
     document.addEventListener('focusin', place);

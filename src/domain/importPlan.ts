@@ -24,6 +24,8 @@ export interface ImportSummary {
   versions: number;
   /** The ids the imported canvases have now, in file order. */
   ids: string[];
+  /** Titles of shared canvases the backup would have replaced: added as copies instead (`keepAsCopy`). */
+  sharedKept: string[];
 }
 
 export interface PlannedCanvas {
@@ -55,6 +57,12 @@ export interface ImportInput {
   existingSnapshotIds: ReadonlySet<string>;
   /** Replace what is here with the same id; otherwise add a copy beside it. */
   replaceExisting: boolean;
+  /**
+   * Canvases here that are never replaced, even with `replaceExisting`: the
+   * shared ones, whose shared document would put the room's content back
+   * over a replaced copy. The backup's version is added beside them instead.
+   */
+  keepAsCopy?: ReadonlySet<string>;
   newId: () => string;
 }
 
@@ -67,18 +75,21 @@ export function planImport({
   cardOwners,
   existingSnapshotIds,
   replaceExisting,
+  keepAsCopy = new Set(),
   newId,
 }: ImportInput): ImportPlan {
-  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, versions: 0, ids: [] };
+  const summary: ImportSummary = { added: 0, replaced: 0, copied: 0, templates: 0, versions: 0, ids: [], sharedKept: [] };
   const plannedSnapshots: Snapshot[] = [];
   const plannedSnapshotIds = new Set<string>();
   const planned = canvases.map((canvas): PlannedCanvas => {
     const clash = existingCanvasIds.has(canvas.id);
-    const replaces = clash && replaceExisting;
+    const kept = clash && replaceExisting && keepAsCopy.has(canvas.id);
+    const replaces = clash && replaceExisting && !kept;
     if (replaces) summary.replaced++;
     else if (clash) summary.copied++;
     else summary.added++;
-    const id = clash && !replaceExisting ? newId() : canvas.id;
+    if (kept) summary.sharedKept.push(canvas.title);
+    const id = clash && !replaces ? newId() : canvas.id;
     summary.ids.push(id);
     // A card id stored for any canvas but the one this replaces would be overwritten: it gets a new one.
     const cardIds = new Map<string, string>();

@@ -8,6 +8,7 @@ import { type Canvas, LIMITS, createCanvas } from '../domain/model';
 import type { Snapshot } from '../domain/snapshots';
 import type { Template } from '../domain/templates';
 import type { CanvasRepository, CanvasSummary } from '../storage/repository';
+import { sharedCanvasIds } from '../storage/sharing';
 import { useDataSafetyStore } from './dataSafetyStore';
 import { repository as appRepository } from './repositoryStore';
 import { type TabSync, tabSync } from './tabSync';
@@ -131,6 +132,7 @@ export const createLibraryStore = ({ repository, tabs, onCanvasAdded }: LibraryS
           cardOwners,
           existingSnapshotIds: new Set(existingSnapshotIds),
           replaceExisting,
+          keepAsCopy: sharedCanvasIds(),
           newId,
         });
         await repo.importCanvases(plan, Date.now(), newId);

@@ -75,6 +75,8 @@ export interface Session {
   saveGroupFile(group: string): { fileName: string; text: string };
   /** Another group's file, checked and then merged as if it had come over the network. */
   mergeGroupFile(file: GroupFile, update: Uint8Array): MergePlan;
+  /** What of a change from `before` to `after` this person may not make (nothing for the facilitator); nothing is written. */
+  refusedBy(before: Canvas, after: Canvas): Refused[];
   stop(): Promise<void>;
 }
 
@@ -331,6 +333,15 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
       // Not this session's origin: projected into the store, sent to other tabs and to the server like a remote change.
       Y.applyUpdate(doc, update, fromFile);
       return plan;
+    },
+    refusedBy(before, after) {
+      const guard = guardFor(record.role, permissions);
+      if (!guard) return [];
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+      const refused = writeCanvas(scratch, before, after, origin, Date.now(), guard);
+      scratch.destroy();
+      return refused;
     },
     async stop() {
       stopped = true;

@@ -15,7 +15,8 @@ import {
   writeDisplayName,
   writeSharing,
 } from '../storage/sharing';
-import { fieldRule, mayChange } from '../sync/permissions';
+import type { Canvas } from '../domain/model';
+import { CANVAS_RULES, fieldRule, mayChange } from '../sync/permissions';
 import {
   DEFAULT_PERMISSIONS,
   PERMISSIONS,
@@ -69,6 +70,13 @@ export interface SharingState {
   link(): string | null;
   /** This device's changes to the open shared canvas, as a file for another breakout group. */
   saveGroupFile(group: string): Promise<{ fileName: string; text: string } | { problem: string }>;
+  /**
+   * Why this person may not change the open shared canvas from `before` to
+   * `after` as a whole (a participant restoring a version that deletes cards
+   * the facilitator does not let them delete, say); null when they may, or
+   * when the canvas is not shared.
+   */
+  whyNot(before: Canvas, after: Canvas): Promise<string | null>;
   /** Merges another breakout group's file into the open shared canvas; says what it merged, or why not. */
   mergeGroupFile(file: File): Promise<{ ok: boolean; message: string }>;
 }
@@ -254,6 +262,19 @@ export const createSharingStore = ({ canvasStore, origin }: SharingStoreOptions)
       link() {
         const record = get().record;
         return record?.inviteSecret ? inviteLink(origin(), record.roomId, record.inviteSecret) : null;
+      },
+
+      async whyNot(before, after) {
+        if (!get().record) return null;
+        const live = await session;
+        const refused = live?.refusedBy(before, after) ?? [];
+        if (refused.length === 0) return null;
+        const names = new Set<string>();
+        for (const { root, field } of refused) {
+          const rule = field === 'create' ? CANVAS_RULES[root]?.create : fieldRule(root, field);
+          names.add(rule && isPermission(rule) ? PERMISSIONS[rule].toLowerCase() : 'make changes only the facilitator makes');
+        }
+        return `In this shared canvas the facilitator has not allowed participants to ${[...names].join(' or ')}.`;
       },
 
       async saveGroupFile(group) {

@@ -39,6 +39,7 @@ export function FileDropOverlay() {
       // The import code loads only when a file arrives.
       const { importFile } = await import('./runImport');
       const outcome = await importFile(file);
+      if (outcome.kind === 'stay') return;
       navigate(
         outcome.kind === 'canvas' ? `/canvas/${outcome.id}/step/outcome` : outcome.kind === 'template' ? `/templates/${outcome.id}` : '/',
       );

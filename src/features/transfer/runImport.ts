@@ -8,6 +8,8 @@ import { newId } from '../../domain/ids';
 import { type Canvas, displayTitle } from '../../domain/model';
 import type { Snapshot } from '../../domain/snapshots';
 import type { Template } from '../../domain/templates';
+import { showToast } from '../../components/toasts';
+import { useSharingStore } from '../../state/sharingStore';
 import { useTemplateStore } from '../../state/templateStore';
 import { useDataSafetyStore } from '../../state/dataSafetyStore';
 import { useLibraryStore } from '../../state/libraryStore';
@@ -19,7 +21,32 @@ const MB = 1024 * 1024;
 /** Backups carry version history, so they may be larger than a canvas file (see domain/backup.ts). */
 const maxBytes = (name: string) => (/\.json$/i.test(name) ? 50 * MB : 10 * MB);
 
-export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'template'; id: string } | { kind: 'other' };
+/** `stay`: the file was a breakout group's changes, merged into (or refused by) the open shared canvas, which stays open. */
+export type ImportOutcome = { kind: 'canvas'; id: string } | { kind: 'template'; id: string } | { kind: 'other' } | { kind: 'stay' };
+
+/** A breakout group's changes to a shared canvas (sync/groupFile.ts) start with their format name. */
+const GROUP_FILE = /^\s*\{\s*"format"\s*:\s*"outcome-canvas-group-changes"/;
+
+/**
+ * A group's changes dropped on the window: merged into the open shared
+ * canvas (the "Merge by file" dialog's way, with its checks), the result
+ * said in a message; elsewhere, where to take the file instead.
+ */
+async function mergeDropped(file: File): Promise<ImportOutcome> {
+  if (useSharingStore.getState().record) {
+    const { message } = await useSharingStore.getState().mergeGroupFile(file);
+    showToast({ message });
+    return { kind: 'stay' };
+  }
+  setTransfer({
+    status: 'failed',
+    fileName: file.name,
+    problems: [
+      'This file holds a breakout group’s changes to a shared canvas, not a backup. Open that shared canvas, choose “Merge by file”, then “Merge a group’s changes…”.',
+    ],
+  });
+  return { kind: 'other' };
+}
 
 function looksLikeBackup(name: string, text: string): boolean {
   if (/\.json$/i.test(name)) return true;
@@ -57,6 +84,7 @@ export async function importFile(file: File): Promise<ImportOutcome> {
     });
     return { kind: 'other' };
   }
+  if (/\.json$/i.test(file.name) && GROUP_FILE.test(await file.slice(0, 200).text())) return mergeDropped(file);
   setTransfer({ status: 'working', fileName: file.name });
   try {
     // Bytes, not file.text(): text that is not UTF-8 must be read correctly or refused, never stored as U+FFFD.
@@ -206,7 +234,10 @@ async function restore(fileName: string, canvases: Canvas[], templates: Template
   const parts = [
     summary.added && `${summary.added} added`,
     summary.replaced && `${summary.replaced} replaced`,
-    summary.copied && `${summary.copied} added as copies next to the ones already here`,
+    summary.copied &&
+      (summary.copied === 1
+        ? '1 added as a copy next to the one already here'
+        : `${summary.copied} added as copies next to the ones already here`),
   ].filter(Boolean);
   const total = canvases.length;
   const templateNote = summary.templates ? ` and ${summary.templates} ${summary.templates === 1 ? 'template' : 'templates'}` : '';
@@ -215,8 +246,17 @@ async function restore(fileName: string, canvases: Canvas[], templates: Template
   setTransfer({
     status: 'done',
     fileName,
-    message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}${templateNote}${detail}.${privacy}`,
+    message: `Restored ${total} ${total === 1 ? 'canvas' : 'canvases'}${templateNote}${detail}.${sharedNote(summary.sharedKept)}${privacy}`,
   });
+}
+
+/** Why a shared canvas was not replaced: its room's copy would have come straight back over the backup's. */
+function sharedNote(titles: string[]): string {
+  if (titles.length === 0) return '';
+  const names = titles.map((title) => `“${displayTitle({ title })}”`).join(', ');
+  return titles.length === 1
+    ? ` ${names} is shared with other people, so it was not replaced: the backup’s version is beside it as a copy, and the shared canvas is unchanged.`
+    : ` ${names} are shared with other people, so they were not replaced: the backup’s versions are beside them as copies, and the shared canvases are unchanged.`;
 }
 
 /**

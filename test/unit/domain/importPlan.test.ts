@@ -43,13 +43,34 @@ describe('planImport', () => {
       replaceExisting: true,
       newId: counter(),
     });
-    expect(plan.summary).toEqual({ added: 1, replaced: 1, copied: 0, templates: 1, versions: 0, ids: ['here', 'fresh'] });
+    expect(plan.summary).toEqual({ added: 1, replaced: 1, copied: 0, templates: 1, versions: 0, ids: ['here', 'fresh'], sharedKept: [] });
     expect(plan.canvases.map(({ canvas, replaces }) => [canvas.id, canvas.title, replaces])).toEqual([
       ['here', 'Already here', true],
       ['fresh', 'New one', false],
     ]);
     // A replaced template keeps its id; an imported template is never a preset.
     expect(plan.templates.map((t) => [t.id, t.preset])).toEqual([['t', false]]);
+  });
+
+  it('never replaces a shared canvas, even when asked: the backup’s version comes in as a copy beside it, and says so', () => {
+    const plan = planImport({
+      canvases,
+      templates: [],
+      existingCanvasIds: new Set(['here']),
+      existingTemplateIds: new Set(),
+      cardOwners: new Map([['outcome-1', 'here']]),
+      existingSnapshotIds: new Set(),
+      replaceExisting: true,
+      keepAsCopy: new Set(['here']),
+      newId: counter(),
+    });
+    expect(plan.summary).toMatchObject({ added: 1, replaced: 0, copied: 1, sharedKept: ['Already here'] });
+    const [copy] = plan.canvases;
+    expect(copy!.replaces).toBe(false);
+    expect(copy!.canvas.id).not.toBe('here');
+    expect(copy!.canvas.title).toBe('Already here (copy)');
+    // Its cards get new ids, so the shared canvas's cards are untouched.
+    expect(Object.keys(copy!.canvas.cards)).not.toContain('outcome-1');
   });
 
   it('otherwise adds a canvas already here as a copy, with a new id and a title that says so', () => {

@@ -1,15 +1,22 @@
 /**
- * Breakout groups merging their work by exchanging a file (issue 13, point
- * 5): two groups that joined a shared canvas both go offline, each edits
- * (the same card's words included), group A saves its changes to a file,
- * group B merges it and sees both groups' work, then everyone converges once
- * back online, a freshly joined participant included. A wrong file is
- * refused with a sentence and changes nothing.
+ * Files and versions of a shared canvas (issue 13).
+ * - Breakout groups merging their work by exchanging a file (point 5): two
+ *   groups that joined a shared canvas both go offline, each edits (the same
+ *   card's words included), group A saves its changes to a file, group B
+ *   merges it and sees both groups' work, then everyone converges once back
+ *   online, a freshly joined participant included. A wrong file is refused
+ *   with a sentence and changes nothing.
+ * - Restoring an earlier version of a shared canvas is ordinary edits that
+ *   everyone sees (and Undo takes back); a participant who may not make them
+ *   is told why and offered a copy. A backup never replaces a shared canvas:
+ *   its version comes in as a copy, and the message says so.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SYNC_ORIGIN } from '../../playwright.config';
 import { expectNoAxeViolations } from './axe';
+import { HistoryPanel } from './pages/HistoryPanel';
+import { ImportPanel } from './pages/ImportPanel';
 import { CanvasPage, expect, type Guard, installGuard, LibraryPage, problemsSeen, test } from './fixtures';
 
 interface Device {
@@ -45,6 +52,10 @@ async function shareCanvas(facilitator: Device, title: string, card: string): Pr
   await library.goto();
   await library.createCanvas(title);
   await facilitator.canvas.addCard('Outcome', card);
+  return shareOpenCanvas(facilitator);
+}
+
+async function shareOpenCanvas(facilitator: Device): Promise<string> {
   await facilitator.page.getByRole('button', { name: 'Invite people' }).click();
   const dialog = facilitator.page.getByRole('dialog', { name: 'Invite people to this canvas' });
   await dialog.getByRole('textbox', { name: 'Your name, shown to the people who join' }).fill('Alex');
@@ -169,4 +180,109 @@ test('the merge-by-file dialog reflows at 320 px and a file for another canvas i
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   await expect(texts(facilitator)).toHaveText(['Two']);
+
+  // Dropped on the window instead, the same file gets the same sentence, and the canvas stays open.
+  await facilitator.page.keyboard.press('Escape');
+  await new ImportPanel(facilitator.page).dropFile({ name: file.name, text: file.buffer.toString('utf8') });
+  await expect(facilitator.canvas.toast).toContainText('This file holds changes to “First canvas”, which is not open here.');
+  await expect(facilitator.canvas.titleInput).toHaveValue('Second canvas');
+});
+
+test('restoring an earlier version of a shared canvas is edits everyone sees; a participant who may not is offered a copy', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  await new LibraryPage(facilitator.page).goto();
+  // Imported, so opening it keeps its first version ("When it was opened").
+  await new ImportPanel(facilitator.page).importFile({
+    name: 'street-lighting.md',
+    text: [
+      '---',
+      'format: outcome-canvas',
+      'version: 1',
+      '---',
+      '',
+      '# Street lighting',
+      '',
+      '## 1. Outcome',
+      '',
+      '- The earlier card',
+      '',
+    ].join('\n'),
+  });
+  await expect(facilitator.canvas.titleInput).toHaveValue('Street lighting');
+  const link = await shareOpenCanvas(facilitator);
+  const jo = await device(browser);
+  await join(jo, link, 'Jo');
+
+  await facilitator.canvas.setCardText('Outcome', 1, 'The earlier card, rewritten');
+  await facilitator.canvas.addCard('Outcome', 'A newer card', { paste: true });
+  const newer = ['The earlier card, rewritten', 'A newer card'];
+  await expect(texts(jo)).toHaveText(newer);
+
+  // The facilitator restores the first version: Jo's screen shows it too; Undo brings the newer content back everywhere.
+  const history = await HistoryPanel.open(facilitator.canvas);
+  await history.restoreButton(history.version('When it was opened')).click();
+  await expect(facilitator.canvas.toast).toContainText(/^Restored the version from /);
+  await expect(texts(jo)).toHaveText(['The earlier card']);
+  // The toast's Undo, pressed where it is (on the History view): the press must not move it away.
+  await facilitator.canvas.toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(texts(jo)).toHaveText(newer);
+  await facilitator.canvas.redoButton.click();
+  await expect(texts(jo)).toHaveText(['The earlier card']);
+  await facilitator.canvas.undoButton.click();
+  await expect(texts(jo)).toHaveText(newer);
+
+  // Jo's device kept the version from when Jo joined (one card). Restoring it would delete a card, which Jo may not do.
+  const joHistory = await HistoryPanel.open(jo.canvas);
+  await joHistory.restoreButton(joHistory.version('When it was opened')).click();
+  const refusal = jo.page.getByRole('alert').filter({ hasText: 'Restore as a separate copy' });
+  await expect(refusal).toContainText('In this shared canvas the facilitator has not allowed participants to delete cards.');
+  await expect(refusal).toContainText('so nothing was changed');
+  await expectNoAxeViolations(jo.page, 'version history refusing a participant’s restore');
+  await refusal.getByRole('button', { name: 'Restore as a separate copy' }).click();
+  const copied = jo.page.getByRole('alert').filter({ hasText: 'is now a canvas of your own' });
+  await expect(copied).toContainText('“Street lighting (copy)”; the shared canvas is unchanged.');
+  await facilitator.canvas.stepByStepLink.click();
+  await expect(texts(facilitator)).toHaveText(newer);
+  await copied.getByRole('link', { name: 'Open the copy' }).click();
+  await expect(jo.canvas.titleInput).toHaveValue('Street lighting (copy)');
+  await expect(texts(jo)).toHaveText(['The earlier card']);
+  // The copy is Jo's own: not shared. The shared canvas on Jo's device is unchanged.
+  await expect(jo.page.getByRole('button', { name: 'Invite people' })).toBeVisible();
+  await jo.canvas.allCanvasesLink.click();
+  await new LibraryPage(jo.page).open('Street lighting');
+  await expect(texts(jo)).toHaveText(newer);
+});
+
+test('restoring a backup over a shared canvas never replaces it: the backup’s version comes in as a copy, and says so', async ({
+  browser,
+}, testInfo) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Family hubs', 'In the backup');
+  await facilitator.canvas.allCanvasesLink.click();
+  const panel = new ImportPanel(facilitator.page);
+  const download = await panel.downloadBackup();
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+
+  const jo = await device(browser);
+  await join(jo, link, 'Jo');
+  await jo.canvas.addCard('Outcome', 'Added after the backup');
+
+  await panel.importFile(file);
+  await panel.replaceButton.click();
+  await expect(panel.result).toContainText(
+    '“Family hubs” is shared with other people, so it was not replaced: the backup’s version is beside it as a copy, and the shared canvas is unchanged.',
+  );
+  const library = new LibraryPage(facilitator.page);
+  await expect(library.canvas('Family hubs (copy)')).toHaveCount(1);
+  const copy = await library.open('Family hubs (copy)');
+  await expect(texts(facilitator)).toHaveText(['In the backup']);
+  await copy.allCanvasesLink.click();
+  await library.open('Family hubs');
+  await expect(syncStatus(facilitator.page)).toHaveText('Shared: in step with everyone');
+  const both = ['In the backup', 'Added after the backup'];
+  await expect(texts(facilitator)).toHaveText(both);
+  await expect(texts(jo)).toHaveText(both);
 });
