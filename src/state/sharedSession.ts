@@ -20,8 +20,18 @@ import { newId } from '../domain/ids';
 import type { Canvas } from '../domain/model';
 import { type SharedCanvasRecord, writeSharing } from '../storage/sharing';
 import { storeDoc } from '../storage/sharedDocs';
-import { type Refused, type WriteGuard, canvasToPlain, hasCanvas, plainToCanvas, projectCanvas, writeCanvas } from '../sync/binding';
+import {
+  type Refused,
+  type WriteGuard,
+  canvasToPlain,
+  hasCanvas,
+  plainToCanvas,
+  projectCanvas,
+  reapplyAllowed,
+  writeCanvas,
+} from '../sync/binding';
 import { type GroupFile, type MergePlan, encodeGroupFile, groupFileName, planMerge } from '../sync/groupFile';
+import { notKeptMessage } from '../sync/notKept';
 import { CANVAS_RULES, fieldRule, mayChange, mayCreate, setOnCreate } from '../sync/permissions';
 import {
   DEFAULT_PERMISSIONS,
@@ -115,7 +125,7 @@ function refusedMessage(refused: Refused[]): string {
 }
 
 const REFUSED_HERE =
-  'A change from this device was not accepted because the facilitator has not allowed it. It has been undone here; your other changes are kept.';
+  'A change from this device was not accepted by the sync server, so it has been undone here; your other changes are kept.';
 
 export async function startSession({ record, canvasStore, name, fill, onState }: SessionOptions): Promise<Session> {
   const origin = { session: record.roomId };
@@ -129,7 +139,7 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
 
   let doc = new Y.Doc();
   let stored = storeDoc(record.roomId, doc);
-  // This person's own dots: a document of its own, which only they and the facilitator can open.
+  // This person's own dots: a document of its own, which only they can open (the server adds them up).
   const votesDoc = new Y.Doc();
   const votesStored = storeDoc(`${record.roomId}-votes`, votesDoc);
   await Promise.all([stored.loaded, votesStored.loaded]);
@@ -218,69 +228,82 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
     report();
   };
 
-  const connect = () => {
-    doc.on('update', onUpdate);
+  /** Connects a document to the room; returns the function that stops listening to the connection. */
+  const connect = (canvas: Y.Doc) => {
     transport = connectRoom({
       roomId: record.roomId,
       credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
-      canvas: doc,
+      canvas,
       votes: votesDoc,
       name,
     });
     return transport.subscribe((state) => {
+      if (state.status === 'synced' && !recovering) recoveries = 0;
       report();
       if (state.status === 'refused' && (state.refusal?.reason === 'forbidden-change' || state.refusal?.reason === 'invalid-change')) {
         void recover();
       }
     });
   };
-  let stopTransport = connect();
-  report();
 
   /**
-   * The server refused this device's changes (the facilitator changed what
-   * participants may do while this device was offline, say). Its document
-   * now holds changes the server will never take, so start again from the
-   * server's: join with a fresh document, then re-apply this device's own
-   * changes (what it had and the server lacked, merged as Yjs merges them)
-   * except what is not allowed, and say so.
+   * The server refused this device's changes (the facilitator took a
+   * permission away while the device was offline, say): its document holds
+   * changes the server will never take, and sending it again would be
+   * refused again. So the device joins again with a fresh document; once
+   * that holds the server's canvas, everything of this device's own that
+   * the server lacks and the facilitator still allows is written into it as
+   * new changes (`reapplyAllowed`), the screen shows the result, and a
+   * notice says what was left out and why. Until then the screen and the
+   * stored document keep everything, edits made meanwhile included. A
+   * refusal straight after a recovery means the device and the server
+   * disagree about the rules: the device then stays refused, saying why,
+   * instead of trying again in a loop, and still keeps everything.
    */
   let recovering = false;
+  /** Recoveries since this device was last in step. */
+  let recoveries = 0;
   const recover = async () => {
-    if (recovering || stopped) return;
+    if (recovering || stopped || recoveries > 0) return;
     recovering = true;
-    // What this device shows now, its refused change included (the fresh document's sync will replace it on screen).
-    const mine = open();
-    const old = doc;
+    recoveries += 1;
     stopTransport();
     transport.destroy();
-    old.off('update', onUpdate);
-    await stored.remove();
-    doc = new Y.Doc();
-    stopTransport = connect();
+    const fresh = new Y.Doc();
+    stopTransport = connect(fresh);
     report();
     try {
       await transport.whenSynced();
     } catch {
+      // Refused again (the link was revoked meanwhile, say): the status says why; this device's document is kept.
+      fresh.destroy();
       recovering = false;
-      return; // refused again (the link was revoked meanwhile, say): the status says why
+      return;
     }
-    if (mine && !stopped) {
-      permissions = readPermissions(doc);
-      const merged = new Y.Doc();
-      Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
-      Y.applyUpdate(merged, Y.encodeStateAsUpdate(old, Y.encodeStateVector(doc)));
-      const server = projectCanvas(doc, mine);
-      writeCanvas(doc, server, projectCanvas(merged, server), origin, Date.now(), guardFor(record.role, permissions));
-      merged.destroy();
-      project();
+    if (stopped) {
+      fresh.destroy();
+      return;
     }
-    old.destroy();
-    stored = storeDoc(record.roomId, doc);
-    notice = REFUSED_HERE;
+    permissions = readPermissions(fresh);
+    const current = open();
+    const left = current ? reapplyAllowed(fresh, doc, current, guardFor(record.role, permissions), origin) : null;
+    const old = doc;
+    old.off('update', onUpdate);
+    doc = fresh;
+    doc.on('update', onUpdate);
+    project();
+    notice = left ? notKeptMessage(left.refused, left.wanted) || REFUSED_HERE : REFUSED_HERE;
     recovering = false;
     report();
+    // The stored copy becomes the fresh document (the old one held what the server refused).
+    await stored.remove();
+    old.destroy();
+    if (!stopped) stored = storeDoc(record.roomId, doc);
   };
+
+  doc.on('update', onUpdate);
+  let stopTransport = connect(doc);
+  report();
 
   const offline = () => transport.goOffline();
   const online = () => transport.reconnect();

@@ -209,9 +209,10 @@ export interface WriteGuard {
   setOnCreate(root: string, field: string): boolean;
 }
 
-/** What a guard left out: the root and field (`create` for a new record). */
+/** What a guard left out: the root, the record's id (null for a root record such as `meta`) and the field (`create` for a new record). */
 export interface Refused {
   root: string;
+  id: string | null;
   field: string;
 }
 
@@ -274,13 +275,14 @@ function updateRecord(
   skip: readonly string[],
   writing: Writing | null = null,
   root = '',
+  id: string | null = null,
 ): void {
   for (const [name, spec] of Object.entries(fields)) {
     if (skip.includes(name) || !(name in plain)) continue;
     const next = plain[name];
     const stored = map.get(name);
     if (writing?.guard && differs(spec, stored, next) && !writing.guard.mayChange(root, name)) {
-      writing.refused.push({ root, field: name });
+      writing.refused.push({ root, id, field: name });
       continue;
     }
     switch (spec.kind) {
@@ -316,15 +318,15 @@ function putRecord(doc: Y.Doc, root: Collection, id: string, plain: PlainRecord,
   const fields = CANVAS_ROOTS[root].fields;
   const collection = doc.getMap<unknown>(root);
   const stored = collection.get(id);
-  if (stored instanceof Y.Map) updateRecord(stored, fields, plain, ['createdAt', ...skip], writing, root);
+  if (stored instanceof Y.Map) updateRecord(stored, fields, plain, ['createdAt', ...skip], writing, root, id);
   else if (stored === undefined) {
     const guard = writing.guard;
     if (guard) {
-      if (!guard.mayCreate(root)) return void writing.refused.push({ root, field: 'create' });
+      if (!guard.mayCreate(root)) return void writing.refused.push({ root, id, field: 'create' });
       const carried = Object.entries(fields).find(
         ([name, spec]) => name in plain && !guard.setOnCreate(root, name) && !isDefault(spec, plain[name]) && !guard.mayChange(root, name),
       );
-      if (carried) return void writing.refused.push({ root, field: carried[0] });
+      if (carried) return void writing.refused.push({ root, id, field: carried[0] });
     }
     collection.set(id, buildRecord(fields, plain));
   }
@@ -334,7 +336,7 @@ function putRecord(doc: Y.Doc, root: Collection, id: string, plain: PlainRecord,
 function softDelete(doc: Y.Doc, root: Collection, id: string, now: number, writing: Writing): void {
   const stored = doc.getMap<unknown>(root).get(id);
   if (stored instanceof Y.Map && stored.has('deletedAt') && stored.get('deletedAt') === null) {
-    if (writing.guard && !writing.guard.mayChange(root, 'deletedAt')) return void writing.refused.push({ root, field: 'deletedAt' });
+    if (writing.guard && !writing.guard.mayChange(root, 'deletedAt')) return void writing.refused.push({ root, id, field: 'deletedAt' });
     stored.set('deletedAt', now);
     stored.set('updatedAt', now);
   }
@@ -387,6 +389,32 @@ export function writeCanvas(
     writeRecords(doc, 'datasets', before.datasets, after.datasets, DATASET_FIELDS, now, writing);
   }, origin);
   return writing.refused;
+}
+
+/**
+ * After the server refused this device's changes (the facilitator took a
+ * permission away while the device was offline, say): `fresh` holds the
+ * server's document, `device` this device's, with what was refused.
+ * Writes into `fresh`, as new operations, everything the device changed
+ * that `guard` allows, the two documents merged as Yjs merges them (so
+ * words typed into one card on both sides are all kept), and returns what
+ * it left out, with the canvas the device wanted (to name what was left out).
+ */
+export function reapplyAllowed(
+  fresh: Y.Doc,
+  device: Y.Doc,
+  current: Canvas,
+  guard: WriteGuard | null,
+  origin: unknown,
+  now = Date.now(),
+): { refused: Refused[]; wanted: Canvas } {
+  const merged = new Y.Doc();
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(fresh));
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(device, Y.encodeStateVector(fresh)));
+  const shared = projectCanvas(fresh, current);
+  const wanted = projectCanvas(merged, shared);
+  merged.destroy();
+  return { refused: writeCanvas(fresh, shared, wanted, origin, now, guard), wanted };
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { canvasDocName, votesDocName, type Credentials } from '../../../src/sync/protocol';
+import { canvasDocName, votesDocName, type Credentials, type Permissions } from '../../../src/sync/protocol';
+import { plainToCanvas, reapplyAllowed } from '../../../src/sync/binding';
+import { mayChange, mayCreate, setOnCreate } from '../../../src/sync/permissions';
 import { addRecord, readCanvasDoc } from '../../../src/sync/shape';
 import { connect, credentialsFor, sharedRoom, startServer, waitFor, type TestServer } from './helpers';
 import { rawClient } from './rawClient';
@@ -180,6 +182,50 @@ describe('what participants may not do, enforced by the server', () => {
     const again = connect(server.url, room.roomId, credentials, { canvas: doc });
     await again.whenSynced();
     expect((await serverView(room.roomId, room.inviteSecret)).cards.k1?.text).toBe('ABFamilies get help sooner');
+    again.destroy();
+    owner.destroy();
+  });
+});
+
+describe('a device refused after an offline spell', () => {
+  it('is taken back once it re-applies, on the server’s document, only what is still allowed', async () => {
+    const { room, owner, ownerDoc } = await sharedRoom(server);
+    const permissions = () => ownerDoc.getMap('room').get('permissions') as Y.Map<boolean>;
+    permissions().set('deleteCards', true);
+    await owner.whenSynced();
+    const credentials = credentialsFor(room.inviteSecret);
+    const device = new Y.Doc();
+    const online = connect(server.url, room.roomId, credentials, { canvas: device });
+    await online.whenSynced();
+    online.destroy();
+    // Offline: a deletion (allowed until now) and an edit; meanwhile the facilitator stops deletions.
+    cards(device).get('k2')!.set('deletedAt', 5);
+    (cards(device).get('k1')!.get('text') as Y.Text).insert(0, 'All ');
+    permissions().set('deleteCards', false);
+    await owner.whenSynced();
+
+    const back = connect(server.url, room.roomId, credentials, { canvas: device });
+    await waitFor(() => back.state.status === 'refused', 'the refusal');
+    expect(back.state.refusal?.reason).toBe('forbidden-change');
+    back.destroy();
+
+    // The device starts again from the server's document and re-applies what is allowed.
+    const fresh = new Y.Doc();
+    const again = connect(server.url, room.roomId, credentials, { canvas: fresh });
+    await again.whenSynced();
+    const current = plainToCanvas(readCanvasDoc(device), { id: 'c1' });
+    const guard = {
+      mayCreate: (root: string) => mayCreate('participant', readCanvasDoc(fresh).room.permissions as Permissions, root),
+      mayChange: (root: string, field: string) =>
+        mayChange('participant', readCanvasDoc(fresh).room.permissions as Permissions, root, field),
+      setOnCreate,
+    };
+    const { refused } = reapplyAllowed(fresh, device, current, guard, 'device');
+    expect(refused).toEqual([{ root: 'cards', id: 'k2', field: 'deletedAt' }]);
+    await again.whenSynced();
+    expect(again.state.status).toBe('synced');
+    await waitFor(() => readCanvasDoc(ownerDoc).cards.k1?.text === 'All Families get help sooner', 'the facilitator to see the edit');
+    expect(readCanvasDoc(ownerDoc).cards.k2?.deletedAt).toBeNull();
     again.destroy();
     owner.destroy();
   });

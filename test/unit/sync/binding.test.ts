@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { setActionItemOwner, setActionItemText } from '../../../src/domain/actionLog';
-import { setFacilitatorNote, setCheckNotes, setTitle, setWorkshopDetails } from '../../../src/domain/canvas';
+import { setCheckNotes, setCheckStatus, setFacilitatorNote, setTitle, setWorkshopDetails } from '../../../src/domain/canvas';
 import { addCard, deleteCard, moveCard, setCardSource, setCardText } from '../../../src/domain/cards';
 import { updateDataset } from '../../../src/domain/dataInventory';
 import { linkCards } from '../../../src/domain/thread';
 import { type Canvas, LIMITS, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
-import { canvasToPlain, plainToCanvas, projectCanvas, setText, writeCanvas } from '../../../src/sync/binding';
+import { canvasToPlain, plainToCanvas, projectCanvas, reapplyAllowed, setText, writeCanvas } from '../../../src/sync/binding';
 import { mayChange, mayCreate, setOnCreate } from '../../../src/sync/permissions';
 import { DEFAULT_PERMISSIONS } from '../../../src/sync/protocol';
 import { CANVAS_ROOTS, type Fields, META_FIELDS, initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
@@ -43,6 +43,13 @@ const exchange = (a: Y.Doc, b: Y.Doc) => {
 const withoutNotes = (canvas: Canvas): Canvas => ({
   ...canvas,
   facilitation: Object.fromEntries(STEP_IDS.map((step) => [step, { ...canvas.facilitation[step], notes: '' }])) as Canvas['facilitation'],
+});
+
+/** A participant's guard, as the session builds it from the room's permissions. */
+const guard = (permissions = DEFAULT_PERMISSIONS) => ({
+  mayCreate: (root: string) => mayCreate('participant', permissions, root),
+  mayChange: (root: string, field: string) => mayChange('participant', permissions, root, field),
+  setOnCreate,
 });
 
 describe('the model and the shared document', () => {
@@ -171,12 +178,6 @@ describe('setText', () => {
 });
 
 describe('a participant’s edits, checked before they are written', () => {
-  const guard = (permissions = DEFAULT_PERMISSIONS) => ({
-    mayCreate: (root: string) => mayCreate('participant', permissions, root),
-    mayChange: (root: string, field: string) => mayChange('participant', permissions, root, field),
-    setOnCreate,
-  });
-
   it('write what is allowed and leave out, and report, what is not', () => {
     const canvas = ok(addCard(buildCanvas(), { id: 'c1', step: 'outcome', text: 'Keep me' }, T0));
     const doc = shared(canvas);
@@ -186,8 +187,8 @@ describe('a participant’s edits, checked before they are written', () => {
     edited = ok(addCard(edited, { id: 'c2', step: 'action', text: 'A new card' }, T0 + 4));
     const refused = writeCanvas(doc, canvas, edited, 'local', T0 + 5, guard());
     expect(refused).toEqual([
-      { root: 'cards', field: 'deletedAt' },
-      { root: 'checks', field: 'notes' },
+      { root: 'cards', id: 'c1', field: 'deletedAt' },
+      { root: 'checks', id: 'outcome:trust', field: 'notes' },
     ]);
     const there = projectCanvas(doc, canvas);
     expect(there.cards.c1).toMatchObject({ text: 'Keep me, edited', deletedAt: null });
@@ -200,9 +201,51 @@ describe('a participant’s edits, checked before they are written', () => {
     const doc = shared(canvas);
     const edited = ok(addCard(canvas, { id: 'c1', step: 'outcome', text: 'Not now' }, T0));
     expect(writeCanvas(doc, canvas, edited, 'local', T0, guard({ ...DEFAULT_PERMISSIONS, addCards: false }))).toEqual([
-      { root: 'cards', field: 'create' },
+      { root: 'cards', id: 'c1', field: 'create' },
     ]);
     expect(doc.getMap('cards').size).toBe(0);
+  });
+});
+
+describe('after the server refused a device’s changes', () => {
+  it('re-applies to the server’s document what is still allowed, merged with what others typed meanwhile, and names what is not', () => {
+    const start = ok(
+      addCard(
+        ok(addCard(buildCanvas(), { id: 'c1', step: 'outcome', text: 'Fewer evictions' }, T0)),
+        { id: 'c2', step: 'outcome', text: 'Fewer exclusions' },
+        T0,
+      ),
+    );
+    const server = shared(start);
+    // The participant's device, offline, while deleting cards and changing checks were allowed.
+    const device = copyOf(server);
+    let mine = setCardText(start, 'c1', 'Fewer evictions for good', T0 + 1);
+    mine = deleteCard(mine, 'c2', T0 + 2);
+    mine = ok(setCheckStatus(mine, 'outcome', 'trust', 'concern', T0 + 3));
+    mine = ok(addCard(mine, { id: 'c3', step: 'action', text: 'Call before the letter' }, T0 + 4));
+    const allowedThen = { ...DEFAULT_PERMISSIONS, deleteCards: true, editChecks: true };
+    expect(writeCanvas(device, start, mine, 'local', T0 + 5, guard(allowedThen))).toEqual([]);
+    // Meanwhile, on the server: the facilitator types in the same card and takes both permissions away.
+    const facilitator = copyOf(server);
+    writeCanvas(facilitator, start, setCardText(start, 'c1', 'Far fewer evictions', T0 + 6), 'facilitator', T0 + 6);
+    exchange(facilitator, server);
+
+    const fresh = copyOf(server);
+    const before = Y.encodeStateVector(fresh);
+    const { refused, wanted } = reapplyAllowed(fresh, device, mine, guard(), 'local', T0 + 7);
+    expect(refused).toEqual([
+      { root: 'cards', id: 'c2', field: 'deletedAt' },
+      { root: 'checks', id: 'outcome:trust', field: 'status' },
+    ]);
+    expect(wanted.cards.c2?.deletedAt).not.toBeNull();
+    const now = projectCanvas(fresh, mine);
+    expect(now.cards.c1?.text).toBe('Far fewer evictions for good');
+    expect(now.cards.c2).toMatchObject({ text: 'Fewer exclusions', deletedAt: null });
+    expect(now.cards.c3?.text).toBe('Call before the letter');
+    expect(now.checks['outcome:trust'].status).toBe('not-discussed');
+    // What it wrote is new changes on top of the server's document: the server's copy comes to the same canvas.
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(fresh, before));
+    expect(projectCanvas(server, mine)).toEqual(now);
   });
 });
 

@@ -1,0 +1,58 @@
+/**
+ * The edges of sharing a canvas live (issue 13).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { PHONE, join, setPermission, shareCanvas, syncStatus, devicesForEachTest } from './sharingDevices';
+
+const device = devicesForEachTest();
+
+/** Counts the WebSocket connections a page opens to the sync server. */
+function countConnections(page: Page): () => number {
+  let opened = 0;
+  page.on('websocket', (socket) => {
+    if (socket.url().endsWith('/sync')) opened += 1;
+  });
+  return () => opened;
+}
+
+test('a deletion the facilitator forbade while a participant was offline is put back; the participant’s other edits arrive; no reconnection loop', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Changing rules', ['Fewer evictions', 'Fewer exclusions']);
+  await setPermission(facilitator, 'Delete cards', true);
+  const jo = await device(browser, PHONE);
+  const connections = countConnections(jo.page);
+  await join(jo, link, 'Jo');
+  await expect(jo.page.getByRole('list', { name: 'Not allowed', includeHidden: true })).not.toContainText('Delete cards');
+
+  await jo.context.setOffline(true);
+  await expect(syncStatus(jo.page)).toHaveText(/^Offline/);
+  await jo.canvas.deleteCard('Outcome', 2);
+  const editor = await jo.canvas.editCard('Outcome', 1);
+  await editor.press('End');
+  await jo.page.keyboard.type(' for good');
+  await jo.page.keyboard.press('Escape');
+  await jo.canvas.expectCards('Outcome', ['Fewer evictions for good']);
+  await setPermission(facilitator, 'Delete cards', false);
+
+  const before = connections();
+  await jo.context.setOffline(false);
+  await expect(
+    jo.page.getByRole('alert').filter({
+      hasText: 'Your deletion of “Fewer exclusions” was not kept: the facilitator no longer allows participants to delete cards.',
+    }),
+  ).toBeVisible({ timeout: 20_000 });
+  for (const one of [facilitator, jo]) {
+    await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
+    await one.canvas.expectCards('Outcome', ['Fewer evictions for good', 'Fewer exclusions']);
+  }
+  const settled = connections();
+  expect(settled - before).toBeLessThanOrEqual(2);
+  await facilitator.canvas.addCard('Outcome', 'Still in step');
+  await facilitator.page.keyboard.press('Escape');
+  await jo.canvas.expectCards('Outcome', ['Fewer evictions for good', 'Fewer exclusions', 'Still in step']);
+  await expect(syncStatus(jo.page)).toHaveText('Shared: in step with everyone');
+  expect(connections()).toBe(settled);
+});
