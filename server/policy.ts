@@ -264,7 +264,7 @@ export const votesPolicy: DocumentPolicy = {
   roots: Object.keys(VOTES_ROOTS),
   judge(changes, context, doc) {
     if (changes.length === 0) return null;
-    if (!context.ownsDocument && context.role !== 'facilitator') return forbidden('Only you can place your own votes.');
+    if (!context.ownsDocument) return forbidden('Only you can place your own votes.');
     for (const change of changes) {
       if (change.kind !== 'key' || change.path.length !== 1 || change.path[0] !== 'votes') return invalid('a change outside the votes');
       const spec = VOTES_ROOTS.votes;

@@ -6,7 +6,8 @@
  *   on new connections per address;
  * - onAuthenticate: the token must hold the room's owner key (facilitator) or
  *   its current invite secret (participant); a votes document only opens for
- *   its own person or the facilitator. Anything else gets one answer,
+ *   its own person (the facilitator too sees no one else's: the server adds
+ *   them up on the reveal). Anything else gets one answer,
  *   "invalid-link", so nobody can probe which rooms exist;
  * - beforeSync: every update is applied to a shadow copy first and judged by
  *   the document's policy (shape, role, the facilitator's permissions) and
@@ -171,7 +172,8 @@ export class RoomGuard implements Extension {
       this.options.log('refused a sign-in: invalid link');
       throw refusal('invalid-link');
     }
-    if (doc.kind === 'votes' && access.role !== 'facilitator' && doc.participantId !== credentials.participantId) {
+    // A votes document opens only for its own person, the facilitator included: the server adds them up (tally.ts).
+    if (doc.kind === 'votes' && doc.participantId !== credentials.participantId) {
       this.failures.take(address);
       this.options.log('refused a sign-in: someone else’s votes');
       throw refusal('invalid-link');

@@ -51,7 +51,7 @@ export function canvasDocName(roomId: string): string {
   return roomId;
 }
 
-/** One person's dot votes: only that person and the facilitator may open it. */
+/** One person's dot votes: only that person may open it (the server adds everyone's up on the reveal). */
 export function votesDocName(roomId: string, participantId: string): string {
   return `${roomId}/votes/${participantId}`;
 }

@@ -2,8 +2,10 @@
  * The edges of sharing a canvas live (issue 13).
  */
 import type { Page } from '@playwright/test';
+import { newParticipantId, newSecret, votesDocName } from '../../src/sync/protocol';
+import { rawClient } from '../unit/server/rawClient';
 import { expect, test } from './fixtures';
-import { PHONE, join, setPermission, shareCanvas, syncStatus, devicesForEachTest } from './sharingDevices';
+import { PHONE, SYNC_WS, credentialsOf, join, setPermission, shareCanvas, syncStatus, devicesForEachTest } from './sharingDevices';
 
 const device = devicesForEachTest();
 
@@ -55,4 +57,35 @@ test('a deletion the facilitator forbade while a participant was offline is put 
   await jo.canvas.expectCards('Outcome', ['Fewer evictions for good', 'Fewer exclusions', 'Still in step']);
   await expect(syncStatus(jo.page)).toHaveText('Shared: in step with everyone');
   expect(connections()).toBe(settled);
+});
+
+test('each person’s dots document opens only on their own device: not the facilitator’s, not another participant’s', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Secret ballot', ['Fewer evictions']);
+  const sam = await device(browser);
+  await join(sam, link, 'Sam');
+  await sam.page.getByRole('button', { name: 'Your dots' }).click();
+  const dots = sam.page.getByRole('dialog', { name: 'Your dots' });
+  await dots.getByRole('button', { name: 'Add a dot to “Fewer evictions”' }).click();
+  await expect(dots).toContainText('You have placed 1 of your 3 dots.');
+
+  // Sam's votes document, asked for by hand with the facilitator's own credentials, then with another participant's.
+  const sams = await credentialsOf(sam.page);
+  const alex = await credentialsOf(facilitator.page);
+  const samsVotes = votesDocName(sams.roomId, sams.credentials.participantId);
+  const someoneElse = { secret: sams.credentials.secret, participantId: newParticipantId(), participantKey: newSecret() };
+  for (const credentials of [alex.credentials, someoneElse]) {
+    const snoop = rawClient(SYNC_WS, samsVotes, credentials);
+    expect(await snoop.signedIn).toBe('invalid-link');
+    snoop.close();
+  }
+  // The facilitator still sees the totals once revealed: the server adds them up.
+  await facilitator.page.getByRole('button', { name: 'Your dots' }).click();
+  const theirs = facilitator.page.getByRole('dialog', { name: 'Your dots' });
+  await expect(theirs.getByText('All dots')).toHaveCount(0);
+  await theirs.getByRole('button', { name: 'Reveal everyone’s dots' }).click();
+  await expect(theirs.getByRole('listitem').filter({ hasText: 'Fewer evictions' })).toContainText('All dots: 1');
+  await expect(syncStatus(sam.page)).toHaveText('Shared: in step with everyone');
 });

@@ -262,10 +262,19 @@ describe('votes of one’s own', () => {
     votes[1]!.getMap('votes').set('k1', 1);
     await Promise.all(transports.map((t) => t.whenSynced()));
 
-    // Nobody can open someone else's votes.
-    const snoop = rawClient(server.url, votesDocName(room.roomId, people[0]!.participantId), people[1]!);
-    expect(await snoop.signedIn).toBe('invalid-link');
-    snoop.close();
+    // Nobody can open someone else's votes: not another participant, not the facilitator.
+    for (const someoneElse of [people[1]!, credentialsFor(room.ownerKey)]) {
+      const snoop = rawClient(server.url, votesDocName(room.roomId, people[0]!.participantId), someoneElse);
+      expect(await snoop.signedIn).toBe('invalid-link');
+      snoop.close();
+    }
+    // Not even with the owner key and the person's own id (their key is not the owner's).
+    const owned = rawClient(server.url, votesDocName(room.roomId, people[0]!.participantId), {
+      ...credentialsFor(room.ownerKey),
+      participantId: people[0]!.participantId,
+    });
+    expect(await owned.signedIn).not.toBeNull();
+    owned.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(canvases[1]!.getMap('tally').size).toBe(0);
 
