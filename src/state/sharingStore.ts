@@ -340,6 +340,14 @@ export function useLockedReason(root: string, field: string): string | null {
   return useSharingStore((state) => lockedReasonIn(state, root, field));
 }
 
+/** Whether this device takes part in someone else's shared canvas (so the facilitator's own controls are not offered). */
+export function useIsParticipant(): boolean {
+  return useSharingStore((state) => state.record?.role === 'participant');
+}
+
+/** The same, read once (for a key pressed). */
+export const isParticipantNow = (): boolean => useSharingStore.getState().record?.role === 'participant';
+
 /** The same, read once (for a menu built when opened, or a key pressed). */
 export function lockedReasonNow(root: string, field: string): string | null {
   return lockedReasonIn(useSharingStore.getState(), root, field);

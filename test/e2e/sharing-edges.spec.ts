@@ -5,7 +5,19 @@ import type { Page } from '@playwright/test';
 import { newParticipantId, newSecret, votesDocName } from '../../src/sync/protocol';
 import { rawClient } from '../unit/server/rawClient';
 import { expect, test } from './fixtures';
-import { PHONE, SYNC_WS, credentialsOf, join, setPermission, shareCanvas, syncStatus, devicesForEachTest } from './sharingDevices';
+import { expectNoAxeViolations } from './axe';
+import {
+  LAPTOP,
+  PHONE,
+  SYNC_WS,
+  credentialsOf,
+  expectFits,
+  join,
+  setPermission,
+  shareCanvas,
+  syncStatus,
+  devicesForEachTest,
+} from './sharingDevices';
 
 const device = devicesForEachTest();
 
@@ -89,3 +101,52 @@ test('each person’s dots document opens only on their own device: not the faci
   await expect(theirs.getByRole('listitem').filter({ hasText: 'Fewer evictions' })).toContainText('All dots: 1');
   await expect(syncStatus(sam.page)).toHaveText('Shared: in step with everyone');
 });
+
+for (const [name, viewport] of [
+  ['a phone', PHONE],
+  ['a laptop', LAPTOP],
+] as const) {
+  test(`on ${name}, a participant is offered none of the facilitator’s controls`, async ({ browser }) => {
+    const facilitator = await device(browser, LAPTOP);
+    const link = await shareCanvas(facilitator, 'Only what I may use', ['Fewer evictions']);
+    const jo = await device(browser, viewport);
+    await join(jo, link, 'Jo');
+    await expectFits(jo.page);
+
+    // The canvas's title and description are the facilitator's (by default).
+    await expect(jo.canvas.titleInput).not.toBeEditable();
+    await expect(jo.canvas.descriptionInput).not.toBeEditable();
+    await expect(facilitator.canvas.titleInput).toBeEditable();
+    // No Workshop view (agenda, timer, voting settings, workshop details): the parking lot and the action log instead.
+    await expect(jo.canvas.views.getByRole('link', { name: 'Workshop', exact: true })).toHaveCount(0);
+    await jo.canvas.views.getByRole('link', { name: 'Parking lot and actions' }).click();
+    await expect(jo.page.getByRole('heading', { level: 2, name: 'Parking lot and actions' })).toBeVisible();
+    await expect(jo.page.getByRole('heading', { name: 'Parking lot (0)' })).toBeVisible();
+    await expect(jo.page.getByRole('heading', { name: /^Action log/ })).toBeVisible();
+    for (const facilitatorOnly of ['Agenda and timer', 'Dot voting', 'Workshop details'])
+      await expect(jo.page.getByRole('heading', { name: facilitatorOnly })).toHaveCount(0);
+    await jo.page.getByRole('textbox', { name: 'What needs doing' }).fill('Ask the data team');
+    await jo.page.getByRole('button', { name: 'Add action' }).click();
+    await facilitator.canvas.views.getByRole('link', { name: 'Workshop', exact: true }).click();
+    await expect(facilitator.page.getByRole('heading', { name: 'Agenda and timer' })).toBeVisible();
+    await expect(facilitator.page.getByRole('textbox', { name: 'Action 1', exact: true })).toHaveValue('Ask the data team');
+    await expectNoAxeViolations(jo.page, 'the participant’s parking lot and actions');
+
+    // At Insight: the data inventory is shown, not offered; no timer, no facilitator notes.
+    await jo.canvas.stepByStepLink.click();
+    await jo.canvas.openStep('Insight');
+    await expect(jo.page.getByRole('button', { name: '+ Add a data set' })).toHaveCount(0);
+    await expect(jo.page.getByText('the facilitator has not allowed participants to edit the data inventory')).toBeVisible();
+    await expect(jo.page.getByRole('heading', { name: 'Timer' })).toHaveCount(0);
+    await expect(jo.page.getByRole('complementary', { name: 'Facilitator notes and other steps' })).toHaveCount(0);
+    await expect(jo.page.getByRole('complementary', { name: 'Other steps' })).toBeVisible();
+    await expectFits(jo.page);
+
+    // Presenting mode: no timer, and no timer key among the shortcuts.
+    await jo.page.getByRole('button', { name: 'Present' }).click();
+    await expect(jo.page).toHaveURL(/\/present\/insight$/);
+    await expect(jo.page.getByRole('button', { name: 'Timer' })).toHaveCount(0);
+    await jo.page.keyboard.press('?');
+    await expect(jo.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).not.toContainText('timer');
+  });
+}

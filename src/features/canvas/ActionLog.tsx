@@ -26,6 +26,8 @@ import { showToast } from '../../components/toasts';
 import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useLockedReason } from '../../state/sharingStore';
+import { LockedArea } from '../../components/LockedArea';
 import { announce } from './announcer';
 import { NewItemText } from './NewItemText';
 import { useFieldPrivacy } from './useFieldPrivacy';
@@ -64,6 +66,7 @@ export function ActionLog() {
     compact: true,
   });
   const items = canvas ? actionItemsInOrder(canvas) : [];
+  const locked = useLockedReason('actionItems', 'text');
   useFocusRescue(
     listRef,
     { items: '[data-action-id]', focusTarget: (item) => item.querySelector('textarea'), fallback: () => textRef.current },
@@ -77,76 +80,80 @@ export function ActionLog() {
       <h3 id="actions-heading">
         Action log ({open} open of {items.length})
       </h3>
-      <form
-        className="action-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!text.trim()) {
-            setRefusal('Write what needs doing first.');
+      {!locked && (
+        <form
+          className="action-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!text.trim()) {
+              setRefusal('Write what needs doing first.');
+              textRef.current?.focus();
+              return;
+            }
+            const refused = attempt((c, now) => addActionItem(c, { id: newId(), text, owner, due }, now));
+            setRefusal(refused);
+            if (!refused) {
+              setText('');
+              setOwner('');
+              setDue('');
+              announce('Action added to the log.');
+            }
             textRef.current?.focus();
-            return;
-          }
-          const refused = attempt((c, now) => addActionItem(c, { id: newId(), text, owner, due }, now));
-          setRefusal(refused);
-          if (!refused) {
-            setText('');
-            setOwner('');
-            setDue('');
-            announce('Action added to the log.');
-          }
-          textRef.current?.focus();
-        }}
-      >
-        <NewItemText
-          id="action-new-text"
-          label="What needs doing"
-          maxLength={LIMITS.longTextLength}
-          value={text}
-          onChange={(value) => {
-            setText(value);
-            setRefusal(null);
           }}
-          errorId={refusal ? 'action-new-error' : null}
-          textRef={textRef}
-          subject="this action"
-        />
-        <div className="action-form__row">
-          <div className="field">
-            <label htmlFor="action-new-owner">Owner</label>
-            <input
-              ref={ownerRef}
-              id="action-new-owner"
-              className="input"
-              dir="auto"
-              maxLength={LIMITS.shortTextLength}
-              aria-describedby={ownerPrivacy.describedBy}
-              value={owner}
-              onChange={(event) => setOwner(event.target.value)}
-            />
-            {ownerPrivacy.warnings}
+        >
+          <NewItemText
+            id="action-new-text"
+            label="What needs doing"
+            maxLength={LIMITS.longTextLength}
+            value={text}
+            onChange={(value) => {
+              setText(value);
+              setRefusal(null);
+            }}
+            errorId={refusal ? 'action-new-error' : null}
+            textRef={textRef}
+            subject="this action"
+          />
+          <div className="action-form__row">
+            <div className="field">
+              <label htmlFor="action-new-owner">Owner</label>
+              <input
+                ref={ownerRef}
+                id="action-new-owner"
+                className="input"
+                dir="auto"
+                maxLength={LIMITS.shortTextLength}
+                aria-describedby={ownerPrivacy.describedBy}
+                value={owner}
+                onChange={(event) => setOwner(event.target.value)}
+              />
+              {ownerPrivacy.warnings}
+            </div>
+            <div className="field">
+              <label htmlFor="action-new-due">Due</label>
+              <input id="action-new-due" className="input" type="date" value={due} onChange={(event) => setDue(event.target.value)} />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor="action-new-due">Due</label>
-            <input id="action-new-due" className="input" type="date" value={due} onChange={(event) => setDue(event.target.value)} />
-          </div>
-        </div>
-        {(!owner.trim() || (due && due < today)) && text.trim() && (
-          <p className="hint" id="action-new-note">
-            {!owner.trim() && 'No owner yet: it will be listed as needing one. '}
-            {due && due < today && `${readableDate(due)} has passed: the action will show as overdue.`}
-          </p>
-        )}
-        <button type="submit" className="button">
-          Add action
-        </button>
-        <RefusalMessage message={refusal} id="action-new-error" />
-      </form>
+          {(!owner.trim() || (due && due < today)) && text.trim() && (
+            <p className="hint" id="action-new-note">
+              {!owner.trim() && 'No owner yet: it will be listed as needing one. '}
+              {due && due < today && `${readableDate(due)} has passed: the action will show as overdue.`}
+            </p>
+          )}
+          <button type="submit" className="button">
+            Add action
+          </button>
+          <RefusalMessage message={refusal} id="action-new-error" />
+        </form>
+      )}
       {items.length === 0 && <p>No actions yet.</p>}
-      <ol ref={listRef} className="action-list" aria-label="Actions">
-        {items.map((item, index) => (
-          <ActionRow key={item.id} item={item} number={index + 1} today={today} />
-        ))}
-      </ol>
+      <LockedArea reason={locked}>
+        <ol ref={listRef} className="action-list" aria-label="Actions">
+          {items.map((item, index) => (
+            <ActionRow key={item.id} item={item} number={index + 1} today={today} />
+          ))}
+        </ol>
+      </LockedArea>
     </section>
   );
 }

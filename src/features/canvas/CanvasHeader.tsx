@@ -12,6 +12,7 @@ import { takePresentButtonFocus } from './PresentView';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import { SharingControls } from '../sharing/SharingControls';
+import { useIsParticipant, useLockedReason } from '../../state/sharingStore';
 import './CanvasHeader.css';
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
@@ -31,6 +32,9 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
     subject: 'the description',
   });
   const mod = isMac() ? '⌘' : 'Ctrl+';
+  const participant = useIsParticipant();
+  // In a shared canvas, the title and description are the facilitator's unless they allow otherwise.
+  const detailsLocked = useLockedReason('meta', 'title');
 
   return (
     <div className="canvas-head no-print">
@@ -49,6 +53,8 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
           maxLength={LIMITS.titleLength}
           placeholder="Untitled canvas"
           dir="auto"
+          readOnly={detailsLocked !== null}
+          aria-describedby={detailsLocked ? 'canvas-details-locked' : undefined}
           onChange={(event) => edit((canvas, now) => setTitle(canvas, event.target.value, now), 'title')}
         />
       </div>
@@ -61,13 +67,21 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
           ref={descriptionRef}
           id="canvas-description"
           className="textarea"
-          aria-describedby={['canvas-description-hint', privacy.describedBy].filter(Boolean).join(' ')}
+          aria-describedby={['canvas-description-hint', detailsLocked && 'canvas-details-locked', privacy.describedBy]
+            .filter(Boolean)
+            .join(' ')}
+          readOnly={detailsLocked !== null}
           value={description}
           maxLength={LIMITS.descriptionLength}
           dir="auto"
           onChange={(event) => edit((canvas, now) => setDescription(canvas, event.target.value, now), 'description')}
         />
         {privacy.warnings}
+        {detailsLocked && (
+          <span className="visually-hidden" id="canvas-details-locked">
+            {detailsLocked}
+          </span>
+        )}
       </div>
       {otherTabs > 0 && (
         <p className="banner" role="status">
@@ -85,8 +99,9 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
           <Link href={`/canvas/${canvasId}/board`} aria-current={view === 'board' ? 'page' : undefined}>
             Whole board
           </Link>
+          {/* A participant gets the parking lot and the action log there, not the facilitator's agenda, timer and details. */}
           <Link href={`/canvas/${canvasId}/workshop`} aria-current={view === 'workshop' ? 'page' : undefined}>
-            Workshop
+            {participant ? 'Parking lot and actions' : 'Workshop'}
           </Link>
           <Link href={`/canvas/${canvasId}/wrap-up`} aria-current={view === 'wrap-up' ? 'page' : undefined}>
             Wrap-up

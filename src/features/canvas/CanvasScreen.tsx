@@ -5,7 +5,7 @@ import { displayTitle, isStepId } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCanvasTitle } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { useSharingStore } from '../../state/sharingStore';
+import { useIsParticipant, useSharingStore } from '../../state/sharingStore';
 import { useFollow } from '../sharing/useFollow';
 import { BoardView } from './BoardView';
 import { CanvasDnd } from './CanvasDnd';
@@ -23,7 +23,7 @@ import { ShortcutSheet } from '../../components/ShortcutSheet';
 import { resetRovingCards } from './focusRequests';
 import { SkipLinks } from './SkipLinks';
 import { useCanvasShortcuts } from './useCanvasShortcuts';
-import { WorkshopView } from './WorkshopView';
+import { PARTICIPANT_WORKSHOP_TITLE, WorkshopView } from './WorkshopView';
 import { WrapUpView } from './WrapUpView';
 import { ExamplesBanner } from './ExamplesBanner';
 import { VotesDialog } from './VotesDialog';
@@ -82,6 +82,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
   // A shared canvas connects while it is open, in every view (presenting included).
   useEffect(() => useSharingStore.getState().attach(canvasId), [canvasId]);
   useFollow(canvasId, view, step);
+  const participant = useIsParticipant();
   const viewName =
     view === 'step' && isStepId(step)
       ? STEP_GUIDANCE[step].title
@@ -95,7 +96,7 @@ function ReadyCanvas({ canvasId, view, step }: Props) {
             print: 'Print',
             'save-template': 'Save as template',
             history: 'Version history',
-            workshop: 'Run the workshop',
+            workshop: participant ? PARTICIPANT_WORKSHOP_TITLE : 'Run the workshop',
             'wrap-up': 'Wrap-up',
           }[view];
   useDocumentTitle(viewName ? `${viewName} – ${title}` : title);

@@ -111,16 +111,18 @@ export const CheckItem = memo(function CheckItem({ checkKey, note }: { checkKey:
             <strong>Resolved:</strong> {check.resolution.trim() || 'no note on how.'}
           </p>
           {/* Where the resolved concern is shown, it can be opened again; focus stays on the check. */}
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => {
-              reopenConcernOf(checkKey, `The concern on ${text.fullName}`);
-              ref.current?.focus();
-            }}
-          >
-            Reopen the concern<span className="visually-hidden"> on {text.fullName}</span>
-          </button>
+          {!locked && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                reopenConcernOf(checkKey, `The concern on ${text.fullName}`);
+                ref.current?.focus();
+              }}
+            >
+              Reopen the concern<span className="visually-hidden"> on {text.fullName}</span>
+            </button>
+          )}
         </div>
       )}
       <label className="label" htmlFor={`${id}-notes`}>

@@ -11,6 +11,7 @@ import { newId } from '../../domain/ids';
 import { type AnyCheckKey, LIMITS } from '../../domain/model';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useLockedReason } from '../../state/sharingStore';
 import { ActionRow, requestActionFocus } from './ActionLog';
 import { announce } from './announcer';
 import { useNow } from './StepTimer';
@@ -22,6 +23,9 @@ export function ConcernActions({ concern, name, afterResolve }: { concern: AnyCh
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const noteId = useId();
+  // In a shared canvas, what the facilitator has not allowed participants is not offered.
+  const actionsLocked = useLockedReason('actionItems', 'text');
+  const resolveLocked = useLockedReason('checks', 'resolvedAt');
   if (!canvas) return null;
   const items = actionItemsForConcern(canvas, concern);
 
@@ -42,21 +46,27 @@ export function ConcernActions({ concern, name, afterResolve }: { concern: AnyCh
           ))}
         </ol>
       )}
-      <div className="button-row">
-        <button type="button" className="button button--secondary button--small" onClick={create}>
-          Create an action for this concern<span className="visually-hidden"> about {name}</span>
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-expanded={resolving}
-          aria-controls={resolving ? noteId : undefined}
-          onClick={() => setResolving(!resolving)}
-        >
-          Mark resolved…<span className="visually-hidden"> {name}</span>
-        </button>
-      </div>
-      {resolving && (
+      {(!actionsLocked || !resolveLocked) && (
+        <div className="button-row">
+          {!actionsLocked && (
+            <button type="button" className="button button--secondary button--small" onClick={create}>
+              Create an action for this concern<span className="visually-hidden"> about {name}</span>
+            </button>
+          )}
+          {!resolveLocked && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={resolving}
+              aria-controls={resolving ? noteId : undefined}
+              onClick={() => setResolving(!resolving)}
+            >
+              Mark resolved…<span className="visually-hidden"> {name}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {resolving && !resolveLocked && (
         <form
           id={noteId}
           className="concern-resolve"

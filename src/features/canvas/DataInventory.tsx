@@ -28,6 +28,8 @@ import { ANSWERS, type Answer, DPIA_STATES, type Dataset, LAWFUL_BASES, LIMITS, 
 import { useCard, useCardIds, useOpenCanvas } from '../../state/canvasSelectors';
 import { useDataset, useDatasetIds } from '../../state/inventorySelectors';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useLockedReason } from '../../state/sharingStore';
+import { LockedArea } from '../../components/LockedArea';
 import { shortText } from './CardThread';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import './DataInventory.css';
@@ -46,6 +48,8 @@ function change(id: string, fields: Partial<DatasetFields>, group?: string): voi
 
 export function DataInventory() {
   const ids = useDatasetIds();
+  // In a shared canvas, participants see the inventory; they change it only if the facilitator allows it.
+  const locked = useLockedReason('datasets', 'name');
   const addRef = useRef<HTMLButtonElement>(null);
 
   function add() {
@@ -68,12 +72,16 @@ export function DataInventory() {
         is kept. What is still to settle is listed under each one. It goes into the export.
       </p>
       {ids.length > 0 && <InventoryTable ids={ids} />}
-      {ids.map((id, index) => (
-        <DatasetForm key={id} id={id} number={index + 1} addRef={addRef} />
-      ))}
-      <button ref={addRef} type="button" className="button button--secondary" onClick={add}>
-        + Add a data set
-      </button>
+      <LockedArea reason={locked}>
+        {ids.map((id, index) => (
+          <DatasetForm key={id} id={id} number={index + 1} addRef={addRef} />
+        ))}
+      </LockedArea>
+      {!locked && (
+        <button ref={addRef} type="button" className="button button--secondary" onClick={add}>
+          + Add a data set
+        </button>
+      )}
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { type StepDropData, railDropId } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
-import { useLockedReason } from '../../state/sharingStore';
+import { useIsParticipant } from '../../state/sharingStore';
 import { StepTimer } from './StepTimer';
 import { ExamplesBanner } from './ExamplesBanner';
 import './GuidedView.css';
@@ -25,14 +25,14 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
     if (heading && document.activeElement?.closest('.step-nav, .step-pager')) heading.focus();
   }, [step]);
 
-  const participant = useLockedReason('meta', 'timer') !== null;
+  const participant = useIsParticipant();
   return (
     <>
       <StepNav canvasId={canvasId} current={step} />
       <div className="guided">
         {/* Keyed by step: a new step is a new screen, and its heading takes focus. */}
         <StepPanel key={step} step={step} focused />
-        <aside className="drop-rail" aria-label="Facilitator notes and other steps">
+        <aside className="drop-rail" aria-label={participant ? 'Other steps' : 'Facilitator notes and other steps'}>
           {/* In a shared canvas, the timer and the notes are the facilitator's: participants do not get them. */}
           {!participant && <StepTimer step={step} />}
           <ExamplesBanner focusAfter={`step-${step}-heading`} />

@@ -17,6 +17,7 @@ import { StepDropZone } from './StepPanel';
 import { StepTimer } from './StepTimer';
 import { VotesDialog } from './VotesDialog';
 import { Announcer } from './Announcer';
+import { useIsParticipant } from '../../state/sharingStore';
 import './PresentView.css';
 
 /** Where presenting mode goes back to: the view it was opened from. */
@@ -38,6 +39,8 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
   const [, navigate] = useLocation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [timerOpen, setTimerOpen] = useState(false);
+  // The timer is the facilitator's: a participant's device does not offer it.
+  const participant = useIsParticipant();
   const index = step === 'board' ? -1 : STEP_IDS.indexOf(step);
   const previous = step === 'board' ? undefined : STEP_IDS[index - 1];
   const next = step === 'board' ? undefined : STEP_IDS[index + 1];
@@ -132,7 +135,7 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
             >
               {step === 'board' ? 'One step' : 'Whole board'}
             </button>
-            {step !== 'board' && (
+            {step !== 'board' && !participant && (
               <button type="button" className="button button--secondary" aria-expanded={timerOpen} onClick={() => setTimerOpen(!timerOpen)}>
                 Timer
               </button>
@@ -143,7 +146,7 @@ export function PresentView({ canvasId, step }: { canvasId: string; step: StepId
           </nav>
         </div>
         {step !== 'board' && <p className="present-bar__question">“{STEP_GUIDANCE[step].question}”</p>}
-        {step !== 'board' && timerOpen && <StepTimer step={step} />}
+        {step !== 'board' && timerOpen && !participant && <StepTimer step={step} />}
       </header>
       <CanvasDnd>
         {step === 'board' ? (

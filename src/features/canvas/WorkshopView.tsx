@@ -11,6 +11,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type Canvas, LIMITS, STEP_IDS, type WorkshopDetails } from '../../domain/model';
 import { formatClock, resetWorkshopTimer, stepClock, workshopClock } from '../../domain/timer';
 import { useOpenCanvas } from '../../state/canvasSelectors';
+import { useIsParticipant } from '../../state/sharingStore';
 import { useCanvasStore } from '../../state/canvasStore';
 import { attempt } from './cardActions';
 import { ActionLog } from './ActionLog';
@@ -18,9 +19,23 @@ import { ParkingLot } from './ParkingLot';
 import { StepTimer, minutesText, useNow } from './StepTimer';
 import './WorkshopView.css';
 
+/** What a participant in a shared canvas finds there: the agenda, timer, voting and details are the facilitator's. */
+export const PARTICIPANT_WORKSHOP_TITLE = 'Parking lot and actions';
+
 export function WorkshopView() {
   const canvas = useOpenCanvas();
+  const participant = useIsParticipant();
   if (!canvas) return null;
+  if (participant)
+    return (
+      <div className="workshop">
+        <h2 id="workshop-heading" tabIndex={-1}>
+          {PARTICIPANT_WORKSHOP_TITLE}
+        </h2>
+        <ParkingLot />
+        <ActionLog />
+      </div>
+    );
   return (
     <div className="workshop">
       <h2 id="workshop-heading" tabIndex={-1}>

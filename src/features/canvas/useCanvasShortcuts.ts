@@ -9,6 +9,7 @@ import { openShortcutSheet } from '../../components/ShortcutSheet';
 import { STEP_IDS, type StepId, isStepId } from '../../domain/model';
 import { type Shortcut, useShortcuts } from '../../lib/shortcuts';
 import { useCanvasStore } from '../../state/canvasStore';
+import { useIsParticipant } from '../../state/sharingStore';
 import { addCardTo } from './cardActions';
 import { CARD_COMMANDS } from './cardCommands';
 import { toggleTimer } from './StepTimer';
@@ -49,6 +50,7 @@ const cardKeys: Shortcut[] = [
 
 export function useCanvasShortcuts(canvasId: string, view: string, step: string | undefined): void {
   const [, navigate] = useLocation();
+  const participant = useIsParticipant();
   const shortcuts = useMemo(() => {
     const list: Shortcut[] = [
       { id: 'shortcuts', keys: ['?'], label: 'Show keyboard shortcuts', group: CANVAS, run: openShortcutSheet },
@@ -72,7 +74,7 @@ export function useCanvasShortcuts(canvasId: string, view: string, step: string 
         run: () => navigate(`/canvas/${canvasId}/present/${current ?? 'board'}`),
       });
     }
-    if ((view === 'step' || view === 'present') && current) {
+    if ((view === 'step' || view === 'present') && current && !participant) {
       list.push({
         id: 'timer',
         keys: ['t'],
@@ -103,6 +105,6 @@ export function useCanvasShortcuts(canvasId: string, view: string, step: string 
     }
     if (view === 'step' || view === 'board' || view === 'present') list.push(...cardKeys);
     return list;
-  }, [canvasId, view, step, navigate]);
+  }, [canvasId, view, step, navigate, participant]);
   useShortcuts(shortcuts);
 }
