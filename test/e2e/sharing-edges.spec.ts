@@ -102,6 +102,53 @@ test('each person’s dots document opens only on their own device: not the faci
   await expect(syncStatus(sam.page)).toHaveText('Shared: in step with everyone');
 });
 
+test('moves across steps, colours, ethics statuses and notes made on one device appear on the other; a check the facilitator forbids is not offered', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Everything travels', ['Fewer evictions', 'Fewer exclusions']);
+  await setPermission(facilitator, 'Change ethics and governance checks', true);
+  const sam = await device(browser);
+  await join(sam, link, 'Sam');
+  await expect(sam.canvas.checkRadio('Outcome', 'Trust', 'Concern raised')).toBeEnabled();
+  for (const one of [facilitator, sam]) await one.canvas.openWholeBoard();
+
+  // A move across steps by keyboard drag, on the participant's device.
+  await sam.canvas.dragWithKeyboard('Outcome', 1, [{ key: 'ArrowRight', over: 'Action, position 1 of 1' }]);
+  await facilitator.canvas.expectCards('Outcome', ['Fewer exclusions']);
+  await facilitator.canvas.expectCards('Action', ['Fewer evictions']);
+  // A colour, on the facilitator's.
+  await facilitator.canvas.setColour('Outcome', 1, 'Blue');
+  await sam.canvas.expectColour('Outcome', 1, 'Blue');
+
+  // An ethics status and its notes, both ways.
+  for (const one of [facilitator, sam]) {
+    await one.canvas.stepByStepLink.click();
+    await one.canvas.expectOnStep('Outcome');
+  }
+  await sam.canvas.setCheck('Outcome', 'Trust', 'Concern raised', 'Families may doubt the purpose');
+  await expect(facilitator.canvas.checkRadio('Outcome', 'Trust', 'Concern raised')).toBeChecked();
+  await expect(facilitator.canvas.checkNotes('Outcome', 'Trust')).toHaveValue('Families may doubt the purpose');
+  await facilitator.canvas.setCheck('Outcome', 'Power', 'Not applicable', 'Statutory duty');
+  await expect(sam.canvas.checkRadio('Outcome', 'Power', 'Not applicable')).toBeChecked();
+  await expect(sam.canvas.checkNotes('Outcome', 'Power')).toHaveValue('Statutory duty');
+
+  // The facilitator takes the checks back: the participant's screen no longer offers them, and says why.
+  await setPermission(facilitator, 'Change ethics and governance checks', false);
+  for (const status of ['Not yet discussed', 'Discussed, no concern', 'Concern raised', 'Not applicable'] as const)
+    await expect(sam.canvas.checkRadio('Outcome', 'Trust', status)).toBeDisabled();
+  await expect(sam.canvas.checkNotes('Outcome', 'Trust')).not.toBeEditable();
+  await expect(sam.canvas.checkStatus('Outcome', 'Trust')).toHaveAccessibleDescription(
+    'In this shared canvas the facilitator has not allowed participants to change ethics and governance checks.',
+  );
+  await sam.canvas.openConcerns();
+  const concern = sam.canvas.concern('Outcome', 'Trust');
+  await expect(concern).toBeVisible();
+  await expect(concern.getByRole('button', { name: /Mark resolved/ })).toHaveCount(0);
+  await expect(concern.getByRole('button', { name: /Create an action/ })).toBeVisible();
+  await expect(syncStatus(sam.page)).toHaveText('Shared: in step with everyone');
+});
+
 for (const [name, viewport] of [
   ['a phone', PHONE],
   ['a laptop', LAPTOP],
