@@ -2,7 +2,10 @@
  * The edges of sharing a canvas live (issue 13).
  */
 import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { newParticipantId, newSecret, votesDocName } from '../../src/sync/protocol';
+import { connectRoom } from '../../src/sync/transport';
 import { rawClient } from '../unit/server/rawClient';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
@@ -197,3 +200,35 @@ for (const [name, viewport] of [
     await expect(jo.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).not.toContainText('timer');
   });
 }
+
+test('the facilitator’s notes never leave the facilitator’s device: not in what the server holds, not on a participant’s screen', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Private notes', ['Fewer evictions']);
+  const rail = facilitator.canvas.facilitatorRail();
+  await rail.getByText('Facilitator notes', { exact: true }).click();
+  await rail.getByText('Edit notes for Outcome').click();
+  await rail.getByRole('textbox', { name: 'Notes' }).fill('The DPO is sceptical: ask her first');
+  await facilitator.canvas.addCard('Outcome', 'Written after the note');
+  await facilitator.page.keyboard.press('Escape');
+  const sam = await device(browser);
+  await join(sam, link, 'Sam');
+  await sam.canvas.expectCards('Outcome', ['Fewer evictions', 'Written after the note']);
+  await expect(sam.page.getByText('DPO is sceptical')).toHaveCount(0);
+
+  // What any device in the room receives: the whole shared document, read with the participant's own credentials.
+  const { roomId, credentials } = await credentialsOf(sam.page);
+  const doc = new Y.Doc();
+  const reader = connectRoom({ roomId, credentials, canvas: doc, url: SYNC_WS, WebSocketPolyfill: WebSocket });
+  await reader.whenSynced();
+  reader.destroy();
+  // Every part of it, whatever fields it holds.
+  const received = JSON.stringify(Object.fromEntries([...doc.share.keys()].map((name) => [name, doc.getMap(name).toJSON()])));
+  expect(received).toContain('Written after the note');
+  expect(received).not.toContain('sceptical');
+  doc.destroy();
+  // The facilitator still has them.
+  await facilitator.canvas.reload();
+  await expect(facilitator.canvas.facilitatorRail()).toContainText('The DPO is sceptical: ask her first');
+});
