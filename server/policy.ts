@@ -26,7 +26,8 @@ export interface PolicyContext {
 
 export interface DocumentPolicy {
   roots: readonly string[];
-  judge(changes: readonly Change[], context: PolicyContext, doc: Y.Doc): Refusal | null;
+  /** `doc` is the document with the update applied; `before`, without it. */
+  judge(changes: readonly Change[], context: PolicyContext, doc: Y.Doc, before: Y.Doc): Refusal | null;
 }
 
 const invalid = (detail: string): Refusal => ({ reason: 'invalid-change', detail });
@@ -262,7 +263,7 @@ export const canvasPolicy: DocumentPolicy = {
 
 export const votesPolicy: DocumentPolicy = {
   roots: Object.keys(VOTES_ROOTS),
-  judge(changes, context, doc) {
+  judge(changes, context, doc, before) {
     if (changes.length === 0) return null;
     if (!context.ownsDocument) return forbidden('Only you can place your own votes.');
     for (const change of changes) {
@@ -272,9 +273,15 @@ export const votesPolicy: DocumentPolicy = {
         return invalid('a vote that is not valid');
       }
     }
-    let total = 0;
-    doc.getMap<number>('votes').forEach((n) => (total += typeof n === 'number' ? n : 0));
-    if (total > context.votesPerPerson) return forbidden(`Each person has ${context.votesPerPerson} votes.`);
+    // Taking dots off is always allowed, even above a limit the facilitator has just lowered.
+    const total = totalVotes(doc);
+    if (total > context.votesPerPerson && total > totalVotes(before)) return forbidden(`Each person has ${context.votesPerPerson} votes.`);
     return null;
   },
 };
+
+function totalVotes(doc: Y.Doc): number {
+  let total = 0;
+  doc.getMap<number>('votes').forEach((n) => (total += typeof n === 'number' ? n : 0));
+  return total;
+}

@@ -257,7 +257,7 @@ export class RoomGuard implements Extension {
     if (!served) throw refusal('out-of-sync');
     const { changes, incomplete } = served.shadow.inspect(payload);
     if (incomplete) return this.refuse(connection, served, 'out-of-sync', 'an update that depends on changes the server has not got');
-    const judged = served.policy.judge(changes, this.policyContext(context, document), served.shadow.doc);
+    const judged = served.policy.judge(changes, this.policyContext(context, document), served.shadow.doc, document);
     if (judged) return this.refuse(connection, served, judged.reason, judged.detail);
     if (changes.length > 0 && !this.withinSize(served, payload.length)) {
       return this.refuse(connection, served, 'document-too-large', 'the shared canvas is full');

@@ -28,10 +28,11 @@ import {
   plainToCanvas,
   projectCanvas,
   reapplyAllowed,
+  reapplyDots,
   writeCanvas,
 } from '../sync/binding';
 import { type GroupFile, type MergePlan, encodeGroupFile, groupFileName, planMerge } from '../sync/groupFile';
-import { notKeptMessage } from '../sync/notKept';
+import { dotsNotKeptMessage, notKeptMessage } from '../sync/notKept';
 import { CANVAS_RULES, fieldRule, mayChange, mayCreate, setOnCreate } from '../sync/permissions';
 import {
   DEFAULT_PERMISSIONS,
@@ -43,7 +44,7 @@ import {
   newParticipantId,
   newSecret,
 } from '../sync/protocol';
-import { ROOM_FIELDS, initCanvasDoc, readCanvasDoc, readRecord } from '../sync/shape';
+import { META_FIELDS, ROOM_FIELDS, initCanvasDoc, readCanvasDoc, readRecord } from '../sync/shape';
 import { type Transport, type TransportState, connectRoom } from '../sync/transport';
 import type { CanvasStore } from './canvasStore';
 
@@ -140,8 +141,8 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
   let doc = new Y.Doc();
   let stored = storeDoc(record.roomId, doc);
   // This person's own dots: a document of its own, which only they can open (the server adds them up).
-  const votesDoc = new Y.Doc();
-  const votesStored = storeDoc(`${record.roomId}-votes`, votesDoc);
+  let votesDoc = new Y.Doc();
+  let votesStored = storeDoc(`${record.roomId}-votes`, votesDoc);
   await Promise.all([stored.loaded, votesStored.loaded]);
   let seen: Canvas | null = open();
   if (seen && fill && !hasCanvas(doc)) initCanvasDoc(doc, canvasToPlain(seen), origin);
@@ -228,13 +229,13 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
     report();
   };
 
-  /** Connects a document to the room; returns the function that stops listening to the connection. */
-  const connect = (canvas: Y.Doc) => {
+  /** Connects the documents to the room; returns the function that stops listening to the connection. */
+  const connect = (canvas: Y.Doc, votes: Y.Doc) => {
     transport = connectRoom({
       roomId: record.roomId,
       credentials: { secret: record.secret, participantId: record.participantId, participantKey: record.participantKey },
       canvas,
-      votes: votesDoc,
+      votes,
       name,
     });
     return transport.subscribe((state) => {
@@ -269,40 +270,55 @@ export async function startSession({ record, canvasStore, name, fill, onState }:
     recoveries += 1;
     stopTransport();
     transport.destroy();
+    // Both documents: the refused change may have been this person's dots (more than the facilitator now allows).
     const fresh = new Y.Doc();
-    stopTransport = connect(fresh);
+    const freshVotes = new Y.Doc();
+    stopTransport = connect(fresh, freshVotes);
     report();
     try {
       await transport.whenSynced();
     } catch {
-      // Refused again (the link was revoked meanwhile, say): the status says why; this device's document is kept.
+      // Refused again (the link was revoked meanwhile, say): the status says why; this device's documents are kept.
       fresh.destroy();
+      freshVotes.destroy();
       recovering = false;
       return;
     }
     if (stopped) {
       fresh.destroy();
+      freshVotes.destroy();
       return;
     }
     permissions = readPermissions(fresh);
     const current = open();
     const left = current ? reapplyAllowed(fresh, doc, current, guardFor(record.role, permissions), origin) : null;
+    const perPerson = readRecord(fresh.getMap('meta'), META_FIELDS).votesPerPerson as number;
+    const dotsLeftOut = reapplyDots(freshVotes, votesDoc, perPerson);
     const old = doc;
+    const oldVotes = votesDoc;
     old.off('update', onUpdate);
+    oldVotes.off('update', onVotes);
     doc = fresh;
+    votesDoc = freshVotes;
     doc.on('update', onUpdate);
+    votesDoc.on('update', onVotes);
     project();
-    notice = left ? notKeptMessage(left.refused, left.wanted) || REFUSED_HERE : REFUSED_HERE;
+    const notKept = [left ? notKeptMessage(left.refused, left.wanted) : '', dotsNotKeptMessage(dotsLeftOut, perPerson)].filter(Boolean);
+    notice = notKept.length > 0 ? notKept.join(' ') : REFUSED_HERE;
     recovering = false;
     report();
-    // The stored copy becomes the fresh document (the old one held what the server refused).
-    await stored.remove();
+    // The stored copies become the fresh documents (the old ones held what the server refused).
+    await Promise.all([stored.remove(), votesStored.remove()]);
     old.destroy();
-    if (!stopped) stored = storeDoc(record.roomId, doc);
+    oldVotes.destroy();
+    if (!stopped) {
+      stored = storeDoc(record.roomId, doc);
+      votesStored = storeDoc(`${record.roomId}-votes`, votesDoc);
+    }
   };
 
   doc.on('update', onUpdate);
-  let stopTransport = connect(doc);
+  let stopTransport = connect(doc, votesDoc);
   report();
 
   const offline = () => transport.goOffline();

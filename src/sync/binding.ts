@@ -417,6 +417,30 @@ export function reapplyAllowed(
   return { refused: writeCanvas(fresh, shared, wanted, origin, now, guard), wanted };
 }
 
+/**
+ * The same for one person's votes document: `fresh` holds what the server
+ * has, `device` what this device placed. Writes the device's dots into
+ * `fresh`, card by card, as far as `perPerson` allows (the facilitator may
+ * have lowered it meanwhile); returns how many dots it left out.
+ */
+export function reapplyDots(fresh: Y.Doc, device: Y.Doc, perPerson: number): number {
+  const wanted = device.getMap<number>('votes');
+  const votes = fresh.getMap<number>('votes');
+  let placed = 0;
+  let leftOut = 0;
+  fresh.transact(() => {
+    for (const card of [...votes.keys()]) if (!wanted.has(card)) votes.delete(card);
+    for (const [card, dots] of wanted.entries()) {
+      const kept = Math.max(0, Math.min(dots, perPerson - placed));
+      placed += kept;
+      leftOut += dots - kept;
+      if (kept === 0) votes.delete(card);
+      else if (votes.get(card) !== kept) votes.set(card, kept);
+    }
+  });
+  return leftOut;
+}
+
 // ---------------------------------------------------------------------------
 // Reading the document into the model
 

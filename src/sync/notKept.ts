@@ -62,6 +62,12 @@ function why({ root, field }: Refused): string {
     : 'only the facilitator can change this';
 }
 
+/** "2 of your dots were not kept: each person now has 3." ('' when none were left out.) */
+export function dotsNotKeptMessage(leftOut: number, perPerson: number): string {
+  if (leftOut === 0) return '';
+  return `${leftOut === 1 ? '1 of your dots was' : `${leftOut} of your dots were`} not kept: each person now has ${perPerson}.`;
+}
+
 /**
  * One sentence per change left out (the same sentence once), at most a few,
  * then how many more; '' when nothing was left out.

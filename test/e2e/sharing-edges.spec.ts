@@ -232,3 +232,42 @@ test('the facilitator’s notes never leave the facilitator’s device: not in w
   await facilitator.canvas.reload();
   await expect(facilitator.canvas.facilitatorRail()).toContainText('The DPO is sceptical: ask her first');
 });
+
+test('dots placed offline beyond a limit the facilitator lowered meanwhile: the rest are kept, the device says so and is back in step', async ({
+  browser,
+}) => {
+  const facilitator = await device(browser);
+  const link = await shareCanvas(facilitator, 'Fewer dots', ['Fewer evictions', 'Fewer exclusions']);
+  const jo = await device(browser, PHONE);
+  await join(jo, link, 'Jo');
+  // Once online first, as in the room: the dialog's code is then on the device.
+  await jo.page.getByRole('button', { name: 'Your dots' }).click();
+  const dots = jo.page.getByRole('dialog', { name: 'Your dots' });
+  await dots.getByRole('button', { name: 'Done' }).click();
+  await jo.context.setOffline(true);
+  await expect(syncStatus(jo.page)).toHaveText(/^Offline/);
+  await jo.page.getByRole('button', { name: 'Your dots' }).click();
+  await dots.getByRole('button', { name: 'Add a dot to “Fewer evictions”' }).click();
+  await dots.getByRole('button', { name: 'Add a dot to “Fewer exclusions”' }).click();
+  await dots.getByRole('button', { name: 'Add a dot to “Fewer exclusions”' }).click();
+  await expect(dots).toContainText('You have placed 3 of your 3 dots.');
+  await dots.getByRole('button', { name: 'Done' }).click();
+  // Meanwhile the facilitator gives everyone 2 dots.
+  await facilitator.canvas.views.getByRole('link', { name: 'Workshop', exact: true }).click();
+  await facilitator.page.getByRole('spinbutton', { name: 'Votes per person' }).fill('2');
+
+  await jo.context.setOffline(false);
+  await expect(jo.page.getByRole('alert').filter({ hasText: '1 of your dots was not kept: each person now has 2.' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(syncStatus(jo.page)).toHaveText('Shared: in step with everyone', { timeout: 20_000 });
+  await jo.page.getByRole('button', { name: 'Your dots' }).click();
+  await expect(dots).toContainText('You have placed 2 of your 2 dots.');
+  // The facilitator's reveal counts what was kept.
+  await facilitator.canvas.stepByStepLink.click();
+  await facilitator.page.getByRole('button', { name: 'Your dots' }).click();
+  const theirs = facilitator.page.getByRole('dialog', { name: 'Your dots' });
+  await theirs.getByRole('button', { name: 'Reveal everyone’s dots' }).click();
+  await expect(theirs.getByRole('listitem').filter({ hasText: 'Fewer evictions' })).toContainText('All dots: 1');
+  await expect(theirs.getByRole('listitem').filter({ hasText: 'Fewer exclusions' })).toContainText('All dots: 1');
+});

@@ -303,4 +303,24 @@ describe('votes of one’s own', () => {
     participant.destroy();
     owner.destroy();
   });
+
+  it('lets a person take dots off after the facilitator lowered the limit below what they placed, never add one', async () => {
+    const { room, owner, ownerDoc } = await sharedRoom(server);
+    const votes = new Y.Doc();
+    const participant = connect(server.url, room.roomId, credentialsFor(room.inviteSecret), { votes });
+    await participant.whenSynced();
+    votes.getMap('votes').set('k1', 2);
+    votes.getMap('votes').set('k2', 1);
+    await participant.whenSynced();
+    ownerDoc.getMap('meta').set('votesPerPerson', 1);
+    await owner.whenSynced();
+    votes.getMap('votes').set('k1', 1);
+    await participant.whenSynced();
+    expect(participant.state.status).toBe('synced');
+    votes.getMap('votes').set('k2', 2);
+    await waitFor(() => participant.state.status === 'refused', 'the refusal');
+    expect(participant.state.refusal?.detail).toMatch(/1 votes/);
+    participant.destroy();
+    owner.destroy();
+  });
 });

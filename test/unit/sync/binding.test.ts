@@ -6,7 +6,7 @@ import { addCard, deleteCard, moveCard, setCardSource, setCardText } from '../..
 import { updateDataset } from '../../../src/domain/dataInventory';
 import { linkCards } from '../../../src/domain/thread';
 import { type Canvas, LIMITS, type Refusal, STEP_IDS, isRefusal } from '../../../src/domain/model';
-import { canvasToPlain, plainToCanvas, projectCanvas, reapplyAllowed, setText, writeCanvas } from '../../../src/sync/binding';
+import { canvasToPlain, plainToCanvas, projectCanvas, reapplyAllowed, reapplyDots, setText, writeCanvas } from '../../../src/sync/binding';
 import { mayChange, mayCreate, setOnCreate } from '../../../src/sync/permissions';
 import { DEFAULT_PERMISSIONS } from '../../../src/sync/protocol';
 import { CANVAS_ROOTS, type Fields, META_FIELDS, initCanvasDoc, readCanvasDoc } from '../../../src/sync/shape';
@@ -246,6 +246,28 @@ describe('after the server refused a device’s changes', () => {
     // What it wrote is new changes on top of the server's document: the server's copy comes to the same canvas.
     Y.applyUpdate(server, Y.encodeStateAsUpdate(fresh, before));
     expect(projectCanvas(server, mine)).toEqual(now);
+  });
+});
+
+describe('after the server refused a person’s dots', () => {
+  it('re-applies them card by card as far as the facilitator’s limit allows, and counts what it left out', () => {
+    const server = new Y.Doc();
+    server.getMap<number>('votes').set('c1', 1);
+    server.getMap<number>('votes').set('c9', 1);
+    const device = new Y.Doc();
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+    // Offline: one more on c1, two on c2, and c9's taken off; meanwhile the limit went down to 2.
+    device.getMap<number>('votes').set('c1', 2);
+    device.getMap<number>('votes').set('c2', 2);
+    device.getMap<number>('votes').delete('c9');
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+    expect(reapplyDots(fresh, device, 2)).toBe(2);
+    expect(fresh.getMap('votes').toJSON()).toEqual({ c1: 2 });
+    const roomy = new Y.Doc();
+    Y.applyUpdate(roomy, Y.encodeStateAsUpdate(server));
+    expect(reapplyDots(roomy, device, 5)).toBe(0);
+    expect(roomy.getMap('votes').toJSON()).toEqual({ c1: 2, c2: 2 });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addCard, deleteCard } from '../../../src/domain/cards';
 import { type Canvas, type Refusal, isRefusal } from '../../../src/domain/model';
 import type { Refused } from '../../../src/sync/binding';
-import { notKeptMessage } from '../../../src/sync/notKept';
+import { dotsNotKeptMessage, notKeptMessage } from '../../../src/sync/notKept';
 import { T0, buildCanvas } from '../helpers/canvasBuilder';
 
 const ok = (result: Canvas | Refusal): Canvas => {
@@ -40,6 +40,12 @@ describe('what a participant’s device could not keep, in plain words', () => {
     expect(notKeptMessage([{ root: 'cards', id: 'c2', field: 'votes' }], wanted)).toMatch(
       /was not kept: only the facilitator can change this\.$/,
     );
+  });
+
+  it('says how many of a person’s dots were not kept, and the new limit', () => {
+    expect(dotsNotKeptMessage(0, 3)).toBe('');
+    expect(dotsNotKeptMessage(1, 3)).toBe('1 of your dots was not kept: each person now has 3.');
+    expect(dotsNotKeptMessage(2, 1)).toBe('2 of your dots were not kept: each person now has 1.');
   });
 
   it('says each thing once, at most three, then how many more', () => {
