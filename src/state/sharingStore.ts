@@ -345,9 +345,6 @@ export function useIsParticipant(): boolean {
   return useSharingStore((state) => state.record?.role === 'participant');
 }
 
-/** The same, read once (for a key pressed). */
-export const isParticipantNow = (): boolean => useSharingStore.getState().record?.role === 'participant';
-
 /** The same, read once (for a menu built when opened, or a key pressed). */
 export function lockedReasonNow(root: string, field: string): string | null {
   return lockedReasonIn(useSharingStore.getState(), root, field);
