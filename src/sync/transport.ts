@@ -297,6 +297,17 @@ export function connectRoom(options: TransportOptions): Transport {
     },
     reconnect() {
       if (state.status === 'refused' || destroyed) return;
+      // Back online before the socket `goOffline` closed has finished closing (a
+      // Wi-Fi blip): the provider still counts it as connected and would ignore
+      // `connect()`, then stay closed for good. Connect once it has closed.
+      if (socket.status === WebSocketStatus.Connected && state.status === 'offline') {
+        const whenClosed = () => {
+          socket.off('disconnect', whenClosed);
+          if (state.status === 'offline' && !destroyed) void socket.connect();
+        };
+        socket.on('disconnect', whenClosed);
+        return;
+      }
       void socket.connect();
     },
     destroy() {
