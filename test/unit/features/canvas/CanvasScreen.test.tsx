@@ -35,7 +35,8 @@ describe('canvas screen', () => {
     expect(screen.getByText('“What specific person is better off in what specific ways because we acted?”')).toBeInTheDocument();
     expect(screen.getByText('Be specific: which person or group of people do we mean?')).toBeInTheDocument();
     expect(cardTexts('Outcome')).toEqual(['Stable homes', 'Fewer evictions']);
-    expect(document.title).toBe('Outcome – Housing – Outcome Canvas');
+    // Set by an effect, which may run after the first paint: wait for it rather than race it.
+    await waitFor(() => expect(document.title).toBe('Outcome – Housing – Outcome Canvas'));
   });
 
   it('says so when the canvas is not in this browser', async () => {
