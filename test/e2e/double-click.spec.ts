@@ -7,7 +7,7 @@ import { templateFromCanvas } from '../../src/domain/templates';
 import { T0, buildCanvas } from '../unit/helpers/canvasBuilder';
 import { CanvasPage, expect, test } from './fixtures';
 import { HistoryPanel } from './pages/HistoryPanel';
-import { ImportPanel } from './pages/ImportPanel';
+import { ImportPanel, streetLightingFile } from './pages/ImportPanel';
 import { TemplatesPage } from './pages/TemplatesPage';
 
 const TITLES = ['Street lighting', 'School readiness', 'Youth justice'];
@@ -75,22 +75,7 @@ test('Keep both and Replace, double-clicked, restore once; so does Import pasted
 
 test('Restore this version, double-clicked, restores once: one undo brings the newer content back', async ({ library, page }) => {
   await library.goto();
-  await new ImportPanel(page).importFile({
-    name: 'street-lighting.md',
-    text: [
-      '---',
-      'format: outcome-canvas',
-      'version: 2',
-      '---',
-      '',
-      '# Street lighting',
-      '',
-      '## 1. Outcome',
-      '',
-      '- The earlier card',
-      '',
-    ].join('\n'),
-  });
+  await new ImportPanel(page).importFile(streetLightingFile(2));
   const canvas = new CanvasPage(page);
   await expect(canvas.titleInput).toHaveValue('Street lighting');
   await canvas.addCard('Outcome', 'A newer card', { paste: true });

@@ -4,7 +4,7 @@
  */
 import { watchCsp } from './csp';
 import { CanvasPage, expect, test } from './fixtures';
-import { ImportPanel } from './pages/ImportPanel';
+import { ImportPanel, streetLightingFile } from './pages/ImportPanel';
 import { HistoryPanel } from './pages/HistoryPanel';
 
 watchCsp(test);
@@ -12,22 +12,7 @@ watchCsp(test);
 test('restore an earlier version from History, see it, then Undo brings the newer content back', async ({ library, page }) => {
   await library.goto();
   // A canvas arrives from a file and opens: opening it keeps its first version ("When it was opened").
-  await new ImportPanel(page).importFile({
-    name: 'street-lighting.md',
-    text: [
-      '---',
-      'format: outcome-canvas',
-      'version: 1',
-      '---',
-      '',
-      '# Street lighting',
-      '',
-      '## 1. Outcome',
-      '',
-      '- The earlier card',
-      '',
-    ].join('\n'),
-  });
+  await new ImportPanel(page).importFile(streetLightingFile(1));
   const canvas = new CanvasPage(page);
   await expect(canvas.titleInput).toHaveValue('Street lighting');
   await canvas.expectCards('Outcome', ['The earlier card']);

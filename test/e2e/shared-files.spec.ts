@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SYNC_ORIGIN } from '../../playwright.config';
 import { expectNoAxeViolations } from './axe';
 import { HistoryPanel } from './pages/HistoryPanel';
-import { ImportPanel } from './pages/ImportPanel';
+import { ImportPanel, streetLightingFile } from './pages/ImportPanel';
 import { CanvasPage, expect, type Guard, installGuard, LibraryPage, problemsSeen, test } from './fixtures';
 
 interface Device {
@@ -194,22 +194,7 @@ test('restoring an earlier version of a shared canvas is edits everyone sees; a 
   const facilitator = await device(browser);
   await new LibraryPage(facilitator.page).goto();
   // Imported, so opening it keeps its first version ("When it was opened").
-  await new ImportPanel(facilitator.page).importFile({
-    name: 'street-lighting.md',
-    text: [
-      '---',
-      'format: outcome-canvas',
-      'version: 1',
-      '---',
-      '',
-      '# Street lighting',
-      '',
-      '## 1. Outcome',
-      '',
-      '- The earlier card',
-      '',
-    ].join('\n'),
-  });
+  await new ImportPanel(facilitator.page).importFile(streetLightingFile(1));
   await expect(facilitator.canvas.titleInput).toHaveValue('Street lighting');
   const link = await shareOpenCanvas(facilitator);
   const jo = await device(browser);

@@ -8,6 +8,24 @@ export interface TextFile {
   mimeType?: string;
 }
 
+/** A one-card canvas file ("Street lighting", Outcome: "The earlier card"), in format version 1 or 2. */
+export const streetLightingFile = (version: 1 | 2): TextFile => ({
+  name: 'street-lighting.md',
+  text: [
+    '---',
+    'format: outcome-canvas',
+    `version: ${version}`,
+    '---',
+    '',
+    '# Street lighting',
+    '',
+    '## 1. Outcome',
+    '',
+    '- The earlier card',
+    '',
+  ].join('\n'),
+});
+
 const mimeTypeOf = (file: TextFile) => file.mimeType ?? (file.name.endsWith('.json') ? 'application/json' : 'text/markdown');
 
 /**
