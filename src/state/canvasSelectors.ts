@@ -6,10 +6,11 @@
  * when they run instead of re-rendering with it. Add a hook here rather than
  * selecting `state.canvas` in a component.
  */
+import { type StoreApi, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
 import { cardsByVotes, cardsInStep, exampleCards } from '../domain/cards';
-import { type AnyCheckKey, type Canvas, STEP_IDS, type StepId } from '../domain/model';
+import { type AnyCheckKey, type Canvas, type Card, STEP_IDS, type StepId } from '../domain/model';
 import { governanceIdsForStep } from '../domain/governanceKeys';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
@@ -59,7 +60,102 @@ export const useCardIds = (step: StepId) =>
 /** The whole open canvas: for views that show all of it (export, print). Prefer a narrower hook. */
 export const useOpenCanvas = () => useCanvasStore(selectOpenCanvas);
 
-export const useCard = (id: string) => useCanvasStore((state) => state.canvas?.cards[id]);
+/** What zustand's `useStore` needs of a store: here, the canvas store seen through a narrower subscription. */
+type CanvasView = Pick<StoreApi<CanvasState>, 'getState' | 'getInitialState' | 'subscribe'>;
+type Listener = (state: CanvasState, previous: CanvasState) => void;
+
+/**
+ * Who is listening to which card: one store listener for them all, which, when the cards
+ * change, wakes only the cards whose record is a new object (operations never mutate, so an
+ * unchanged card keeps its object). A keystroke on a board of hundreds of cards then wakes one
+ * card, not a selector per card.
+ */
+const cardListeners = new Map<string, Set<Listener>>();
+const cardViews = new Map<string, { view: CanvasView; select: (state: CanvasState) => Card | undefined }>();
+let watchedCards: Canvas['cards'] | undefined;
+let stopWatchingCards: (() => void) | null = null;
+
+function subscribeToCard(id: string, listener: Listener): () => void {
+  if (!stopWatchingCards) {
+    watchedCards = useCanvasStore.getState().canvas?.cards;
+    stopWatchingCards = useCanvasStore.subscribe((state, previous) => {
+      const cards = state.canvas?.cards;
+      if (cards === watchedCards) return;
+      const before = watchedCards;
+      watchedCards = cards;
+      for (const [cardId, listeners] of cardListeners) {
+        if (before?.[cardId] !== cards?.[cardId]) for (const wake of [...listeners]) wake(state, previous);
+      }
+    });
+  }
+  let listeners = cardListeners.get(id);
+  if (!listeners) cardListeners.set(id, (listeners = new Set()));
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    cardListeners.delete(id);
+    if (cardListeners.size === 0) {
+      stopWatchingCards?.();
+      stopWatchingCards = null;
+    }
+  };
+}
+
+function cardView(id: string) {
+  let entry = cardViews.get(id);
+  if (!entry) {
+    entry = {
+      view: {
+        getState: useCanvasStore.getState,
+        getInitialState: useCanvasStore.getInitialState,
+        subscribe: (listener) => subscribeToCard(id, listener),
+      },
+      select: (state) => state.canvas?.cards[id],
+    };
+    cardViews.set(id, entry);
+  }
+  return entry;
+}
+
+/** One card's record; re-renders only when that card changes. */
+export function useCard(id: string): Card | undefined {
+  const { view, select } = cardView(id);
+  return useStore(view, select);
+}
+
+/**
+ * The canvas store seen by hooks that every card uses: one store listener that wakes them all
+ * only when `part` of the state is a new value, instead of a selector each running on every change.
+ */
+export function viewOfPart<T>(part: (state: CanvasState) => T): CanvasView {
+  const listeners = new Set<Listener>();
+  let last: T;
+  let stop: (() => void) | null = null;
+  return {
+    getState: useCanvasStore.getState,
+    getInitialState: useCanvasStore.getInitialState,
+    subscribe(listener) {
+      if (!stop) {
+        last = part(useCanvasStore.getState());
+        stop = useCanvasStore.subscribe((state, previous) => {
+          const next = part(state);
+          if (next === last) return;
+          last = next;
+          for (const wake of [...listeners]) wake(state, previous);
+        });
+      }
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          stop?.();
+          stop = null;
+        }
+      };
+    },
+  };
+}
 
 /** One check of either kind, by its key (`step:lens` or `governance:<id>`). */
 export const useAnyCheck = (key: AnyCheckKey) => useCanvasStore((state) => (state.canvas ? checkAt(state.canvas, key) : undefined));
@@ -118,26 +214,82 @@ export const useResolvedConcerns = () =>
 
 const NO_DISMISSALS: readonly string[] = [];
 
+const selectDismissed = (state: CanvasState) => state.canvas?.privacyDismissed ?? NO_DISMISSALS;
+const dismissedView = viewOfPart(selectDismissed);
+
 /** Fingerprints of the privacy warnings dismissed on this canvas (the same array until one is added or removed). */
-export const usePrivacyDismissed = () => useCanvasStore((state) => state.canvas?.privacyDismissed ?? NO_DISMISSALS);
+export const usePrivacyDismissed = () => useStore(dismissedView, selectDismissed);
 
 export const useCanUndo = () => useCanvasStore((state) => canUndo(state.undoStack));
 export const useCanRedo = () => useCanvasStore((state) => canRedo(state.undoStack));
 
-/** A step's dot votes in all, and whether its cards already stand most votes first. */
-export const useStepVotes = (step: StepId) =>
-  useCanvasStore(
-    useShallow((state) => {
-      const { canvas } = state;
-      if (!canvas) return { votes: 0, sorted: true };
+/** Same cards, places, votes and marks: only texts or colours changed. */
+function sameBesidesText(before: Canvas['cards'], after: Canvas['cards']): boolean {
+  let count = 0;
+  for (const id in after) {
+    const a = before[id];
+    const b = after[id]!;
+    if (!a) return false;
+    const same =
+      a === b ||
+      (a.step === b.step &&
+        a.order === b.order &&
+        a.deletedAt === b.deletedAt &&
+        a.parkedAt === b.parkedAt &&
+        a.votes === b.votes &&
+        a.example === b.example);
+    if (!same) return false;
+    count++;
+  }
+  return count === Object.keys(before).length;
+}
+
+let tokenCards: Canvas['cards'] | null = null;
+let cardsToken = {};
+
+/** A value that changes when a card is added, moved, parked, deleted, voted on or (un)marked as an example; not as texts are typed. */
+function cardsBesidesText(cards: Canvas['cards']): object {
+  if (cards !== tokenCards) {
+    if (!tokenCards || !sameBesidesText(tokenCards, cards)) cardsToken = {};
+    tokenCards = cards;
+  }
+  return cardsToken;
+}
+
+/** `compute`, worked out again only when the cards change in more than their texts. */
+function besidesText<T>(compute: (canvas: Canvas) => T): (canvas: Canvas) => T {
+  let token: object | null = null;
+  let value: T;
+  return (canvas) => {
+    const now = cardsBesidesText(canvas.cards);
+    if (now !== token) {
+      value = compute(canvas);
+      token = now;
+    }
+    return value;
+  };
+}
+
+const stepVotes = Object.fromEntries(
+  STEP_IDS.map((step) => [
+    step,
+    besidesText((canvas) => {
       const cards = cardsInStep(canvas, step);
       const byVotes = cardsByVotes(canvas, step);
       return { votes: cards.reduce((sum, card) => sum + card.votes, 0), sorted: byVotes.every((card, i) => card === cards[i]) };
     }),
-  );
+  ]),
+) as Record<StepId, (canvas: Canvas) => { votes: number; sorted: boolean }>;
+
+/** A step's dot votes in all, and whether its cards already stand most votes first. */
+export const useStepVotes = (step: StepId) =>
+  useCanvasStore(useShallow((state) => (state.canvas ? stepVotes[step](state.canvas) : { votes: 0, sorted: true })));
 
 /** Dots each person may place. */
 export const useVotesPerPerson = () => useCanvasStore((state) => state.canvas?.votesPerPerson ?? 0);
 
 /** How many example cards from a template the canvas still holds. */
-export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCards(state.canvas).length : 0));
+const exampleCount = besidesText((canvas) => exampleCards(canvas).length);
+
+/** How many example cards from a template the canvas still holds. */
+export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCount(state.canvas) : 0));

@@ -6,7 +6,9 @@
 import { cardsInStep } from '../domain/cards';
 import { type Canvas, STEP_IDS } from '../domain/model';
 import { servedCards } from '../domain/thread';
-import { useCanvasStore } from './canvasStore';
+import { useStore } from 'zustand';
+import { type CanvasState } from './canvasStore';
+import { viewOfPart } from './canvasSelectors';
 
 const NO_IDS: readonly string[] = [];
 
@@ -51,6 +53,10 @@ function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
   return threadIndex;
 }
 
+const NO_INDEX = new Map<string, CardThread>();
+const selectThreadIndex = (state: CanvasState) => (state.canvas ? threadIndexOf(state.canvas) : NO_INDEX);
+const threadIndexView = viewOfPart(selectThreadIndex);
+
 /** What a card serves and what serves it (ids of cards on the board; the same arrays until a link changes). */
-export const useCardThread = (id: string) =>
-  useCanvasStore((state) => (state.canvas ? (threadIndexOf(state.canvas).get(id) ?? NO_THREAD) : NO_THREAD));
+export const useCardThread = (id: string): CardThread =>
+  useStore(threadIndexView, (state) => selectThreadIndex(state).get(id) ?? NO_THREAD);

@@ -1,0 +1,95 @@
+/**
+ * The card hooks' narrow subscriptions: with hundreds of cards on a board, a
+ * keystroke must re-render the card typed in and nothing else, and every card
+ * must still show each change made to it (by this tab, another tab or device).
+ */
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addVote, setCardText } from '../../../src/domain/cards';
+import { isRefusal, type Canvas } from '../../../src/domain/model';
+import { useCard, useExampleCount, usePrivacyDismissed, useStepVotes } from '../../../src/state/canvasSelectors';
+import { useCanvasStore } from '../../../src/state/canvasStore';
+import { useCardThread } from '../../../src/state/threadSelectors';
+import { buildCanvas } from '../helpers/canvasBuilder';
+
+const renders = new Map<string, number>();
+const counted = (name: string) => renders.set(name, (renders.get(name) ?? 0) + 1);
+
+function CardText({ id }: { id: string }) {
+  const card = useCard(id);
+  const thread = useCardThread(id);
+  usePrivacyDismissed();
+  counted(id);
+  return (
+    <li data-testid={id}>
+      {card?.text ?? '(gone)'} · serves {thread.serves.length}
+    </li>
+  );
+}
+
+function Votes() {
+  const { votes } = useStepVotes('outcome');
+  const examples = useExampleCount();
+  counted('votes');
+  return (
+    <p data-testid="votes">
+      {votes} votes, {examples} examples
+    </p>
+  );
+}
+
+const canvasNow = () => useCanvasStore.getState().canvas!;
+const idOf = (text: string) => Object.values(canvasNow().cards).find((card) => card.text === text)!.id;
+const setCanvas = (canvas: Canvas) => act(() => useCanvasStore.setState({ canvas }));
+
+let ids: string[];
+beforeEach(() => {
+  renders.clear();
+  const canvas = buildCanvas({ id: 'c1', cards: { outcome: ['One', 'Two', 'Three'], action: ['Four'] } });
+  useCanvasStore.setState({ canvas, canvasId: 'c1', status: 'ready' });
+  ids = Object.values(canvas.cards)
+    .sort((a, b) => a.text.localeCompare(b.text))
+    .map((card) => card.id);
+  render(
+    <ul>
+      {ids.map((id) => (
+        <CardText key={id} id={id} />
+      ))}
+      <Votes />
+    </ul>,
+  );
+  renders.clear();
+});
+afterEach(() => useCanvasStore.setState({ canvas: null, canvasId: null, status: 'idle' }));
+
+describe('card subscriptions', () => {
+  it('a change to one card’s text re-renders that card alone, and it shows the new text', async () => {
+    const typedIn = idOf('Two');
+    await setCanvas(setCardText(canvasNow(), typedIn, 'Two homes', 1));
+    expect(screen.getByTestId(typedIn)).toHaveTextContent('Two homes');
+    expect([...renders.keys()]).toEqual([typedIn]);
+  });
+
+  it('a change to the store that touches no card re-renders no card', async () => {
+    await act(() => useCanvasStore.setState({ loadError: 'unrelated' }));
+    await setCanvas({ ...canvasNow(), title: 'Renamed' });
+    expect(renders.size).toBe(0);
+  });
+
+  it('a vote updates the step’s count, and typing afterwards does not work it out again', async () => {
+    const voted = addVote(canvasNow(), idOf('One'), 2);
+    if (isRefusal(voted)) throw new Error(voted.refused);
+    await setCanvas(voted);
+    expect(screen.getByTestId('votes')).toHaveTextContent('1 votes, 0 examples');
+    renders.clear();
+    await setCanvas(setCardText(canvasNow(), idOf('Three'), 'Typed', 3));
+    expect(renders.has('votes')).toBe(false);
+    expect(screen.getByTestId('votes')).toHaveTextContent('1 votes, 0 examples');
+  });
+
+  it('a card that goes away shows as gone, and a new canvas is read afresh', async () => {
+    const next = buildCanvas({ id: 'c2', cardIdPrefix: 'other-', cards: { outcome: ['Other'] } });
+    await setCanvas(next);
+    for (const id of ids) expect(screen.getByTestId(id)).toHaveTextContent('(gone)');
+  });
+});
