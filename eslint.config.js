@@ -24,6 +24,10 @@ export const LAYERS = {
   components: ['domain', 'sync', 'state', 'lib'],
   features: ['domain', 'sync', 'storage', 'state', 'lib', 'components'],
   app: ['domain', 'sync', 'storage', 'state', 'lib', 'components', 'features'],
+  // The service worker: it writes the library's first screenful into the page from the stored
+  // summaries, so it shares the domain's listing rules, storage's names and record checks (never
+  // Dexie: see FORBIDDEN_PACKAGES) and lib's relative times, and nothing that renders or holds state.
+  worker: ['domain', 'storage', 'lib'],
 };
 
 /** The sync server runs in Node and shares only these folders of src/ with the browser app. */
@@ -43,6 +47,7 @@ const FORBIDDEN_PACKAGES = {
   components: ['^dexie(/.*)?$', null, 'Only src/storage uses Dexie.'],
   features: ['^dexie(/.*)?$', null, 'Only src/storage uses Dexie.'],
   app: ['^dexie(/.*)?$', null, 'Only src/storage uses Dexie.'],
+  worker: [UI, '^(zustand|dexie)(/.*)?$', 'The service worker reads IndexedDB itself and renders nothing: no React, Dexie or zustand.'],
 };
 
 const folders = (dir) =>

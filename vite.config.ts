@@ -109,16 +109,19 @@ export default defineConfig({
     prerenderFirstScreen(),
     firstScreenStyles(),
     // Offline: a service worker precaches the whole app (every chunk, the
-    // templates), so after one visit it opens and works with no network.
+    // templates), so after one visit it opens and works with no network, and
+    // it writes the library's first screenful into the page it serves
+    // (src/worker/sw.ts, our own code: hence `injectManifest`).
     // 'prompt': a new version waits until the user chooses to reload.
     VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/worker',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon.svg', 'robots.txt'],
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
       },
       manifest: {
         name: 'Outcome Canvas',

@@ -11,6 +11,9 @@ import type { CanvasProgress } from './canvas';
 import type { ActionItem, Canvas, CanvasMeta, Card, EthicsCheck, GovernanceCheck, StepId } from './model';
 import { STEP_IDS } from './model';
 
+/** The library's first screenful: shown at once (and served in the page by the service worker, `src/worker`); the rest follow. */
+export const LIBRARY_FIRST_SCREENFUL = 24;
+
 /** Enough of the description for the library's one line. */
 export const SUMMARY_DESCRIPTION_LENGTH = 280;
 

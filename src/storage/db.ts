@@ -23,10 +23,9 @@ import {
   summaryV5,
   templateV2toV3,
 } from './migrations';
+import { DATABASE_NAME } from './schemaVersion';
 
-export const DATABASE_NAME = 'outcome-canvas';
-/** The version every record is written in now. */
-export const RECORD_VERSION = 3;
+export { DATABASE_NAME, RECORD_VERSION, SCHEMA_VERSION } from './schemaVersion';
 
 export interface CanvasRecord extends CanvasMeta {
   v: number;

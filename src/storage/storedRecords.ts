@@ -27,7 +27,7 @@ import {
   STEP_IDS,
 } from '../domain/model';
 import type * as Schemas from '../domain/schema';
-import { RECORD_VERSION } from './db';
+import { RECORD_VERSION } from './schemaVersion';
 
 type Check = (value: unknown) => boolean;
 type Shape = Record<string, Check>;

@@ -1,9 +1,9 @@
 import { startTransition, useEffect, useState } from 'react';
+import { LIBRARY_FIRST_SCREENFUL } from '../../domain/summary';
 import type { CanvasSummary } from '../../storage/repository';
 import { CanvasListItem } from './CanvasListItem';
 
-/** Shown at once; the rest follow in batches while the page stays responsive. */
-const FIRST_BATCH = 24;
+/** After the first screenful, the rest follow in batches while the page stays responsive. */
 const BATCH = 100;
 
 /**
@@ -13,7 +13,7 @@ const BATCH = 100;
  * (the browser skips drawing those off screen: content-visibility in CSS).
  */
 export function CanvasList({ summaries }: { summaries: CanvasSummary[] }) {
-  const [shown, setShown] = useState(FIRST_BATCH);
+  const [shown, setShown] = useState(LIBRARY_FIRST_SCREENFUL);
 
   useEffect(() => {
     if (shown >= summaries.length) return;

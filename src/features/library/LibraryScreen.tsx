@@ -93,7 +93,7 @@ export function LibraryScreen() {
           </Link>
         </form>
         {active.length > 0 && (
-          <div className="field" style={{ margin: 0 }}>
+          <div className="field library-filter">
             <label htmlFor="canvas-filter">Filter by title</label>
             <input id="canvas-filter" className="input" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
           </div>

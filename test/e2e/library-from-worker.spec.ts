@@ -1,0 +1,195 @@
+/**
+ * A returning visitor's library comes in the page itself: the service worker writes the first
+ * screenful of canvases from IndexedDB into the page it serves, so they show before any of the
+ * app's code has arrived. Here the app's code is held back (taken out of the service worker's
+ * cache and its requests held) to see the page as it is before the app runs.
+ */
+import type { BrowserContext, Page, Route } from '@playwright/test';
+import { CanvasPage, expect, test } from './fixtures';
+
+const APP_CODE = /\/assets\/[^/]+\.js$/;
+
+/** Holds every request for the app's JavaScript until `release` (the service worker's cached copies are removed first). */
+async function holdAppCode(page: Page, context: BrowserContext): Promise<{ release: () => Promise<void> }> {
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) if (/\/assets\/[^/]+\.js(\?|$)/.test(request.url)) await cache.delete(request);
+    }
+  });
+  const held: Route[] = [];
+  const hold = (route: Route) => void held.push(route);
+  await context.route(APP_CODE, hold);
+  return {
+    release: async () => {
+      await context.unroute(APP_CODE, hold);
+      await Promise.all(held.map((route) => route.fallback()));
+    },
+  };
+}
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** The list the service worker wrote, while the app has not run (the picture is still in the page). */
+const servedTitles = (page: Page) => page.locator('#root > .prerendered .canvas-list > li h3');
+
+test('a returning visitor’s canvases are listed before the app runs, user text as text, and a title opens its canvas', async ({
+  library,
+  page,
+  context,
+}) => {
+  page.on('dialog', (dialog) => {
+    throw new Error(`a dialog opened: ${dialog.message()}`);
+  });
+  await library.goto();
+  for (const title of ['Street lighting', '<img src=x onerror=alert(1)>', '"&\'<>']) {
+    await library.createCanvas(title);
+    await library.goto();
+  }
+  await expect(library.canvasTitles()).toHaveCount(3);
+  await waitForServiceWorker(page);
+
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  // Most recently edited first, as the library lists them, with the real count.
+  await expect(servedTitles(page)).toHaveText(['"&\'<>', '<img src=x onerror=alert(1)>', 'Street lighting']);
+  await expect(library.listHeading).toHaveText('3 canvases');
+  await expect(page.locator('#root img')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '<img src=x onerror=alert(1)>', exact: true })).toBeVisible();
+  // What cannot work before the app runs cannot be reached: the keyboard goes from title to title.
+  await page.getByRole('link', { name: '<img src=x onerror=alert(1)>', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Street lighting', exact: true })).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('header a[href="#/sources"]')).toBeFocused(); // past the form, back to the main navigation
+
+  // The title is a plain link: followed before the app runs, the app then opens that canvas.
+  await page.getByRole('link', { name: 'Street lighting', exact: true }).click();
+  await expect(page).toHaveURL(/#\/canvas\/[^/]+\/step\/outcome$/);
+  await app.release();
+  const canvas = new CanvasPage(page);
+  await expect(canvas.titleInput).toHaveValue('Street lighting');
+});
+
+test('after the app runs the list is the live one, and a reload serves what was changed', async ({ library, page, context }) => {
+  await library.goto();
+  await library.createCanvas('Before the rename');
+  await library.goto();
+  await waitForServiceWorker(page);
+  await page.reload();
+  // The app replaced the served list with the live one: its buttons work.
+  await library.rename('Before the rename', 'After the rename');
+  await expect(library.canvasTitles()).toHaveText(['After the rename']);
+
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(servedTitles(page)).toHaveText(['After the rename']);
+  await app.release();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  await expect(library.canvasTitles()).toHaveText(['After the rename']);
+});
+
+test('the live list replaces the served one without moving it', async ({ library, page, context }) => {
+  await library.goto();
+  for (const title of ['First', 'Second']) {
+    await library.createCanvas(title);
+    await library.goto();
+  }
+  // The backup reminder, when due, comes in above the list after the app's first render (it moves
+  // the live list as much): put off here, as a user does with "Not now".
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await waitForServiceWorker(page);
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(servedTitles(page)).toHaveCount(2);
+  const boxes = () =>
+    page.evaluate(() =>
+      [
+        'h1',
+        '#canvas-list-heading',
+        '#canvas-filter',
+        '.canvas-list > li:nth-child(1)',
+        '.canvas-list > li:nth-child(2)',
+        '.canvas-list h3 a',
+      ].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { selector, x: box.x, y: box.y, width: box.width, height: box.height };
+      }),
+    );
+  const served = await boxes();
+  await app.release();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  await expect(library.canvasTitles()).toHaveText(['Second', 'First']);
+  expect(await boxes()).toEqual(served);
+});
+
+test('at another address the served list never shows', async ({ library, page, context }) => {
+  await library.goto();
+  await library.createCanvas('Not at the sources page');
+  await library.goto();
+  await waitForServiceWorker(page);
+  const app = await holdAppCode(page, context);
+  await page.goto('about:blank');
+  await page.goto('/#/sources', { waitUntil: 'commit' });
+  await expect(page.locator('#root > .prerendered h1')).toHaveText('Your canvases');
+  await expect(servedTitles(page)).toHaveCount(1);
+  await expect(servedTitles(page)).toBeHidden();
+  await app.release();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Your canvases');
+});
+
+test('no database: the plain page, and the service worker creates none', async ({ library, page, context }) => {
+  await library.goto();
+  await waitForServiceWorker(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('outcome-canvas');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(page.locator('#root > .prerendered')).toHaveAttribute('inert', '');
+  await expect(page.locator('#root > .prerendered').getByText('Loading your canvases…')).toBeAttached();
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).not.toContain('outcome-canvas');
+  await app.release();
+  await expect(library.emptyState).toBeVisible();
+});
+
+test('a damaged summary: the plain page, and the app still lists the canvas', async ({ library, page, context }) => {
+  await library.goto();
+  await library.createCanvas('Summary damaged');
+  await library.goto();
+  await waitForServiceWorker(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('outcome-canvas');
+        open.onsuccess = () => {
+          const db = open.result;
+          const summaries = db.transaction('summaries', 'readwrite').objectStore('summaries');
+          const all = summaries.getAll();
+          all.onsuccess = () => {
+            summaries.put({ ...all.result[0], title: 42, counts: 'lots' });
+            summaries.transaction.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+          };
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(page.locator('#root > .prerendered').getByText('Loading your canvases…')).toBeAttached();
+  await expect(servedTitles(page)).toHaveCount(0);
+  await app.release();
+  await expect(library.canvasTitles()).toHaveText(['Summary damaged']);
+});
