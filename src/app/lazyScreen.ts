@@ -11,14 +11,18 @@ import { type ComponentType, lazy } from 'react';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same constraint as React.lazy's own
 export function lazyScreen<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
   let loaded: { default: T } | null = null;
+  let loading: Promise<{ default: T }> | null = null;
   const preload = () =>
-    load().then((module) => {
-      loaded = module;
-      return module;
-    });
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = null; // a failed fetch (offline, say) is tried again next time
+        throw error;
+      },
+    ));
   // A thenable that has already resolved: React.lazy reads a synchronous resolution on the spot.
   const Screen = lazy(() =>
     loaded ? ({ then: (resolve: (module: { default: T }) => void) => resolve(loaded!) } as Promise<{ default: T }>) : preload(),
   );
-  return Object.assign(Screen, { preload });
+  return Object.assign(Screen, { preload, loaded: () => loaded !== null });
 }

@@ -3,7 +3,26 @@
  * painted before any JavaScript has run; the app then replaces it with the
  * live screen for whatever address was opened.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/**
+ * Everything the page's main area shows, recorded from the very first paint of each page load (`innerText`:
+ * React keeps the screen being left on the page, hidden, beside "Loading…").
+ */
+async function recordMainTexts(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { mainTexts: string[] }).mainTexts = seen;
+    new MutationObserver(() => {
+      const main = document.querySelector('#root > main');
+      if (main instanceof HTMLElement) seen.push(main.innerText);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+/** The texts recorded that show the app's "Loading…" (a line of its own). */
+const loadingShown = async (page: Page) => (await mainTexts(page)).filter((text) => /^Loading…$/m.test(text));
+const mainTexts = (page: Page) => page.evaluate(() => (window as unknown as { mainTexts: string[] }).mainTexts);
 
 test.describe('before any JavaScript runs', () => {
   test.use({ javaScriptEnabled: false });
@@ -59,19 +78,61 @@ test('a link straight to a canvas shows the canvas with no “Loading…” in b
   await page.getByRole('button', { name: 'Create canvas' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Opened by its address');
   const address = page.url().replace('/step/outcome', '/board');
-  // Everything the page's main area says until the canvas shows, recorded from the very first paint.
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { mainTexts: string[] }).mainTexts = seen;
-    new MutationObserver(() => {
-      const main = document.querySelector('#root > main');
-      if (main) seen.push(main.textContent ?? '');
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await recordMainTexts(page);
   await page.goto('about:blank'); // a new page load, not a change of the address's hash
   await page.goto(address);
   await expect(page.getByRole('list', { name: 'Cards in Outcome' })).toBeVisible();
-  const texts = await page.evaluate(() => (window as unknown as { mainTexts: string[] }).mainTexts);
+  const texts = await mainTexts(page);
   expect(texts.length).toBeGreaterThan(0);
-  expect(texts.filter((text) => text.startsWith('Loading…'))).toEqual([]);
+  expect(await loadingShown(page)).toEqual([]);
+});
+
+test.describe('opening a canvas from the library', () => {
+  test('a click the moment the list shows opens the canvas with no “Loading…” in between', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('New canvas title').fill('Opened from the list');
+    await page.getByRole('button', { name: 'Create canvas' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Opened from the list');
+    await recordMainTexts(page);
+    await page.goto('about:blank'); // a new page load: the canvas screen's code is not here yet
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Opened from the list' }).click();
+    await expect(page.getByRole('list', { name: 'Cards in Outcome' })).toBeVisible();
+    await expect(page).toHaveURL(/#\/canvas\/[^/]+\/step\/outcome$/);
+    const texts = await mainTexts(page);
+    expect(texts.some((text) => text.includes('Opened from the list'))).toBe(true);
+    expect(await loadingShown(page)).toEqual([]);
+  });
+
+  test('from the keyboard, and back and forth, never with “Loading…”', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('New canvas title').fill('Opened by keyboard');
+    await page.getByRole('button', { name: 'Create canvas' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Opened by keyboard');
+    await recordMainTexts(page);
+    await page.goto('about:blank');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Opened by keyboard' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Opened by keyboard');
+    await page.getByRole('link', { name: 'Canvases', exact: true }).click();
+    await page.getByRole('link', { name: 'Opened by keyboard' }).click();
+    await expect(page.getByRole('list', { name: 'Cards in Outcome' })).toBeVisible();
+    expect(await loadingShown(page)).toEqual([]);
+  });
+
+  test('the canvas screen’s code is fetched once a person is there, not during a page load nobody watches', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (/\/CanvasScreen-[^/]*\.js$/.test(request.url())) fetched.push(request.url());
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'No canvases yet' })).toBeVisible();
+    // A page load nobody interacts with (a Lighthouse run) leaves it: evaluating it is a long task.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 300))));
+    expect(fetched).toEqual([]);
+    const request = page.waitForRequest(/\/CanvasScreen-[^/]*\.js$/);
+    await page.mouse.move(200, 300);
+    await request;
+  });
 });
