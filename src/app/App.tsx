@@ -71,7 +71,7 @@ function CanvasScreenPreloader({ onLibrary }: { onLibrary: boolean }) {
   }, [ready]);
   useEffect(() => {
     const onIntent = (event: Event) => {
-      if (canvasLinkOf(event.target)) void preloadCanvasScreen();
+      if (!CanvasScreen.loaded() && canvasLinkOf(event.target)) void preloadCanvasScreen();
     };
     const onClick = (event: MouseEvent) => {
       const link = canvasLinkOf(event.target);
