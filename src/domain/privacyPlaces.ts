@@ -58,14 +58,19 @@ export function privacyPlaces(canvas: Canvas): PrivacyPlace[] {
 
   add(canvas.title, 'the canvas title', { kind: 'canvas' }, 'canvas:title');
   add(canvas.description, 'the canvas description', { kind: 'canvas' }, 'canvas:description');
+  // Cards are found first and only a step with one is put in order, so a keystroke on a board of hundreds sorts nothing.
+  const flagged = new Set(
+    Object.values(canvas.cards).filter((card) => isLive(card) && warningsOf(card.text).some((w) => !dismissed.has(w.fingerprint))),
+  );
   for (const step of STEP_IDS) {
+    if (![...flagged].some((card) => card.step === step && isOnBoard(card))) continue;
     const title = STEP_GUIDANCE[step].title;
-    cardsInStep(canvas, step).forEach((card, index) =>
-      add(card.text, `card ${index + 1} in ${title}`, { kind: 'card', id: card.id }, `card:${card.id}`),
-    );
+    cardsInStep(canvas, step).forEach((card, index) => {
+      if (flagged.has(card)) add(card.text, `card ${index + 1} in ${title}`, { kind: 'card', id: card.id }, `card:${card.id}`);
+    });
   }
-  for (const card of Object.values(canvas.cards)) {
-    if (isLive(card) && !isOnBoard(card)) add(card.text, 'a card in the parking lot', { kind: 'card', id: card.id }, `card:${card.id}`);
+  for (const card of flagged) {
+    if (!isOnBoard(card)) add(card.text, 'a card in the parking lot', { kind: 'card', id: card.id }, `card:${card.id}`);
   }
   for (const step of STEP_IDS) {
     const stepTitle = STEP_GUIDANCE[step].title;

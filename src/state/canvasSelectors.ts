@@ -55,7 +55,7 @@ function cardIdsByStep(canvas: Canvas): Record<StepId, string[]> {
 }
 
 export const useCardIds = (step: StepId) =>
-  useCanvasStore((state) => (state.canvas ? cardIdsByStep(state.canvas)[step] : NO_IDS)) as readonly string[];
+  useStructure((state) => (state.canvas ? cardIdsByStep(state.canvas)[step] : NO_IDS)) as readonly string[];
 
 /** The whole open canvas: for views that show all of it (export, print). Prefer a narrower hook. */
 export const useOpenCanvas = () => useCanvasStore(selectOpenCanvas);
@@ -157,8 +157,27 @@ export function viewOfPart<T>(part: (state: CanvasState) => T): CanvasView {
   };
 }
 
+/**
+ * The open canvas less its texts: the cards' places, votes and marks (`cardsBesidesText`), the checks
+ * of both kinds and the action log. One value per such state, kept while only texts change, so that
+ * the hooks below, which read nothing else, are not even asked on a keystroke.
+ */
+let structureParts: readonly unknown[] = [];
+let structure = {};
+function structureOf(state: CanvasState): object {
+  const { canvas } = state;
+  const parts = canvas ? [canvas.id, cardsBesidesText(canvas.cards), canvas.checks, canvas.governance, canvas.actionItems] : [];
+  if (parts.length !== structureParts.length || parts.some((part, i) => part !== structureParts[i])) structure = {};
+  structureParts = parts;
+  return structure;
+}
+const structureView = viewOfPart(structureOf);
+
+/** Like `useCanvasStore(select)` for a `select` that reads only what `structureOf` covers. */
+const useStructure = <T>(select: (state: CanvasState) => T) => useStore(structureView, select);
+
 /** One check of either kind, by its key (`step:lens` or `governance:<id>`). */
-export const useAnyCheck = (key: AnyCheckKey) => useCanvasStore((state) => (state.canvas ? checkAt(state.canvas, key) : undefined));
+export const useAnyCheck = (key: AnyCheckKey) => useStructure((state) => (state.canvas ? checkAt(state.canvas, key) : undefined));
 
 export const useCanvasTitle = () => useCanvasStore((state) => state.canvas?.title ?? '');
 export const useCanvasDescription = () => useCanvasStore((state) => state.canvas?.description ?? '');
@@ -167,7 +186,7 @@ export const useCanvasDescription = () => useCanvasStore((state) => state.canvas
 export const useFacilitation = (step: StepId) => useCanvasStore((state) => state.canvas?.facilitation[step]);
 
 export const useProgress = () =>
-  useCanvasStore(
+  useStructure(
     useShallow((state) => {
       const { canvas } = state;
       return canvas ? canvasProgress(canvas) : null;
@@ -176,7 +195,7 @@ export const useProgress = () =>
 
 /** Per step: cards and checks discussed, for the step navigation. */
 export const useStepCounts = (step: StepId) =>
-  useCanvasStore(
+  useStructure(
     useShallow((state) => {
       const { canvas } = state;
       if (!canvas) return { cards: 0, discussed: 0, concerns: 0, governanceDiscussed: 0, governanceConcerns: 0 };
@@ -196,7 +215,7 @@ export const useStepCounts = (step: StepId) =>
 
 /** Open concerns of both kinds (ethics and governance checks), in canvas order. */
 export const useOpenConcerns = () =>
-  useCanvasStore(
+  useStructure(
     useShallow((state) => {
       const { canvas } = state;
       return canvas ? openConcernEntries(canvas).map((entry) => entry.key) : [];
@@ -205,7 +224,7 @@ export const useOpenConcerns = () =>
 
 /** Concerns marked resolved, of both kinds, in canvas order. */
 export const useResolvedConcerns = () =>
-  useCanvasStore(
+  useStructure(
     useShallow((state) => {
       const { canvas } = state;
       return canvas ? resolvedConcernEntries(canvas).map((entry) => entry.key) : [];
@@ -283,7 +302,7 @@ const stepVotes = Object.fromEntries(
 
 /** A step's dot votes in all, and whether its cards already stand most votes first. */
 export const useStepVotes = (step: StepId) =>
-  useCanvasStore(useShallow((state) => (state.canvas ? stepVotes[step](state.canvas) : { votes: 0, sorted: true })));
+  useStructure(useShallow((state) => (state.canvas ? stepVotes[step](state.canvas) : { votes: 0, sorted: true })));
 
 /** Dots each person may place. */
 export const useVotesPerPerson = () => useCanvasStore((state) => state.canvas?.votesPerPerson ?? 0);
@@ -292,4 +311,4 @@ export const useVotesPerPerson = () => useCanvasStore((state) => state.canvas?.v
 const exampleCount = besidesText((canvas) => exampleCards(canvas).length);
 
 /** How many example cards from a template the canvas still holds. */
-export const useExampleCount = () => useCanvasStore((state) => (state.canvas ? exampleCount(state.canvas) : 0));
+export const useExampleCount = () => useStructure((state) => (state.canvas ? exampleCount(state.canvas) : 0));

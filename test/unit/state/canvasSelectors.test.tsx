@@ -5,9 +5,19 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addVote, setCardText } from '../../../src/domain/cards';
+import { setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
+import { addVote, moveCard, setCardText } from '../../../src/domain/cards';
 import { isRefusal, type Canvas } from '../../../src/domain/model';
-import { useCard, useExampleCount, usePrivacyDismissed, useStepVotes } from '../../../src/state/canvasSelectors';
+import {
+  useAnyCheck,
+  useCard,
+  useCardIds,
+  useExampleCount,
+  useOpenConcerns,
+  usePrivacyDismissed,
+  useStepCounts,
+  useStepVotes,
+} from '../../../src/state/canvasSelectors';
 import { useCanvasStore } from '../../../src/state/canvasStore';
 import { useCardThread } from '../../../src/state/threadSelectors';
 import { buildCanvas } from '../helpers/canvasBuilder';
@@ -38,6 +48,22 @@ function Votes() {
   );
 }
 
+/** Hooks that read the canvas less its texts. */
+function Overview() {
+  const trust = useAnyCheck('outcome:trust');
+  const retention = useAnyCheck('governance:retention');
+  const counts = useStepCounts('insight');
+  const concerns = useOpenConcerns();
+  const insightCards = useCardIds('insight');
+  counted('overview');
+  return (
+    <p data-testid="overview">
+      trust {trust?.status}, retention {retention?.status}, insight has {counts.cards} cards and {counts.concerns} concerns, open{' '}
+      {concerns.join(' ')}, insight ids {insightCards.length}
+    </p>
+  );
+}
+
 const canvasNow = () => useCanvasStore.getState().canvas!;
 const idOf = (text: string) => Object.values(canvasNow().cards).find((card) => card.text === text)!.id;
 const setCanvas = (canvas: Canvas) => act(() => useCanvasStore.setState({ canvas }));
@@ -56,6 +82,7 @@ beforeEach(() => {
         <CardText key={id} id={id} />
       ))}
       <Votes />
+      <Overview />
     </ul>,
   );
   renders.clear();
@@ -91,5 +118,25 @@ describe('card subscriptions', () => {
     const next = buildCanvas({ id: 'c2', cardIdPrefix: 'other-', cards: { outcome: ['Other'] } });
     await setCanvas(next);
     for (const id of ids) expect(screen.getByTestId(id)).toHaveTextContent('(gone)');
+  });
+});
+
+describe('hooks that read the canvas less its texts', () => {
+  it('are not woken by typing, and show every change to checks and to where cards are', async () => {
+    await setCanvas(setCardText(canvasNow(), idOf('Four'), 'Four typed', 1));
+    expect(renders.has('overview')).toBe(false);
+    const overview = screen.getByTestId('overview');
+    expect(overview).toHaveTextContent(
+      'trust not-discussed, retention not-discussed, insight has 0 cards and 0 concerns, open , insight ids 0',
+    );
+
+    await setCanvas(setCheckStatus(canvasNow(), 'outcome', 'trust', 'concern', 2));
+    expect(overview).toHaveTextContent('trust concern,');
+    expect(overview).toHaveTextContent('open outcome:trust,');
+    await setCanvas(setGovernanceStatus(canvasNow(), 'retention', 'concern', 3));
+    expect(overview).toHaveTextContent('retention concern, insight has 0 cards and 1 concerns');
+    await setCanvas(moveCard(canvasNow(), idOf('One'), { step: 'insight', index: 0 }, 4));
+    expect(overview).toHaveTextContent('insight has 1 cards and 1 concerns');
+    expect(overview).toHaveTextContent('insight ids 1');
   });
 });
