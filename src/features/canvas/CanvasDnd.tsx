@@ -23,10 +23,12 @@ import {
   PointerSensor,
   pointerWithin,
   useDraggable,
+  useDroppable,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import { type ReactNode, createContext, useCallback, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 import { flushSync } from 'react-dom';
 import { cardPosition, cardsInStep, moveCard } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
@@ -34,12 +36,13 @@ import { type StepId, isStepId } from '../../domain/model';
 import { pauseShortcuts } from '../../lib/shortcuts';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { isStepDropData } from './dragData';
+import { type StepDropData, isStepDropData } from './dragData';
 import {
   type DropPlace,
   type DropTarget,
   type KeyboardTarget,
   nextKeyboardTarget,
+  measuredWhenAsked,
   sameTarget,
   slotAtPoint,
   useDragState,
@@ -172,8 +175,54 @@ function pointerTarget(activeId: string, over: { id: string | number; data: { cu
     const count = canvas ? cardsInStep(canvas, data.step).filter((card) => card.id !== activeId).length : 0;
     return { step: data.step, kind: 'rail', droppableId, index: count };
   }
-  const boxes = cardsInList(data.step, activeId).map((card) => card.getBoundingClientRect());
+  const boxes = measuredWhenAsked(cardsInList(data.step, activeId));
   return { step: data.step, kind: 'list', droppableId, index: pointer ? slotAtPoint(boxes, pointer) : boxes.length };
+}
+
+// ---- Drop places ------------------------------------------------------------------
+
+/**
+ * The steps on screen where a card can be dropped. They register here, not with dnd-kit
+ * directly, so that the board is not inside dnd-kit's context: its state changes on every
+ * pointer move of a drag, and React then looks through everything inside it (thousands of
+ * elements on a board of hundreds of cards) for what reads it. `DropPlaces`, inside the
+ * context, hands each one to dnd-kit.
+ */
+const useDropZones = create<Record<string, { data: StepDropData; node: HTMLElement }>>(() => ({}));
+
+/**
+ * Makes the element a place to drop cards (`ref` it); `over` is true while a dragged card is over it.
+ * The element also carries `data-drop-step`, `data-drop-kind` and `data-drop-id` for the keyboard.
+ */
+export function useDropZone(
+  id: string,
+  step: StepId,
+  kind: StepDropData['kind'],
+): { ref: (node: HTMLElement | null) => void; over: boolean } {
+  const ref = useCallback(
+    (node: HTMLElement | null) => {
+      if (node) useDropZones.setState({ [id]: { data: { type: 'step', step, kind }, node } });
+      else
+        useDropZones.setState((zones) => {
+          const { [id]: _gone, ...rest } = zones;
+          return rest;
+        }, true);
+    },
+    [id, step, kind],
+  );
+  const over = useDragState((state) => state.activeId !== null && state.target?.droppableId === id);
+  return { ref, over };
+}
+
+function DropPlaces() {
+  const zones = useDropZones();
+  return Object.entries(zones).map(([id, { data, node }]) => <DropPlace key={id} id={id} data={data} node={node} />);
+}
+
+function DropPlace({ id, data, node }: { id: string; data: StepDropData; node: HTMLElement }) {
+  const { setNodeRef } = useDroppable({ id, data });
+  useLayoutEffect(() => setNodeRef(node), [node, setNodeRef]);
+  return null;
 }
 
 // ---- The context --------------------------------------------------------------------
@@ -329,12 +378,14 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
         accessibility={{ announcements, screenReaderInstructions }}
       >
         <DragSource armed={armed} listenersRef={listenersRef} />
-        <p id={CARD_KEYS_HELP_ID} hidden>
-          {screenReaderInstructions.draggable}
-        </p>
-        {children}
+        <DropPlaces />
         <DragOverlay dropAnimation={null}>{activeId ? <DraggedCard id={activeId} /> : null}</DragOverlay>
       </DndContext>
+      <p id={CARD_KEYS_HELP_ID} hidden>
+        {screenReaderInstructions.draggable}
+      </p>
+      {/* Outside dnd-kit's context (see useDropZones). */}
+      {children}
     </BeginDragContext.Provider>
   );
 }

@@ -1,10 +1,10 @@
-import { useDroppable } from '@dnd-kit/core';
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
-import { type StepDropData, railDropId } from './dragData';
+import { useDropZone } from './CanvasDnd';
+import { railDropId } from './dragData';
 import { FacilitatorPanel } from './FacilitatorPanel';
 import { StepNav } from './StepNav';
 import { StepPanel } from './StepPanel';
@@ -66,14 +66,13 @@ export function GuidedView({ canvasId, step }: { canvasId: string; step: StepId 
 }
 
 function RailTarget({ canvasId, step }: { canvasId: string; step: StepId }) {
-  const data: StepDropData = { type: 'step', step, kind: 'rail' };
-  const { setNodeRef, isOver } = useDroppable({ id: railDropId(step), data });
+  const { ref, over } = useDropZone(railDropId(step), step, 'rail');
   const { cards } = useStepCounts(step);
   return (
     <div
-      ref={setNodeRef}
+      ref={ref}
       className="drop-target"
-      data-over={isOver || undefined}
+      data-over={over || undefined}
       data-drop-step={step}
       data-drop-kind="rail"
       data-drop-id={railDropId(step)}

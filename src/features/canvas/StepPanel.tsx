@@ -1,4 +1,3 @@
-import { useDroppable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import { ClosingLessons } from '../../components/ClosingLessons';
 import { SourcesLink } from '../../components/SourcesLink';
@@ -7,7 +6,8 @@ import { STEP_IDS, type StepId } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { CardList } from './CardList';
 import { DataInventory } from './DataInventory';
-import { type StepDropData, stepDropId } from './dragData';
+import { useDropZone } from './CanvasDnd';
+import { stepDropId } from './dragData';
 import { EthicsChecks, GovernanceChecks } from './EthicsChecks';
 import { SortByVotes } from './SortByVotes';
 import './StepPanel.css';
@@ -73,14 +73,13 @@ export function StepDropZone({
   headingId: string;
   children: ReactNode;
 }) {
-  const data: StepDropData = { type: 'step', step, kind: 'list' };
-  const { setNodeRef, isOver } = useDroppable({ id: stepDropId(step), data });
+  const { ref, over } = useDropZone(stepDropId(step), step, 'list');
   return (
     <section
-      ref={setNodeRef}
+      ref={ref}
       className={className}
       aria-labelledby={headingId}
-      data-over={isOver || undefined}
+      data-over={over || undefined}
       data-drop-step={step}
       data-drop-kind="list"
       data-drop-id={stepDropId(step)}

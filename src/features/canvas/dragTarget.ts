@@ -58,23 +58,49 @@ export interface Box {
   bottom: number;
 }
 
+/** Boxes by position: an array, or boxes measured only when asked for. */
+export interface Boxes {
+  readonly length: number;
+  at(index: number): Box | undefined;
+}
+
 /**
  * The slot under the pointer among a step's cards (in reading order, the
  * dragged card left out): before the first card whose middle the pointer
  * has not passed. Cards side by side are passed left to right, cards in a
- * column top to bottom.
+ * column top to bottom. In reading order no card ends above the one before
+ * it, so the cards wholly above the pointer are skipped by halving: a column
+ * of hundreds of cards is measured a handful of times per pointer move.
  */
-export function slotAtPoint(cards: Box[], point: { x: number; y: number }): number {
-  for (const [i, card] of cards.entries()) {
+export function slotAtPoint(cards: Boxes, point: { x: number; y: number }): number {
+  let low = 0;
+  let high = cards.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (cards.at(middle)!.bottom < point.y) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < cards.length; i++) {
+    const card = cards.at(i)!;
     if (point.y < card.top) return i;
     if (point.y <= card.bottom) {
       // In reading order, cards sharing a row are neighbours.
-      const sharesRow = [cards[i - 1], cards[i + 1]].some((other) => other && other.top < card.bottom && card.top < other.bottom);
+      const neighbours = [i > 0 ? cards.at(i - 1) : undefined, cards.at(i + 1)];
+      const sharesRow = neighbours.some((other) => other && other.top < card.bottom && card.top < other.bottom);
       if (sharesRow ? point.x < (card.left + card.right) / 2 : point.y < (card.top + card.bottom) / 2) return i;
       if (sharesRow && point.x < card.right) return i + 1;
     }
   }
   return cards.length;
+}
+
+/** The boxes of `elements` on screen, each measured when first asked for. */
+export function measuredWhenAsked(elements: readonly Element[]): Boxes {
+  const boxes: (Box | undefined)[] = [];
+  return {
+    length: elements.length,
+    at: (index) => (index < 0 || index >= elements.length ? undefined : (boxes[index] ??= elements[index]!.getBoundingClientRect())),
+  };
 }
 
 interface DragState {

@@ -76,4 +76,15 @@ describe('the slot under the pointer', () => {
     expect(slotAtPoint(grid, { x: 130, y: 80 })).toBe(3);
     expect(slotAtPoint(grid, { x: 200, y: 80 })).toBe(4);
   });
+
+  it('in a column of hundreds of cards, finds the slot measuring only a handful of them', () => {
+    const cards = Array.from({ length: 500 }, (_, i) => box(0, i * 60));
+    let measured = 0;
+    const boxes = { length: cards.length, at: (i: number) => (measured++, cards.at(i)) };
+    expect(slotAtPoint(boxes, { x: 50, y: 10 })).toBe(0);
+    expect(slotAtPoint(boxes, { x: 50, y: 250 * 60 + 40 })).toBe(251);
+    expect(slotAtPoint(boxes, { x: 50, y: 499 * 60 + 10 })).toBe(499);
+    expect(slotAtPoint(boxes, { x: 50, y: 500 * 60 })).toBe(500);
+    expect(measured).toBeLessThan(4 * 15);
+  });
 });
