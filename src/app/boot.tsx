@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreenAt } from './App';
 import { useCanvasStore } from '../state/canvasStore';
+import { useLibraryStore } from '../state/libraryStore';
 import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
 import { installLifecycleSaves } from './lifecycle';
@@ -31,5 +32,8 @@ function render() {
 }
 
 // The first render waits for the code of a lazily loaded screen at this address (if it fails, the
-// screen says so when it renders).
-void preloadScreenAt(window.location.hash).then(render, render);
+// screen says so when it renders). When the page came with the library's list in it (written by the
+// service worker, src/worker), it also waits for the live list, so "Loading your canvases…" never
+// takes the list's place for a moment.
+const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered .canvas-list') !== null;
+void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load()]).then(render, render);

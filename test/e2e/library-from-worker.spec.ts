@@ -121,10 +121,19 @@ test('the live list replaces the served one without moving it', async ({ library
       }),
     );
   const served = await boxes();
+  // Watched until the live list is in: the served list never gives way to "Loading…" or to nothing.
+  await page.evaluate(() => {
+    const watch = window as unknown as { listGone?: boolean };
+    new MutationObserver(() => {
+      if (document.querySelectorAll('.canvas-list > li').length === 0 || document.body.textContent!.includes('Loading your canvases'))
+        watch.listGone = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await app.release();
   await expect(page.locator('.prerendered')).toHaveCount(0);
   await expect(library.canvasTitles()).toHaveText(['Second', 'First']);
   expect(await boxes()).toEqual(served);
+  expect(await page.evaluate(() => (window as unknown as { listGone?: boolean }).listGone ?? false)).toBe(false);
 });
 
 test('at another address the served list never shows', async ({ library, page, context }) => {
