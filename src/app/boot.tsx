@@ -9,6 +9,7 @@ import { useCanvasStore } from '../state/canvasStore';
 import { useLibraryStore } from '../state/libraryStore';
 import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
+import { FIRST_PAINT_ATTRIBUTE } from './firstPaintMark';
 import { installLifecycleSaves } from './lifecycle';
 import { registerServiceWorker } from './serviceWorker';
 
@@ -21,7 +22,7 @@ registerServiceWorker();
 // itself, rather than after React's first render asks for them.
 void repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
 const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
-if (canvasAddress) void useCanvasStore.getState().open(canvasAddress[1]!);
+const opening = canvasAddress ? useCanvasStore.getState().open(canvasAddress[1]!) : null;
 
 function render() {
   createRoot(document.getElementById('root')!).render(
@@ -34,6 +35,11 @@ function render() {
 // The first render waits for the code of a lazily loaded screen at this address (if it fails, the
 // screen says so when it renders). When the page came with the library's list in it (written by the
 // service worker, src/worker), it also waits for the live list, so "Loading your canvases…" never
-// takes the list's place for a moment.
+// takes the list's place for a moment; and, under a board painted from storage (firstPaint.ts), for
+// the canvas itself: the first render replaces the picture, and would put "Opening canvas…" in its place.
 const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered .canvas-list') !== null;
-void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load()]).then(render, render);
+const painted = document.querySelector(`#root > [${FIRST_PAINT_ATTRIBUTE}]`) !== null;
+void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load(), painted && opening]).then(
+  render,
+  render,
+);

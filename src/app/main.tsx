@@ -3,6 +3,8 @@
 // boot.tsx shows first are put into index.html by vite.config.ts (`firstScreenStyles`).
 import './base.css';
 import '../components/controls.css';
+import { readStoredParts } from '../storage/firstPaintRead';
+import { hasNotes } from '../storage/journal';
 
 /**
  * The app's code is fetched after the prerendered first screen (the library) has painted,
@@ -19,6 +21,22 @@ const boot = () => {
   if (window.location.hash.startsWith('#/canvas/')) void import('../features/canvas/CanvasScreen');
   void import('./boot');
 };
+/** After the next frame has painted: what was just put in the page shows before the app's code runs. */
+const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
+
 const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
-if (showsPrerendered && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(boot, 0));
+// At a whole board's address, the board is painted from storage first (firstPaint.ts): the read
+// starts now, its picture's code loads alongside, and the app's code after the picture has painted.
+// Not when a closed tab left unsaved changes: the app recovers them first, and they may change the board.
+const address = window.location.hash;
+const board = /^#\/canvas\/([^/?#%]+)\/board$/.exec(address);
+if (board && document.querySelector('#root > .prerendered') && !hasNotes()) {
+  const canvasId = board[1]!;
+  const stored = readStoredParts(canvasId);
+  const picture = import('./firstPaint');
+  stored
+    .then((parts) => !!parts && picture.then(({ paintBoard }) => paintBoard(canvasId, parts, address)))
+    .catch(() => false) // the picture's code failed to load: the app opens as it always does
+    .then((painted) => (painted && document.visibilityState === 'visible' ? afterPaint(boot) : boot()));
+} else if (showsPrerendered && document.visibilityState === 'visible') afterPaint(boot);
 else boot();

@@ -199,6 +199,28 @@ export function governanceForStep(canvas: Canvas, step: StepId): GovernanceCheck
   return governanceIdsForStep(step).map((id) => canvas.governance[id]);
 }
 
+/** How far a step's checks have got: what its check summaries say, on the board and in the step view. */
+export interface StepCheckCounts {
+  /** Ethics checks discussed, of the five lenses. */
+  discussed: number;
+  /** Open concerns at this step, ethics and governance checks alike. */
+  concerns: number;
+  governanceDiscussed: number;
+  governanceConcerns: number;
+}
+
+export function stepCheckCounts(canvas: Canvas, step: StepId): StepCheckCounts {
+  const checks = checksForStep(canvas, step);
+  const governance = governanceForStep(canvas, step);
+  const discussed = (list: CheckState[]) => list.filter((check) => check.status !== 'not-discussed').length;
+  return {
+    discussed: discussed(checks),
+    concerns: [...checks, ...governance].filter(isOpenConcern).length,
+    governanceDiscussed: discussed(governance),
+    governanceConcerns: governance.filter(isOpenConcern).length,
+  };
+}
+
 /** Ethics checks with an open (unresolved) concern, in canvas order. */
 export function openConcerns(canvas: Canvas): EthicsCheck[] {
   return checksInOrder(canvas).filter(isOpenConcern);

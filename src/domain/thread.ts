@@ -95,6 +95,34 @@ export function servedCards(canvas: Canvas, card: Card): Card[] {
   return card.serves.map((id) => recordOf(canvas.cards, id)).filter((other): other is Card => !!other && isOnBoard(other));
 }
 
+/** One card's place in the golden thread: the cards on the board it serves, and those that serve it (ids, in canvas order). */
+export interface CardLinks {
+  serves: string[];
+  servedBy: string[];
+}
+
+/** Every linked card's place in the thread, worked out in one pass over the board (cards without links are absent). */
+export function threadLinks(canvas: Canvas): Map<string, CardLinks> {
+  const index = new Map<string, CardLinks>();
+  const entry = (id: string) => index.get(id) ?? index.set(id, { serves: [], servedBy: [] }).get(id)!;
+  for (const step of STEP_IDS) {
+    for (const card of cardsInStep(canvas, step)) {
+      for (const target of servedCards(canvas, card)) {
+        entry(card.id).serves.push(target.id);
+        entry(target.id).servedBy.push(card.id);
+      }
+    }
+  }
+  return index;
+}
+
+/** A card as a link names it: the start of its text on one line, "an empty card" when it has none. */
+export function shortText(text: string, length: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return 'an empty card';
+  return line.length > length ? `${line.slice(0, length - 1).replace(/[\s,;:.]+$/, '')}…` : line;
+}
+
 /** The cards on the board that serve this card, in canvas order. */
 export function servingCards(canvas: Canvas, id: string): Card[] {
   return boardCards(canvas).filter((card) => card.serves.includes(id));

@@ -8,10 +8,9 @@
  */
 import { type StoreApi, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { canvasProgress, checkAt, isOpenConcern, openConcernEntries, resolvedConcernEntries } from '../domain/canvas';
+import { canvasProgress, checkAt, openConcernEntries, resolvedConcernEntries, stepCheckCounts } from '../domain/canvas';
 import { cardsByVotes, cardsInStep, exampleCards } from '../domain/cards';
 import { type AnyCheckKey, type Canvas, type Card, STEP_IDS, type StepId } from '../domain/model';
-import { governanceIdsForStep } from '../domain/governanceKeys';
 import { canRedo, canUndo } from '../domain/undo';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 
@@ -199,17 +198,7 @@ export const useStepCounts = (step: StepId) =>
     useShallow((state) => {
       const { canvas } = state;
       if (!canvas) return { cards: 0, discussed: 0, concerns: 0, governanceDiscussed: 0, governanceConcerns: 0 };
-      const cards = cardIdsByStep(canvas)[step].length;
-      const checks = Object.values(canvas.checks).filter((check) => check.step === step);
-      const governance = governanceIdsForStep(step).map((id) => canvas.governance[id]);
-      return {
-        cards,
-        discussed: checks.filter((check) => check.status !== 'not-discussed').length,
-        /** Open concerns at this step, ethics and governance checks alike. */
-        concerns: [...checks, ...governance].filter(isOpenConcern).length,
-        governanceDiscussed: governance.filter((check) => check.status !== 'not-discussed').length,
-        governanceConcerns: governance.filter(isOpenConcern).length,
-      };
+      return { cards: cardIdsByStep(canvas)[step].length, ...stepCheckCounts(canvas, step) };
     }),
   );
 

@@ -3,9 +3,8 @@
  * canvasSelectors.ts (which the first screen loads): the thread's rules load
  * with the canvas screen.
  */
-import { cardsInStep } from '../domain/cards';
-import { type Canvas, STEP_IDS } from '../domain/model';
-import { servedCards } from '../domain/thread';
+import type { Canvas } from '../domain/model';
+import { threadLinks } from '../domain/thread';
 import { useStore } from 'zustand';
 import { type CanvasState } from './canvasStore';
 import { viewOfPart } from './canvasSelectors';
@@ -36,19 +35,7 @@ function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
 /** Every card's links, worked out once per change to the links (not per card, not per keystroke). */
 function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
   if (canvas.cards === threadCards) return threadIndex;
-  if (!threadCards || !sameLinks(threadCards, canvas.cards)) {
-    const index = new Map<string, { serves: string[]; servedBy: string[] }>();
-    const entry = (id: string) => index.get(id) ?? index.set(id, { serves: [], servedBy: [] }).get(id)!;
-    for (const step of STEP_IDS) {
-      for (const card of cardsInStep(canvas, step)) {
-        for (const target of servedCards(canvas, card)) {
-          entry(card.id).serves.push(target.id);
-          entry(target.id).servedBy.push(card.id);
-        }
-      }
-    }
-    threadIndex = index;
-  }
+  if (!threadCards || !sameLinks(threadCards, canvas.cards)) threadIndex = threadLinks(canvas);
   threadCards = canvas.cards;
   return threadIndex;
 }

@@ -9,6 +9,7 @@ import { isMac } from '../../lib/shortcuts';
 import { useOtherTabsOn } from '../../state/tabSync';
 import { LIMITS, type StepId, isStepId } from '../../domain/model';
 import { takePresentButtonFocus } from './PresentView';
+import { CANVAS_VIEW_LINKS } from './boardText';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import { SharingControls } from '../sharing/SharingControls';
@@ -93,37 +94,11 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
       <div className="canvas-toolbar">
         {/* Switching views keeps focus here, like tabs; the new view is announced. */}
         <nav className="segmented" aria-label="Canvas views" data-keeps-focus="">
-          <Link href={`/canvas/${canvasId}/step/outcome`} aria-current={view === 'step' ? 'page' : undefined}>
-            Step by step
-          </Link>
-          <Link href={`/canvas/${canvasId}/board`} aria-current={view === 'board' ? 'page' : undefined}>
-            Whole board
-          </Link>
-          {/* A participant gets the parking lot and the action log there, not the facilitator's agenda, timer and details. */}
-          <Link href={`/canvas/${canvasId}/workshop`} aria-current={view === 'workshop' ? 'page' : undefined}>
-            {participant ? 'Parking lot and actions' : 'Workshop'}
-          </Link>
-          <Link href={`/canvas/${canvasId}/wrap-up`} aria-current={view === 'wrap-up' ? 'page' : undefined}>
-            Wrap-up
-          </Link>
-          <Link href={`/canvas/${canvasId}/concerns`} aria-current={view === 'concerns' ? 'page' : undefined}>
-            Open concerns ({concerns})
-          </Link>
-          <Link href={`/canvas/${canvasId}/thread`} aria-current={view === 'thread' ? 'page' : undefined}>
-            Golden thread
-          </Link>
-          <Link href={`/canvas/${canvasId}/export`} aria-current={view === 'export' ? 'page' : undefined}>
-            Export
-          </Link>
-          <Link href={`/canvas/${canvasId}/print`} aria-current={view === 'print' ? 'page' : undefined}>
-            Print
-          </Link>
-          <Link href={`/canvas/${canvasId}/save-template`} aria-current={view === 'save-template' ? 'page' : undefined}>
-            Save as template
-          </Link>
-          <Link href={`/canvas/${canvasId}/history`} aria-current={view === 'history' ? 'page' : undefined}>
-            History
-          </Link>
+          {CANVAS_VIEW_LINKS.map((link) => (
+            <Link key={link.view} href={`/canvas/${canvasId}/${link.path}`} aria-current={view === link.view ? 'page' : undefined}>
+              {link.label({ concerns, participant })}
+            </Link>
+          ))}
         </nav>
         <div className="button-row">
           <SharingControls />

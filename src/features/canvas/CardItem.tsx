@@ -8,11 +8,12 @@ import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { type MenuItem, MenuPopup } from '../../components/Menu';
 import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
-import { CARD_COLOUR_LABELS, type Card, LIMITS, type StepId } from '../../domain/model';
+import { type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
 import { lockedReasonNow } from '../../state/sharingStore';
 import { useCardThread } from '../../state/threadSelectors';
+import { cardDescription, votesMark } from './boardText';
 import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu, isOffered } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
@@ -214,7 +215,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
       {privacy.warnings}
       {/* One string, one text node: on a board of hundreds of cards, every node counts. */}
       <span id={metaId} className="visually-hidden">
-        {`Card ${index + 1} in ${title}, ${CARD_COLOUR_LABELS[card.colour]}${card.votes > 0 ? `, ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}` : ''}${card.agreed ? ', agreed' : ''}${card.example ? ', an example from the template' : ''}.`}
+        {cardDescription(card, index, step)}
       </span>
     </li>
   );
@@ -228,7 +229,7 @@ function CardMarks({ card }: { card: Card }) {
       {card.example && <span className="card__mark card__mark--example">Example</span>}
       {card.votes > 0 && (
         <span className="card__mark card__mark--votes" data-testid="card-votes">
-          {card.votes} {card.votes === 1 ? 'vote' : 'votes'}
+          {votesMark(card.votes)}
         </span>
       )}
       {card.agreed && <span className="card__mark card__mark--agreed">✓ Agreed</span>}

@@ -4,10 +4,10 @@
  * show anything (the card reads its links: `useCardThread`), and each name
  * reads its own card, so typing in one card re-renders only the cards linked to it.
  */
+import { shortText } from '../../domain/thread';
+import { THREAD_NAMES_SHOWN } from './boardText';
 import { useCard } from '../../state/canvasSelectors';
 import type { CardThread as CardThreadLinks } from '../../state/threadSelectors';
-
-const SHOWN = 3;
 
 export function CardThread({ elementId, thread }: { elementId: string; thread: CardThreadLinks }) {
   const { serves, servedBy } = thread;
@@ -21,11 +21,11 @@ export function CardThread({ elementId, thread }: { elementId: string; thread: C
 }
 
 function Links({ label, ids }: { label: string; ids: readonly string[] }) {
-  const more = ids.length - SHOWN;
+  const more = ids.length - THREAD_NAMES_SHOWN;
   return (
     <p>
       <span className="card__thread-label">{label}:</span>{' '}
-      {ids.slice(0, SHOWN).map((other, index) => (
+      {ids.slice(0, THREAD_NAMES_SHOWN).map((other, index) => (
         <span key={other}>
           {index > 0 && '; '}
           <LinkedCardName id={other} />
@@ -40,10 +40,4 @@ function Links({ label, ids }: { label: string; ids: readonly string[] }) {
 export function LinkedCardName({ id, length = 40 }: { id: string; length?: number }) {
   const card = useCard(id);
   return <span dir="auto">“{shortText(card?.text ?? '', length)}”</span>;
-}
-
-export function shortText(text: string, length: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line === '') return 'an empty card';
-  return line.length > length ? `${line.slice(0, length - 1).replace(/[\s,;:.]+$/, '')}…` : line;
 }

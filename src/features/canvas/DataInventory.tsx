@@ -30,7 +30,7 @@ import { useDataset, useDatasetIds } from '../../state/inventorySelectors';
 import { useCanvasStore } from '../../state/canvasStore';
 import { useLockedReason } from '../../state/sharingStore';
 import { LockedArea } from '../../components/LockedArea';
-import { shortText } from './CardThread';
+import { shortText } from '../../domain/thread';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import './DataInventory.css';
 

@@ -3,6 +3,7 @@ import { CHECKS_INTRO, STEP_GUIDANCE } from '../../domain/guidance';
 import { type GovernanceStep, governanceIdsForStep } from '../../domain/governanceKeys';
 import { LENS_IDS, type LensId, type StepId, checkKey, governanceKey } from '../../domain/model';
 import { useStepCounts } from '../../state/canvasSelectors';
+import { ethicsChecksSummary, governanceChecksSummary } from './boardText';
 import { CheckItem, checkDomId } from './CheckItem';
 import './EthicsChecks.css';
 
@@ -12,10 +13,9 @@ export const governanceHeadingId = (step: StepId) => `governance-${step}-heading
 
 /** The five bias and ethics lenses for one step, each with its own question, status and notes. */
 export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible: boolean }) {
-  const { discussed, concerns, governanceConcerns } = useStepCounts(step);
-  const ethicsConcerns = concerns - governanceConcerns;
+  const counts = useStepCounts(step);
   const title = STEP_GUIDANCE[step].title;
-  const summary = `Ethics checks for ${title}: ${discussed} of ${LENS_IDS.length} discussed${ethicsConcerns ? `, ${ethicsConcerns} ${ethicsConcerns === 1 ? 'concern' : 'concerns'}` : ''}`;
+  const summary = ethicsChecksSummary(step, counts);
   const body = (
     <>
       <p className="checks__intro">
@@ -69,10 +69,10 @@ function ConsentNote() {
  * Enablers, with the same statuses and notes as the ethics checks.
  */
 export function GovernanceChecks({ step, collapsible }: { step: GovernanceStep; collapsible: boolean }) {
-  const { governanceDiscussed, governanceConcerns } = useStepCounts(step);
+  const counts = useStepCounts(step);
   const checks = governanceIdsForStep(step);
   const title = STEP_GUIDANCE[step].title;
-  const summary = `Before this goes live, ${title}: ${governanceDiscussed} of ${checks.length} discussed${governanceConcerns ? `, ${governanceConcerns} ${governanceConcerns === 1 ? 'concern' : 'concerns'}` : ''}`;
+  const summary = governanceChecksSummary(step, checks.length, counts);
   const body = (
     <>
       <p className="checks__intro">

@@ -1,4 +1,5 @@
 import { useExampleCount } from '../../state/canvasSelectors';
+import { examplesSentence } from './boardText';
 import { removeExamples } from './cardActions';
 
 /**
@@ -11,10 +12,7 @@ export function ExamplesBanner({ focusAfter }: { focusAfter: string }) {
   if (count === 0) return null;
   return (
     <div className="banner examples-banner" role="region" aria-label="Example cards">
-      <p>
-        {count} {count === 1 ? 'card is an example' : 'cards are examples'} from the template, marked “Example”. Keep any you want (the
-        card’s menu: “Keep as our own card”), then remove the rest.
-      </p>
+      <p>{examplesSentence(count)}</p>
       <button
         type="button"
         className="button button--secondary button--small"

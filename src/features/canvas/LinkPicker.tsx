@@ -12,7 +12,7 @@ import { type Canvas, type Card, STEP_IDS, type StepId } from '../../domain/mode
 import { SERVES, linkCards, linkRefusal, unlinkCards } from '../../domain/thread';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { shortText } from './CardThread';
+import { shortText } from '../../domain/thread';
 import './LinkPicker.css';
 
 /** Steps whose cards may serve a card in `step` (the reverse of SERVES). */

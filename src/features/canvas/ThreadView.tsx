@@ -15,7 +15,7 @@ import type { Card } from '../../domain/model';
 import { type ThreadNode, countLooseEnds, looseEnds, misfitLinks, threadTree, unlinkCards } from '../../domain/thread';
 import { getOpenCanvas, useOpenCanvas } from '../../state/canvasSelectors';
 import { useCanvasStore } from '../../state/canvasStore';
-import { shortText } from './CardThread';
+import { shortText } from '../../domain/thread';
 import { focusCardAfterRender } from './focusRequests';
 import './ThreadView.css';
 
