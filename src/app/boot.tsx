@@ -37,9 +37,9 @@ function render() {
 // service worker, src/worker), it also waits for the live list, so "Loading your canvases…" never
 // takes the list's place for a moment; and, under a board painted from storage (firstPaint.ts), for
 // the canvas itself: the first render replaces the picture, and would put "Opening canvas…" in its place.
+// However slow the canvas, the live screen (its "Opening canvas…", the shell's links) comes within PICTURE_MAX_MS.
+const PICTURE_MAX_MS = 5000;
 const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered .canvas-list') !== null;
 const painted = document.querySelector(`#root > [${FIRST_PAINT_ATTRIBUTE}]`) !== null;
-void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load(), painted && opening]).then(
-  render,
-  render,
-);
+const canvasRead = painted && Promise.race([opening, new Promise((resolve) => setTimeout(resolve, PICTURE_MAX_MS))]);
+void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load(), canvasRead]).then(render, render);

@@ -12,6 +12,9 @@
  */
 import { DATABASE_NAME, SCHEMA_VERSION } from './schemaVersion';
 
+/** Longer than this to open, and nothing is painted: the app opens as it always does. */
+const OPEN_TIMEOUT_MS = 1000;
+
 /** A canvas's records as stored: checked by `firstPaintCanvas.ts` (loaded with the picture; this module stays tiny for the entry). */
 export interface StoredParts {
   meta: unknown;
@@ -22,10 +25,17 @@ export interface StoredParts {
 /** The stored records of one canvas, as they are; null when there is no database, another schema, no such canvas, or any failure. */
 export function readStoredParts(canvasId: string, factory: IDBFactory = indexedDB): Promise<StoredParts | null> {
   return new Promise((resolve) => {
+    // The app's code waits for this read: an open that waits (behind another tab's upgrade, say) gives way.
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      resolve(null);
+    }, OPEN_TIMEOUT_MS);
     let request: IDBOpenDBRequest;
     try {
       request = factory.open(DATABASE_NAME);
     } catch {
+      clearTimeout(timer);
       resolve(null); // storage refused (some locked-down profiles)
       return;
     }
@@ -34,14 +44,15 @@ export function readStoredParts(canvasId: string, factory: IDBFactory = indexedD
       request.transaction?.abort();
     };
     request.onerror = (event) => {
+      clearTimeout(timer);
       event.preventDefault(); // the abort above, or storage refused: the app's own open reports what matters
       resolve(null);
     };
-    request.onblocked = () => resolve(null);
     request.onsuccess = () => {
+      clearTimeout(timer);
       const db = request.result;
       db.onversionchange = () => db.close();
-      if (db.version !== SCHEMA_VERSION * 10) {
+      if (late || db.version !== SCHEMA_VERSION * 10) {
         db.close();
         resolve(null);
         return;
