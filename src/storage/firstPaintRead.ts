@@ -2,15 +2,15 @@
  * One canvas read for the first paint, before the app (React, Dexie, the stores) has loaded: the
  * browser's own IndexedDB API, the canvas's meta, cards and checks, nothing else. Built to stay out
  * of the app's way and never to show what the app would not:
- * - the database is opened without a version, so it never upgrades anything; when there is no
- *   database yet, the creation is aborted, so the first paint never creates one;
+ * - the database is opened as `openExisting` does: never created, never upgraded, given up when
+ *   slow to open;
  * - a database in any other schema version than this app's, a missing or deleted canvas, or any
  *   record that is not exactly as this app writes it (older, damaged: `firstPaintCanvas.ts`)
  *   means nothing is painted, and the app opens the canvas as it always does, with its own messages;
  * - the connection closes as soon as the read is done, and at once if another connection asks
  *   for a new version, so it can never block Dexie's open or an upgrade.
  */
-import { DATABASE_NAME, SCHEMA_VERSION } from './schemaVersion';
+import { openExisting } from './openExisting';
 
 /** Longer than this to open, and nothing is painted: the app opens as it always does. */
 const OPEN_TIMEOUT_MS = 1000;
@@ -23,57 +23,26 @@ export interface StoredParts {
 }
 
 /** The stored records of one canvas, as they are; null when there is no database, another schema, no such canvas, or any failure. */
-export function readStoredParts(canvasId: string, factory: IDBFactory = indexedDB): Promise<StoredParts | null> {
+export async function readStoredParts(canvasId: string, factory?: IDBFactory): Promise<StoredParts | null> {
+  const db = await openExisting(OPEN_TIMEOUT_MS, factory);
+  if (!db) return null;
   return new Promise((resolve) => {
-    // The app's code waits for this read: an open that waits (behind another tab's upgrade, say) gives way.
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      resolve(null);
-    }, OPEN_TIMEOUT_MS);
-    let request: IDBOpenDBRequest;
     try {
-      request = factory.open(DATABASE_NAME);
-    } catch {
-      clearTimeout(timer);
-      resolve(null); // storage refused (some locked-down profiles)
-      return;
-    }
-    request.onupgradeneeded = () => {
-      // Only when no database exists: aborting the upgrade leaves none behind.
-      request.transaction?.abort();
-    };
-    request.onerror = (event) => {
-      clearTimeout(timer);
-      event.preventDefault(); // the abort above, or storage refused: the app's own open reports what matters
-      resolve(null);
-    };
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      const db = request.result;
-      db.onversionchange = () => db.close();
-      if (late || db.version !== SCHEMA_VERSION * 10) {
+      const transaction = db.transaction(['canvases', 'cards', 'checks'], 'readonly');
+      const meta = transaction.objectStore('canvases').get(canvasId);
+      const cards = transaction.objectStore('cards').index('canvasId').getAll(canvasId);
+      const checks = transaction.objectStore('checks').index('canvasId').getAll(canvasId);
+      transaction.oncomplete = () => {
+        db.close();
+        resolve(meta.result === undefined ? null : { meta: meta.result, cards: cards.result, checks: checks.result });
+      };
+      transaction.onabort = () => {
         db.close();
         resolve(null);
-        return;
-      }
-      try {
-        const transaction = db.transaction(['canvases', 'cards', 'checks'], 'readonly');
-        const meta = transaction.objectStore('canvases').get(canvasId);
-        const cards = transaction.objectStore('cards').index('canvasId').getAll(canvasId);
-        const checks = transaction.objectStore('checks').index('canvasId').getAll(canvasId);
-        transaction.oncomplete = () => {
-          db.close();
-          resolve(meta.result === undefined ? null : { meta: meta.result, cards: cards.result, checks: checks.result });
-        };
-        transaction.onabort = () => {
-          db.close();
-          resolve(null);
-        };
-      } catch {
-        db.close(); // a table missing: not this app's schema after all
-        resolve(null);
-      }
-    };
+      };
+    } catch {
+      db.close(); // a table or index missing: not this app's schema after all
+      resolve(null);
+    }
   });
 }

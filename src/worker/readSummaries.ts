@@ -7,37 +7,11 @@
  * with no summary, a slow open) gives null: the plain page, and the app sorts it out as usual.
  */
 import type { SummaryRecord } from '../domain/summary';
-import { DATABASE_NAME, SCHEMA_VERSION } from '../storage/schemaVersion';
+import { openExisting } from '../storage/openExisting';
 import { readAsWritten } from '../storage/storedRecords';
 
 /** Longer than this (another tab upgrading the database, say) and the plain page is served. */
 const OPEN_TIMEOUT_MS = 500;
-
-/** The database as it is, or null: when it does not exist, opening it is aborted before it is created. */
-function openExisting(): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    let late = false;
-    const timer = setTimeout(() => {
-      late = true;
-      resolve(null);
-    }, OPEN_TIMEOUT_MS);
-    const request = indexedDB.open(DATABASE_NAME);
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = () => {
-      clearTimeout(timer);
-      resolve(null);
-    };
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      const db = request.result;
-      if (late) db.close();
-      else {
-        db.onversionchange = () => db.close();
-        resolve(db);
-      }
-    };
-  });
-}
 
 function read<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -48,11 +22,10 @@ function read<T>(request: IDBRequest<T>): Promise<T> {
 
 /** Every stored canvas's summary (as the library lists them), or null when they cannot all be read as written. */
 export async function readSummaries(): Promise<SummaryRecord[] | null> {
-  const db = await openExisting();
+  const db = await openExisting(OPEN_TIMEOUT_MS);
   if (!db) return null;
   try {
-    // Dexie declares version n as n × 10.
-    if (db.version !== SCHEMA_VERSION * 10 || !db.objectStoreNames.contains('summaries') || !db.objectStoreNames.contains('canvases')) {
+    if (!db.objectStoreNames.contains('summaries') || !db.objectStoreNames.contains('canvases')) {
       return null;
     }
     const transaction = db.transaction(['summaries', 'canvases'], 'readonly');
