@@ -3,6 +3,7 @@
  * content" (the shell's #skip-links): straight to the step's cards, its
  * "Add card" button and its ethics checks.
  */
+import { useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { STEP_IDS, type StepId } from '../../domain/model';
 import { checksHeadingId } from './EthicsChecks';
@@ -17,8 +18,13 @@ function focusCards(step: StepId): void {
 const focusById = (id: string) => () => document.getElementById(id)?.focus();
 
 export function SkipLinks({ step }: { step: StepId | null }) {
-  // The shell renders the container before any screen (the canvas screen loads lazily after it).
-  const container = document.getElementById('skip-links');
+  // The shell's container, found once this screen is in the page: when the canvas screen comes in
+  // React's first render (under a board painted from storage), the document still holds the
+  // prerendered picture's #skip-links while it renders, which that commit removes.
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  // Once, after the commit that put the shell's container in the page: reading the DOM (outside React) is what this effect is for.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useLayoutEffect(() => setContainer(document.getElementById('skip-links')), []);
   if (!container) return null;
   const links: Array<[string, () => void]> = step
     ? [
