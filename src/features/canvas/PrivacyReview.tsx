@@ -5,22 +5,21 @@
  * links to the field, where the warning says why and how to rephrase and can
  * be dismissed.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describePrivacyWarnings } from '../../components/PrivacyWarnings';
 import { cardPosition } from '../../domain/cards';
 import { stepOfCheck } from '../../domain/canvas';
 import type { PrivacyPlace } from '../../domain/privacyPlaces';
-import { getOpenCanvas, useOpenCanvas } from '../../state/canvasSelectors';
-import { privacyPlacesOf } from '../../state/privacySelectors';
+import { getOpenCanvas } from '../../state/canvasSelectors';
+import { watchPrivacyPlaces } from '../../state/privacySelectors';
 import { checkDomId } from './CheckItem';
 import { focusCardAfterRender, requestCheckFocus } from './focusRequests';
 import './PrivacyReview.css';
 
 export function PrivacyReview({ canvasId }: { canvasId: string }) {
-  // Checked in a deferred render, just after the canvas (or a keystroke) shows.
-  const checked = useDeferredValue(useOpenCanvas(), null);
-  const places = useMemo(() => privacyPlacesOf(checked), [checked]);
+  const [places, setPlaces] = useState<PrivacyPlace[]>([]);
+  useEffect(() => watchPrivacyPlaces(setPlaces), []);
   const [, navigate] = useLocation();
   if (places.length === 0) return null;
 
