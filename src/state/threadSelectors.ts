@@ -7,7 +7,7 @@ import type { Canvas } from '../domain/model';
 import { threadLinks } from '../domain/thread';
 import { useStore } from 'zustand';
 import { type CanvasState } from './canvasStore';
-import { viewOfPart } from './canvasSelectors';
+import { sizeOf, viewOfPart } from './canvasSelectors';
 
 const NO_IDS: readonly string[] = [];
 
@@ -29,7 +29,7 @@ function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
     if (!a || a.serves !== b.serves || a.step !== b.step || a.parkedAt !== b.parkedAt || a.deletedAt !== b.deletedAt) return false;
     count++;
   }
-  return count === Object.keys(before).length;
+  return count === sizeOf(before);
 }
 
 /** Every card's links, worked out once per change to the links (not per card, not per keystroke). */
