@@ -104,6 +104,8 @@ export interface CanvasStoreOptions {
 
 export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: CanvasStoreOptions) =>
   create<CanvasState>()((set, get) => {
+    /** Counts calls to `open`: a load that a later open overtook stops where it is. */
+    let openTicket = 0;
     /**
      * Merges what storage holds for the open canvas, record by record, into what
      * is on screen and into every version Undo can go back to (see
@@ -180,7 +182,12 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
       async open(id) {
         const current = get();
         if (current.canvasId === id && (current.status === 'ready' || current.status === 'loading')) return;
+        // Only the latest open goes on past the wait for the last canvas's writes: two opens of
+        // one canvas in the same tick (two screens mounting) would otherwise both load it, with two
+        // autosavers and two "opened" versions in its history.
+        const ticket = ++openTicket;
         await get().flush();
+        if (ticket !== openTicket) return;
         set({
           status: 'loading',
           canvasId: id,
@@ -192,7 +199,7 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
         });
         try {
           const canvas = await (await repository()).loadCanvas(id);
-          if (get().canvasId !== id) return; // the user moved on while it loaded
+          if (get().canvasId !== id || ticket !== openTicket) return; // the user moved on while it loaded
           if (!canvas || canvas.deletedAt !== null) {
             set({ status: 'missing' });
             return;

@@ -37,6 +37,23 @@ describe('opening a canvas', () => {
     expect(openCanvas()).toEqual(await stored('c1'));
   });
 
+  it('opened twice in the same moment (two screens mounting), loads it once: one autosaver, one "opened" version', async () => {
+    const load = vi.spyOn(await repository(), 'loadCanvas');
+    await Promise.all([store().open('c1'), store().open('c1')]);
+    expect(store().status).toBe('ready');
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.waitFor(async () => expect(await tab.versions.list('c1')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a second "opened" version would have been written by now
+    expect((await tab.versions.list('c1')).map((version) => version.reason)).toEqual(['opened']);
+  });
+
+  it('opening another canvas while one loads shows the last one asked for', async () => {
+    await seed(buildCanvas({ id: 'c2', title: 'Second', cards: { outcome: ['Other'] } }));
+    await Promise.all([store().open('c1'), store().open('c2')]);
+    expect(store().canvasId).toBe('c2');
+    expect(openCanvas()?.title).toBe('Second');
+  });
+
   it('says the canvas is missing when there is no such id', async () => {
     await store().open('no-such-canvas');
     expect(store().status).toBe('missing');
