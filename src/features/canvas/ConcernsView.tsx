@@ -115,7 +115,9 @@ function Concern({ checkKey, canvasId }: { checkKey: AnyCheckKey; canvasId: stri
         <ConcernActions
           concern={checkKey}
           name={concernName(checkKey).replace(': ', ', ')}
-          afterResolve={() => requestAnimationFrame(() => document.getElementById('concerns-heading')?.focus())}
+          // The heading is always on the page: focus moves in the same event, so nothing typed or pressed next can land
+          // on the form that is going away (a frame later, it could take focus from wherever a quick person went).
+          afterResolve={() => document.getElementById('concerns-heading')?.focus()}
         />
       )}
     </li>

@@ -18,7 +18,8 @@ export function ExamplesBanner({ focusAfter }: { focusAfter: string }) {
         className="button button--secondary button--small"
         onClick={() => {
           removeExamples(count);
-          requestAnimationFrame(() => document.getElementById(focusAfter)?.focus());
+          // The step's heading is already on the page: move focus in the same event, before the banner (and this button) goes.
+          document.getElementById(focusAfter)?.focus();
         }}
       >
         Remove all {count} examples
