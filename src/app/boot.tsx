@@ -11,6 +11,7 @@ import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
 import { FIRST_PAINT_ATTRIBUTE } from './firstPaintMark';
 import { installLifecycleSaves } from './lifecycle';
+import { whenNotPressed } from './pointerPress';
 import { registerServiceWorker } from './serviceWorker';
 
 // The stores start nothing when imported: the page starts them here, for its whole life.
@@ -42,4 +43,10 @@ const PICTURE_MAX_MS = 5000;
 const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered .canvas-list') !== null;
 const painted = document.querySelector(`#root > [${FIRST_PAINT_ATTRIBUTE}]`) !== null;
 const canvasRead = painted && Promise.race([opening, new Promise((resolve) => setTimeout(resolve, PICTURE_MAX_MS))]);
-void Promise.all([preloadScreenAt(window.location.hash), servedList && useLibraryStore.getState().load(), canvasRead]).then(render, render);
+const startHash = window.location.hash;
+void Promise.all([preloadScreenAt(startHash), servedList && useLibraryStore.getState().load(), canvasRead])
+  // Never while a press is held on the served picture (pointerPress.ts). A served title's link followed
+  // meanwhile changed the address: that screen's code too, so no "Loading…" shows in its place.
+  .then(() => whenNotPressed(document.getElementById('root')!))
+  .then(() => window.location.hash !== startHash && preloadScreenAt(window.location.hash))
+  .then(render, render);

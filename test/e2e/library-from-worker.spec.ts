@@ -75,6 +75,29 @@ test('a returning visitor’s canvases are listed before the app runs, user text
   await expect(canvas.titleInput).toHaveValue('Street lighting');
 });
 
+test('a title pressed while the app arrives still opens its canvas when released', async ({ library, page, context }) => {
+  await library.goto();
+  await library.createCanvas('Pressed as the app arrives');
+  await library.goto();
+  await waitForServiceWorker(page);
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  const served = page.locator('#root > .prerendered .canvas-list > li h3 a');
+  await expect(served).toHaveText(['Pressed as the app arrives']);
+  const box = (await served.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The app's code arrives and is ready to replace the served list while the button is still down: a
+  // second's press, as a hesitant or slow hand makes. Replacing the link under the press would lose the click.
+  const bootCode = page.waitForResponse(/\/assets\/boot-[^/]+\.js$/);
+  await app.release();
+  await bootCode;
+  await page.waitForTimeout(1000);
+  await page.mouse.up();
+  await expect(page).toHaveURL(/#\/canvas\/[^/]+\/step\/outcome$/);
+  await expect(new CanvasPage(page).titleInput).toHaveValue('Pressed as the app arrives');
+});
+
 test('after the app runs the list is the live one, and a reload serves what was changed', async ({ library, page, context }) => {
   await library.goto();
   await library.createCanvas('Before the rename');
