@@ -177,6 +177,8 @@ test.describe('moving cards', () => {
     await expect(overlay).toBeHidden();
     await canvas.expectCards('Outcome', ['Outcome two', 'Outcome three']);
     await canvas.expectCards('Action', ['Outcome one', 'Action one']);
+    // Focus went with the card, not to the card that took its old place: the keyboard can move it on.
+    await expect(canvas.card('Action', 1)).toBeFocused();
   });
 
   test('with touch: press the handle and drag a card to another column', async ({ page }) => {

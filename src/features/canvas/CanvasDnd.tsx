@@ -352,7 +352,9 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
     const id = String(active.id);
     const { mode, target } = useDragState.getState();
     if (target) useCanvasStore.getState().edit((canvas, now) => moveCard(canvas, id, { step: target.step, index: target.index }, now));
-    if (mode === 'keyboard') focusCardAfterRender(id);
+    // The card dropped (by any means) or put back from the keyboard keeps focus, in its new place: the next
+    // move is one key away, and focus never falls to a neighbour that took its old place.
+    if (target || mode === 'keyboard') focusCardAfterRender(id);
     finish();
   }
 
