@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreenAt } from './App';
 import { useCanvasStore } from '../state/canvasStore';
+import { useDataSafetyStore } from '../state/dataSafetyStore';
 import { useLibraryStore } from '../state/libraryStore';
 import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
@@ -36,7 +37,9 @@ function render() {
 // The first render waits for the code of a lazily loaded screen at this address (if it fails, the
 // screen says so when it renders). When the page came with the library's list in it (written by the
 // service worker, src/worker), it also waits for the live list, so "Loading your canvases…" never
-// takes the list's place for a moment; and, under a board painted from storage (firstPaint.ts), for
+// takes the list's place for a moment (the library screen then shows that list without listing
+// again), and for whether the browser keeps the data, so a backup reminder the page came with stays
+// in place rather than coming back a moment later; and, under a board painted from storage (firstPaint.ts), for
 // the canvas itself: the first render replaces the picture, and would put "Opening canvas…" in its place.
 // However slow the canvas, the live screen (its "Opening canvas…", the shell's links) comes within PICTURE_MAX_MS.
 const PICTURE_MAX_MS = 5000;
@@ -44,7 +47,12 @@ const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelec
 const painted = document.querySelector(`#root > [${FIRST_PAINT_ATTRIBUTE}]`) !== null;
 const canvasRead = painted && Promise.race([opening, new Promise((resolve) => setTimeout(resolve, PICTURE_MAX_MS))]);
 const startHash = window.location.hash;
-void Promise.all([preloadScreenAt(startHash), servedList && useLibraryStore.getState().load(), canvasRead])
+void Promise.all([
+  preloadScreenAt(startHash),
+  servedList && useLibraryStore.getState().loadBeforeFirstRender(),
+  servedList && useDataSafetyStore.getState().refresh(),
+  canvasRead,
+])
   // Never while a press is held on the served picture (pointerPress.ts). A served title's link followed
   // meanwhile changed the address: that screen's code too, so no "Loading…" shows in its place.
   .then(() => whenNotPressed(document.getElementById('root')!))

@@ -4,14 +4,7 @@
  * backup was last downloaded.
  */
 import { create } from 'zustand';
-
-const LAST_BACKUP_KEY = 'outcome-canvas:last-backup';
-const REMINDER_SNOOZED_KEY = 'outcome-canvas:backup-reminder-snoozed';
-const DAY = 24 * 60 * 60 * 1000;
-/** Remind when no backup was taken for this long and storage is not persistent. */
-export const BACKUP_REMINDER_AFTER = 7 * DAY;
-/** "Not now" hides the reminder for this long. */
-export const REMINDER_SNOOZE = 3 * DAY;
+import { LAST_BACKUP_KEY, REMINDER_SNOOZE, REMINDER_SNOOZED_KEY } from '../storage/backupReminder';
 
 export interface DataSafety {
   /** null while unknown, or where the browser cannot say. */
@@ -103,13 +96,3 @@ export const createDataSafetyStore = () =>
 
 /** The running app's data safety. */
 export const useDataSafetyStore = createDataSafetyStore();
-
-/** Whether to remind the user to download a backup: only when it matters, and not again soon after "Not now". */
-export function shouldRemindToBackUp(
-  health: Pick<DataSafety, 'persisted' | 'lastBackupAt' | 'snoozedUntil'>,
-  canvasCount: number,
-  now = Date.now(),
-): boolean {
-  if (canvasCount === 0 || health.persisted !== false || now < health.snoozedUntil) return false;
-  return health.lastBackupAt === null || now - health.lastBackupAt > BACKUP_REMINDER_AFTER;
-}

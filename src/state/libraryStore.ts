@@ -18,6 +18,13 @@ export interface LibraryState {
   summaries: CanvasSummary[];
   error: string | null;
   load(): Promise<void>;
+  /**
+   * Lists the canvases before the app's first render (boot.tsx, when the page came with the
+   * service worker's list): the library screen that mounts next shows that list without listing again.
+   */
+  loadBeforeFirstRender(): Promise<void>;
+  /** Lists the canvases for a library screen that has just mounted, unless they were listed for it before the first render. */
+  loadForScreen(): Promise<void>;
   /** Creates and stores a canvas; resolves to its id. */
   create(title?: string): Promise<string>;
   /** Stores a canvas made elsewhere (for example from a template); resolves to its id. */
@@ -45,6 +52,7 @@ export interface LibraryStoreOptions {
 
 export const createLibraryStore = ({ repository, tabs, onCanvasAdded }: LibraryStoreOptions) =>
   create<LibraryState>()((set, get) => {
+    let listedForFirstScreen = false;
     async function run<T>(action: () => Promise<T>): Promise<T> {
       try {
         const result = await action();
@@ -72,6 +80,30 @@ export const createLibraryStore = ({ repository, tabs, onCanvasAdded }: LibraryS
           console.warn('Outcome Canvas: could not list canvases', error);
           set({ status: 'failed', error: 'Your canvases could not be read from this browser.' });
         }
+      },
+
+      async loadBeforeFirstRender() {
+        // A served link followed before the app's first render: the screen that mounts is a canvas, and
+        // the list may have changed by the time a library screen mounts.
+        let followed = false;
+        globalThis.addEventListener?.(
+          'hashchange',
+          () => {
+            followed = true;
+            listedForFirstScreen = false;
+          },
+          { once: true },
+        );
+        await get().load();
+        listedForFirstScreen = !followed && get().status === 'ready';
+      },
+
+      loadForScreen() {
+        if (listedForFirstScreen) {
+          listedForFirstScreen = false;
+          return Promise.resolve();
+        }
+        return get().load();
       },
 
       create(title = '') {

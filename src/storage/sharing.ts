@@ -9,7 +9,8 @@
  */
 import { localStore } from './journal';
 
-const PREFIX = 'outcome-canvas:shared:';
+/** Each shared canvas's record is under this key plus the canvas's id. */
+export const SHARED_PREFIX = 'outcome-canvas:shared:';
 const NAME_KEY = 'outcome-canvas:display-name';
 
 /** The same roles as src/sync/protocol.ts (storage sits below sync in the layers). */
@@ -28,7 +29,8 @@ export interface SharedCanvasRecord {
   sharedAt: number;
 }
 
-function isRecord(value: unknown): value is SharedCanvasRecord {
+/** Whether a stored value is a whole sharing record (self-contained: the served page's guard script runs a copy of it). */
+export function isSharedCanvasRecord(value: unknown): value is SharedCanvasRecord {
   const record = value as SharedCanvasRecord | null;
   return (
     !!record &&
@@ -46,9 +48,9 @@ function isRecord(value: unknown): value is SharedCanvasRecord {
 /** The sharing record of a canvas, or null when it is not shared (or localStorage is refused). */
 export function readSharing(canvasId: string): SharedCanvasRecord | null {
   try {
-    const raw = localStore()?.getItem(PREFIX + canvasId);
+    const raw = localStore()?.getItem(SHARED_PREFIX + canvasId);
     const value: unknown = raw ? JSON.parse(raw) : null;
-    return isRecord(value) && value.canvasId === canvasId ? value : null;
+    return isSharedCanvasRecord(value) && value.canvasId === canvasId ? value : null;
   } catch {
     return null;
   }
@@ -62,7 +64,7 @@ export function sharedCanvasIds(): Set<string> {
   try {
     for (let i = 0; i < store.length; i++) {
       const key = store.key(i);
-      if (key?.startsWith(PREFIX)) ids.add(key.slice(PREFIX.length));
+      if (key?.startsWith(SHARED_PREFIX)) ids.add(key.slice(SHARED_PREFIX.length));
     }
   } catch {
     // Nothing to list.
@@ -83,7 +85,7 @@ export function findSharingByRoom(roomId: string): SharedCanvasRecord | null {
 export function writeSharing(record: SharedCanvasRecord): boolean {
   try {
     const store = localStore();
-    store?.setItem(PREFIX + record.canvasId, JSON.stringify(record));
+    store?.setItem(SHARED_PREFIX + record.canvasId, JSON.stringify(record));
     return !!store;
   } catch {
     return false;
@@ -92,7 +94,7 @@ export function writeSharing(record: SharedCanvasRecord): boolean {
 
 export function removeSharing(canvasId: string): void {
   try {
-    localStore()?.removeItem(PREFIX + canvasId);
+    localStore()?.removeItem(SHARED_PREFIX + canvasId);
   } catch {
     // Already gone.
   }

@@ -2,13 +2,16 @@
  * The service worker (built by vite-plugin-pwa, `injectManifest`): it precaches the whole app, so
  * after one visit it opens and works with no network, and it answers every navigation with
  * index.html, into which it writes the library's first screenful from IndexedDB (`libraryPage.ts`),
- * so a returning visitor sees their canvases before the app's code has arrived.
+ * so a returning visitor sees their canvases before the app's code has arrived. The page is
+ * streamed (workbox-streams): its head goes at once, so its styles and scripts load while
+ * IndexedDB is read, and its body when the list is written.
  * A new version waits until the page asks it to take over (the update banner's "Reload").
  */
 /// <reference lib="webworker" />
 import { addRoute, cleanupOutdatedCaches, createHandlerBoundToURL, precache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { fillLibraryPage, GUARD_SCRIPT, GUARD_SCRIPT_PATH } from './libraryPage';
+import { concatenateToResponse } from 'workbox-streams';
+import { fillLibraryPage, GUARD_SCRIPT, GUARD_SCRIPT_PATH, splitServedPage } from './libraryPage';
 import { readSummaries } from './readSummaries';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -26,15 +29,24 @@ registerRoute(
 );
 
 const indexHtml = createHandlerBoundToURL('index.html');
+
+/** Whether the browser has promised to keep this site's data (null when it cannot say): the backup reminder is due only when not. */
+const persisted = (): Promise<boolean | null> => self.navigator.storage?.persisted?.().catch(() => null) ?? Promise.resolve(null);
+
 registerRoute(
   new NavigationRoute(async (options) => {
-    const [page, summaries] = await Promise.all([indexHtml(options), readSummaries()]);
-    if (!summaries || !page.ok) return page;
-    const filled = fillLibraryPage(await page.clone().text(), summaries, Date.now());
-    if (filled === null) return page;
+    const listing = Promise.all([readSummaries(), persisted()]).catch(() => [null, null] as const);
+    const page = await indexHtml(options);
+    const parts = page.ok ? splitServedPage(await page.clone().text()) : null;
+    if (!parts) return page;
+    const body = listing.then(
+      ([summaries, kept]) => (summaries && fillLibraryPage(parts.body, summaries, Date.now(), { reminder: kept === false })) ?? parts.body,
+    );
     const headers = new Headers(page.headers);
     headers.delete('Content-Length');
-    return new Response(filled, { status: page.status, statusText: page.statusText, headers });
+    const { done, response } = concatenateToResponse([Promise.resolve(parts.head), body], headers);
+    options.event.waitUntil(done);
+    return response;
   }),
 );
 // After the navigations (the first route that matches answers: the precache's would answer "/" itself).

@@ -159,6 +159,110 @@ test('the live list replaces the served one without moving it', async ({ library
   expect(await page.evaluate(() => (window as unknown as { listGone?: boolean }).listGone ?? false)).toBe(false);
 });
 
+/** Where the reminder, the list's heading and its first canvas are on the page. */
+const reminderAndList = (page: Page) =>
+  page.evaluate(() =>
+    ['h1', '#backup-reminder-heading', '.banner .button-row', '#canvas-list-heading', '.canvas-list > li:nth-child(1)'].map((selector) => {
+      const element = document.querySelector(selector);
+      const box = element?.getBoundingClientRect();
+      return { selector, box: box && { x: box.x, y: box.y, width: box.width, height: box.height } };
+    }),
+  );
+
+test('the backup reminder, when due, is in the served page in its place: nothing moves when the app takes over', async ({
+  library,
+  page,
+  context,
+}) => {
+  await library.goto();
+  await library.createCanvas('Needs a backup');
+  await library.goto();
+  const reminder = page.getByRole('region', { name: 'Keep a copy of your canvases' });
+  await expect(reminder).toContainText('You have not downloaded a backup yet.');
+  await waitForServiceWorker(page);
+
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(servedTitles(page)).toHaveText(['Needs a backup']);
+  await expect(reminder).toBeVisible();
+  await expect(reminder).toContainText('You have not downloaded a backup yet.');
+  await expect(reminder.getByRole('button', { name: 'Not now' })).toBeVisible();
+  const served = await reminderAndList(page);
+  // Every layout shift from now on (what a person sees as the page jumping).
+  await page.evaluate(() => {
+    const watch = window as unknown as { shifted?: number };
+    watch.shifted = 0;
+    new PerformanceObserver((entries) => {
+      for (const entry of entries.getEntries()) watch.shifted! += (entry as PerformanceEntry & { value: number }).value;
+    }).observe({ type: 'layout-shift' });
+  });
+  await app.release();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  await expect(reminder.getByRole('button', { name: 'Not now' })).toBeEnabled();
+  expect(await reminderAndList(page)).toEqual(served);
+  expect(await page.evaluate(() => (window as unknown as { shifted?: number }).shifted)).toBe(0);
+
+  // Put off: the next served page has no reminder, and neither has the app.
+  await reminder.getByRole('button', { name: 'Not now' }).click();
+  await expect(reminder).toHaveCount(0);
+  const again = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(servedTitles(page)).toHaveText(['Needs a backup']);
+  await expect(reminder).toBeHidden();
+  const withoutReminder = await page.locator('#canvas-list-heading').boundingBox();
+  await again.release();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  await expect(library.canvasTitles()).toHaveText(['Needs a backup']);
+  await expect(reminder).toHaveCount(0);
+  expect(await page.locator('#canvas-list-heading').boundingBox()).toEqual(withoutReminder);
+});
+
+test('a shared canvas is marked in the served list as in the live one', async ({ library, page, context }) => {
+  await library.goto();
+  for (const title of ['Shared by me', 'Shared with me', 'Not shared']) {
+    await library.createCanvas(title);
+    await library.goto();
+  }
+  await page.getByRole('button', { name: 'Not now' }).click();
+  // What sharing leaves on the device (src/storage/sharing.ts): one record per shared canvas.
+  await page.evaluate(() => {
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.canvas-list h3 a')) {
+      const canvasId = /#\/canvas\/([^/]+)\//.exec(link.getAttribute('href')!)![1]!;
+      const role = { 'Shared by me': 'facilitator', 'Shared with me': 'participant' }[link.textContent!];
+      if (!role) continue;
+      localStorage.setItem(
+        `outcome-canvas:shared:${canvasId}`,
+        JSON.stringify({
+          canvasId,
+          roomId: `room-${canvasId}`,
+          role,
+          secret: 'secret',
+          inviteSecret: role === 'facilitator' ? 'invite' : null,
+          participantId: 'me',
+          participantKey: 'key',
+          sharedAt: Date.now(),
+        }),
+      );
+    }
+  });
+  await waitForServiceWorker(page);
+  const app = await holdAppCode(page, context);
+  await page.reload({ waitUntil: 'commit' });
+  const served = page.locator('#root > .prerendered .canvas-list > li');
+  await expect(served).toHaveCount(3);
+  await expect(served.filter({ hasText: 'Shared by me' }).locator('.canvas-item__meta')).toContainText('· Shared by you');
+  await expect(served.filter({ hasText: 'Shared with me' }).locator('.canvas-item__meta')).toContainText('· Shared with you');
+  await expect(served.filter({ hasText: 'Not shared' }).locator('.canvas-item__meta')).not.toContainText('Shared');
+  const metas = () => page.locator('.canvas-list .canvas-item__meta').allTextContents();
+  const boxes = () => page.locator('.canvas-list > li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON()));
+  const [servedMetas, servedBoxes] = [await metas(), await boxes()];
+  await app.release();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  await expect(library.canvasTitles()).toHaveText(['Not shared', 'Shared with me', 'Shared by me']);
+  expect(await metas()).toEqual(servedMetas);
+  expect(await boxes()).toEqual(servedBoxes);
+});
+
 test('at another address the served list never shows', async ({ library, page, context }) => {
   await library.goto();
   await library.createCanvas('Not at the sources page');

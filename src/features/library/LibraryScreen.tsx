@@ -6,13 +6,13 @@ import { displayTitle, LIMITS } from '../../domain/model';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useFocusRescue } from '../../lib/useFocusRescue';
 import { useLibraryStore } from '../../state/libraryStore';
+import { BackupReminder } from '../transfer/BackupReminder';
 import { CanvasList } from './CanvasList';
 import { DeletedCanvasList } from './DeletedCanvasList';
 import './library.css';
 
-// Import, backup and the reminder sit below the list: load them after the first paint.
+// Import and backup sit below the list: load them after the first paint.
 const ImportPanel = lazy(() => import('../transfer/ImportPanel').then((module) => ({ default: module.ImportPanel })));
-const BackupReminder = lazy(() => import('../transfer/BackupReminder').then((module) => ({ default: module.BackupReminder })));
 
 export function LibraryScreen() {
   useDocumentTitle('Your canvases');
@@ -24,7 +24,7 @@ export function LibraryScreen() {
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [, navigate] = useLocation();
   useEffect(() => {
-    void useLibraryStore.getState().load();
+    void useLibraryStore.getState().loadForScreen();
   }, []);
 
   const active = useMemo(() => summaries.filter((summary) => summary.meta.deletedAt === null), [summaries]);
@@ -64,9 +64,7 @@ export function LibraryScreen() {
         Plan a data project outcome-first: Outcome, Action, Insight, Enablers, with trust, consent, power, transparency and inclusivity
         checked at every step. Everything is saved in this browser as you type.
       </p>
-      <Suspense fallback={null}>
-        <BackupReminder canvasCount={summaries.length} />
-      </Suspense>
+      <BackupReminder canvasCount={summaries.length} />
       {error && (
         <p className="banner banner--error" role="alert">
           {error}

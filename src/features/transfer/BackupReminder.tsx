@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { showToast } from '../../components/toasts';
-import { shouldRemindToBackUp, useDataSafetyStore } from '../../state/dataSafetyStore';
-import { downloadBackup } from './runImport';
+import { shouldRemindToBackUp } from '../../storage/backupReminder';
+import { useDataSafetyStore } from '../../state/dataSafetyStore';
 
-/** A quiet reminder, only when the browser may clear canvases and no recent backup exists. */
+/**
+ * A quiet reminder, only when the browser may clear canvases and no recent backup exists. Part of
+ * the library's first render (the page the service worker serves has it in place already, so it must
+ * not come in later and push the list down); the backup's code loads when it is asked for.
+ */
 export function BackupReminder({ canvasCount }: { canvasCount: number }) {
   const persisted = useDataSafetyStore((state) => state.persisted);
   const lastBackupAt = useDataSafetyStore((state) => state.lastBackupAt);
@@ -26,9 +30,9 @@ export function BackupReminder({ canvasCount }: { canvasCount: number }) {
           type="button"
           className="button"
           onClick={() =>
-            void downloadBackup().then((count) =>
-              showToast({ message: `Backup of ${count} ${count === 1 ? 'canvas' : 'canvases'} downloaded.` }),
-            )
+            void import('./runImport')
+              .then(({ downloadBackup }) => downloadBackup())
+              .then((count) => showToast({ message: `Backup of ${count} ${count === 1 ? 'canvas' : 'canvases'} downloaded.` }))
           }
         >
           Download a backup

@@ -27,6 +27,34 @@ describe('library store', () => {
     expect(library().summaries.map((item) => item.meta.title)).toEqual(['New', 'Old']);
   });
 
+  it('lists once at start: the library screen that mounts after the first render shows the list loaded for it', async () => {
+    await seed(buildCanvas({ id: 'one', title: 'One', now: T0, cardIdPrefix: 'one:' }));
+    const listCanvases = vi.spyOn(await repository(), 'listCanvases');
+    await library().loadBeforeFirstRender();
+    expect(library().summaries.map((item) => item.meta.title)).toEqual(['One']);
+    await library().loadForScreen();
+    expect(listCanvases).toHaveBeenCalledTimes(1);
+    // Every later visit to the library lists again (a canvas may have been edited meanwhile).
+    await library().loadForScreen();
+    expect(listCanvases).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists again when a link was followed before the first render (the list may be old by the time the library shows)', async () => {
+    const events = new EventTarget();
+    vi.stubGlobal('addEventListener', events.addEventListener.bind(events));
+    vi.stubGlobal('removeEventListener', events.removeEventListener.bind(events));
+    try {
+      const listCanvases = vi.spyOn(await repository(), 'listCanvases');
+      const listed = library().loadBeforeFirstRender();
+      events.dispatchEvent(new Event('hashchange'));
+      await listed;
+      await library().loadForScreen();
+      expect(listCanvases).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('creates a stored, empty canvas with the title given', async () => {
     const id = await library().create('Youth justice');
     expect(summary(id)?.meta).toMatchObject({ title: 'Youth justice', deletedAt: null });

@@ -1,12 +1,24 @@
+import { render } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderFirstScreen } from '../../../src/app/prerender';
 import { LIBRARY_FIRST_SCREENFUL, type SummaryRecord, emptyCounts } from '../../../src/domain/summary';
 import { CanvasList } from '../../../src/features/library/CanvasList';
 import { summaryProgress } from '../../../src/domain/summary';
-import { escapeHtml, fillLibraryPage, listItemHtml } from '../../../src/worker/libraryPage';
+import { BackupReminder } from '../../../src/features/transfer/BackupReminder';
+import { useDataSafetyStore } from '../../../src/state/dataSafetyStore';
+import { BACKUP_REMINDER_AFTER, LAST_BACKUP_KEY, REMINDER_SNOOZED_KEY, shouldRemindToBackUp } from '../../../src/storage/backupReminder';
+import { type SharedCanvasRecord, SHARED_PREFIX } from '../../../src/storage/sharing';
+import {
+  GUARD_SCRIPT,
+  GUARD_SCRIPT_PATH,
+  escapeHtml,
+  fillLibraryPage,
+  listItemHtml,
+  splitServedPage,
+} from '../../../src/worker/libraryPage';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -84,5 +96,117 @@ describe('the library as the service worker writes it', () => {
   it('keeps user text that looks like a replacement pattern as it is', () => {
     const page = fillLibraryPage(builtRoot(), [summary('a', "$& $' $`", NOW)], NOW)!;
     expect(page).toContain('$&amp; $&#39; $`</a>');
+  });
+});
+
+function sharing(canvasId: string, role: SharedCanvasRecord['role']): string {
+  return JSON.stringify({
+    canvasId,
+    roomId: `room-${canvasId}`,
+    role,
+    secret: 'secret',
+    inviteSecret: role === 'facilitator' ? 'invite' : null,
+    participantId: 'me',
+    participantKey: 'key',
+    sharedAt: NOW,
+  } satisfies SharedCanvasRecord);
+}
+
+/** The page the worker serves, as the browser parses it: its guard script run first (in the head), then the body put in. */
+async function servedPage(summaries: SummaryRecord[], reminder: boolean): Promise<HTMLElement> {
+  new Function(GUARD_SCRIPT)();
+  document.body.innerHTML = `<div id="root">${fillLibraryPage(builtRoot(), summaries, Date.now(), { reminder })!}</div>`;
+  await Promise.resolve(); // the guard's MutationObserver
+  return document.getElementById('root')!;
+}
+
+describe('the served page’s guard script (what the worker cannot know: the address, localStorage)', () => {
+  afterEach(() => {
+    document.dispatchEvent(new Event('DOMContentLoaded')); // the guard stops watching once the page is parsed
+    document.documentElement.removeAttribute('data-away');
+    document.body.innerHTML = '';
+    localStorage.clear();
+    window.location.hash = '';
+  });
+
+  it('marks shared canvases as the live list does', async () => {
+    localStorage.setItem(SHARED_PREFIX + 'canvas-1', sharing('canvas-1', 'facilitator'));
+    localStorage.setItem(SHARED_PREFIX + 'canvas-2', sharing('canvas-2', 'participant'));
+    localStorage.setItem(SHARED_PREFIX + 'canvas-3', '{"canvasId":"canvas-3","role":"facilitator"}'); // damaged: not shared, as the app reads it
+    const summaries = [
+      summary('canvas-1', 'Mine', NOW - 1000, { description: 'Street lights' }),
+      summary('canvas-2', 'Theirs', NOW - 2000),
+      summary('canvas-3', 'Damaged record', NOW - 3000),
+      summary('canvas-4', 'Not shared', NOW - 4000),
+    ];
+    const root = await servedPage(summaries, false);
+    const react = renderToStaticMarkup(
+      <Router hook={useHashLocation}>
+        <CanvasList summaries={summaries.map((record) => ({ meta: record.meta, progress: summaryProgress(record) }))} />
+      </Router>,
+    );
+    expect(react).toContain('Shared by you');
+    expect(react).toContain('Shared with you');
+    expect(asParsed(root.querySelector('.canvas-list')!.outerHTML.replaceAll(' inert=""', '').replace(' aria-busy="true"', ''))).toBe(
+      asParsed(react),
+    );
+  });
+
+  it('shows the backup reminder when it is due, with the sentence and markup the app’s reminder has', async () => {
+    const [day, now] = [24 * 60 * 60 * 1000, Date.now()];
+    for (const [lastBackupAt, snoozedUntil] of [
+      [null, 0],
+      [now - BACKUP_REMINDER_AFTER - day, 0],
+      [now - day, 0],
+      [null, now + day],
+      [now - BACKUP_REMINDER_AFTER - day, now - day],
+    ] as const) {
+      if (lastBackupAt) localStorage.setItem(LAST_BACKUP_KEY, String(lastBackupAt));
+      if (snoozedUntil) localStorage.setItem(REMINDER_SNOOZED_KEY, String(snoozedUntil));
+      const root = await servedPage([summary('canvas-1', 'One', NOW)], true);
+      const served = root.querySelector('section[aria-labelledby="backup-reminder-heading"]')!;
+      const due = shouldRemindToBackUp({ persisted: false, lastBackupAt, snoozedUntil }, 1);
+      expect(served.hasAttribute('hidden')).toBe(!due);
+      if (due) {
+        useDataSafetyStore.setState({ persisted: false, lastBackupAt, snoozedUntil });
+        const live = render(<BackupReminder canvasCount={1} />, { container: document.createElement('div') }); // (its store is read on the client only)
+        expect(asParsed(served.outerHTML.replace(' inert=""', ''))).toBe(asParsed(live.container.innerHTML));
+        live.unmount();
+      }
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      localStorage.clear();
+    }
+  });
+
+  it('leaves the reminder out when the browser keeps the data', async () => {
+    const root = await servedPage([summary('canvas-1', 'One', NOW)], false);
+    expect(root.querySelector('.banner')).toBeNull();
+    expect(root.querySelector('.canvas-list')).not.toBeNull();
+  });
+
+  it('marks the page at any address but the library’s, where the served list must not show', async () => {
+    await servedPage([summary('canvas-1', 'One', NOW)], false);
+    expect(document.documentElement.hasAttribute('data-away')).toBe(false);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    window.location.hash = '#/sources';
+    await servedPage([summary('canvas-1', 'One', NOW)], false);
+    expect(document.documentElement.hasAttribute('data-away')).toBe(true);
+  });
+});
+
+describe('the page the worker streams', () => {
+  const page =
+    '<!doctype html><html><head><title>Outcome Canvas</title><link rel="stylesheet" href="/a.css"></head><body><div id="root"></div></body></html>';
+
+  it('is index.html in two parts, the guard script last in the head', () => {
+    const { head, body } = splitServedPage(page)!;
+    expect(head + body).toBe(page.replace('</head>', `<script src="${GUARD_SCRIPT_PATH}"></script></head>`));
+    expect(head.indexOf('a.css')).toBeLessThan(head.indexOf(GUARD_SCRIPT_PATH));
+    expect(body.startsWith('<body>')).toBe(true);
+  });
+
+  it('is the page as it is when it is not the one expected', () => {
+    expect(splitServedPage('<p>Some other page</p>')).toBeNull();
+    expect(splitServedPage(page.replace('<body>', '<body><body>'))).toBeNull();
   });
 });
