@@ -233,13 +233,15 @@ async function pageTimeWhen(page, test, arg) {
 }
 
 /**
- * Checked every frame, in the page: when every card was first in the page (`shown`: painted from
+ * Checked every frame, in the page: when every card was first in the page and visible (`shown`: painted from
  * storage before the app loaded, or the live board when nothing was painted), and when every card
  * was first in the live (React) board, which takes input (`live`: no picture left, `#root > .prerendered`).
  */
 const openedWhen = (count) => {
   const state = (window.__opened ??= {});
-  const all = document.querySelectorAll('[data-card-id]').length >= count;
+  const cards = document.querySelectorAll('[data-card-id]');
+  // In the page and painted: a picture hidden by a style is not shown.
+  const all = cards.length >= count && cards[0].checkVisibility() && cards[cards.length - 1].checkVisibility();
   if (all && state.shown === undefined) state.shown = performance.now();
   if (all && state.live === undefined && !document.querySelector('#root > .prerendered')) state.live = performance.now();
   return state.live !== undefined && state;

@@ -273,9 +273,47 @@ test('at another address the served list never shows', async ({ library, page, c
   await page.goto('/#/sources', { waitUntil: 'commit' });
   await expect(page.locator('#root > .prerendered h1')).toHaveText('Your canvases');
   await expect(servedTitles(page)).toHaveCount(1);
+  // Nothing of the library: not its list, not its heading; the header alone until the app comes.
   await expect(servedTitles(page)).toBeHidden();
+  await expect(page.locator('#root > .prerendered h1')).toBeHidden();
+  await expect(page.locator('#root > .prerendered header')).toBeVisible();
   await app.release();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Your canvases');
+});
+
+test('at a board’s address the board painted from storage shows in the served page, and none of the library', async ({
+  library,
+  page,
+  context,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Painted in the served page');
+  await canvas.openWholeBoard();
+  await canvas.addCard('Outcome', 'Fewer evictions');
+  await page.keyboard.press('Escape');
+  await canvas.expectSaved();
+  const board = page.url();
+  await waitForServiceWorker(page);
+  // Only the app's own code held back (the picture's code runs): taken out of the worker's cache and held.
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) if (/\/assets\/boot-[^/]+\.js(\?|$)/.test(request.url)) await cache.delete(request);
+    }
+  });
+  const held: Route[] = [];
+  const hold = (route: Route) => void held.push(route);
+  await context.route(/\/assets\/boot-[^/]+\.js$/, hold);
+  await page.goto('about:blank');
+  await page.goto(board, { waitUntil: 'commit' });
+  const picture = page.locator('#root > .prerendered[data-first-paint]');
+  await expect(picture.locator('.card-list[data-step="outcome"] .card__text')).toHaveText(['Fewer evictions']);
+  await expect(picture.locator('.card-list[data-step="outcome"] .card__text')).toBeVisible();
+  await expect(page.getByText('Your canvases')).toBeHidden();
+  await context.unroute(/\/assets\/boot-[^/]+\.js$/, hold);
+  await Promise.all(held.map((route) => route.fallback()));
+  await expect(picture).toHaveCount(0);
+  await canvas.expectCards('Outcome', ['Fewer evictions']);
 });
 
 test('no database: the plain page, and the service worker creates none', async ({ library, page, context }) => {
