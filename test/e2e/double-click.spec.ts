@@ -93,6 +93,37 @@ test('Restore this version, double-clicked, restores once: one undo brings the n
   await canvas.expectCards('Outcome', ['The earlier card', 'A newer card']);
 });
 
+test('a slow double click on Restore restores once, though the list moved under the pointer between its clicks', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  await new ImportPanel(page).importFile(streetLightingFile(2));
+  const canvas = new CanvasPage(page);
+  await expect(canvas.titleInput).toHaveValue('Street lighting');
+  await canvas.addCard('Outcome', 'A newer card', { paste: true });
+  await canvas.expectSaved();
+
+  const history = await HistoryPanel.open(canvas);
+  const button = history.restoreButton(history.versions.filter({ hasText: 'When it was opened' }));
+  const box = (await button.boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // The first click restores, and the list gains "Before an earlier version was restored" at the top, so
+  // another version's button is now where the pointer is; then the double click's second click comes.
+  await page.mouse.click(at.x, at.y);
+  await expect(canvas.toast).toContainText(/^Restored the version from /);
+  await expect(history.versions.filter({ hasText: 'Before an earlier version was restored' })).toHaveCount(1);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+  await canvas.stepByStepLink.click();
+  await canvas.expectCards('Outcome', ['The earlier card']);
+  const again = await HistoryPanel.open(canvas);
+  await expect(again.versions.filter({ hasText: 'Before an earlier version was restored' })).toHaveCount(1);
+  await canvas.stepByStepLink.click();
+  await canvas.undoButton.click();
+  await canvas.expectCards('Outcome', ['The earlier card', 'A newer card']);
+});
+
 test('Use this template, double-clicked, then Create canvas double-clicked, makes one canvas', async ({ library, page }) => {
   await library.goto();
   const templates = new TemplatesPage(page);

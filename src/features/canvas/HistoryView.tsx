@@ -137,7 +137,13 @@ export function HistoryView({ canvasId }: { canvasId: string }) {
                 >
                   {preview?.id === version.id ? 'Hide preview' : 'Preview'}
                 </button>
-                <button type="button" className="button button--small" onClick={() => void restore(version)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  // The second click of a double click (`detail` counts them) never restores: by then the
+                  // list may have gained the "before" version and moved another version's button under the pointer.
+                  onClick={(event) => event.detail < 2 && void restore(version)}
+                >
                   Restore this version
                 </button>
               </div>
