@@ -25,6 +25,10 @@ export function paintBoard(canvasId: string, stored: StoredParts, address: strin
   const canvas = canvasForFirstPaint(stored);
   if (!canvas || canvas.id !== canvasId) return false;
   main.replaceChildren(boardPicture(canvas));
+  // A picture until the live board replaces it: out of reach of the keyboard, the pointer and
+  // assistive technology (the page the service worker serves made its wrapper live, for the library's links).
+  wrapper.setAttribute('inert', '');
+  wrapper.setAttribute('aria-hidden', 'true');
   // The prerendered header marked "Canvases" as the page shown.
   wrapper.querySelectorAll('.app-nav [aria-current]').forEach((link) => link.removeAttribute('aria-current'));
   wrapper.setAttribute(FIRST_PAINT_ATTRIBUTE, 'board');

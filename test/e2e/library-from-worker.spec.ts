@@ -310,6 +310,9 @@ test('at a board’s address the board painted from storage shows in the served 
   await expect(picture.locator('.card-list[data-step="outcome"] .card__text')).toHaveText(['Fewer evictions']);
   await expect(picture.locator('.card-list[data-step="outcome"] .card__text')).toBeVisible();
   await expect(page.getByText('Your canvases')).toBeHidden();
+  // A picture: nothing in it takes focus or a click, and assistive technology does not read it twice.
+  await expect(picture).toHaveAttribute('inert', '');
+  await expect(picture).toHaveAttribute('aria-hidden', 'true');
   await context.unroute(/\/assets\/boot-[^/]+\.js$/, hold);
   await Promise.all(held.map((route) => route.fallback()));
   await expect(picture).toHaveCount(0);
