@@ -5,7 +5,8 @@
 import { createBackup } from '../../src/domain/backup';
 import { templateFromCanvas } from '../../src/domain/templates';
 import { T0, buildCanvas } from '../unit/helpers/canvasBuilder';
-import { CanvasPage, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { CanvasPage, type LibraryPage, expect, test } from './fixtures';
 import { HistoryPanel } from './pages/HistoryPanel';
 import { ImportPanel, streetLightingFile } from './pages/ImportPanel';
 import { TemplatesPage } from './pages/TemplatesPage';
@@ -73,13 +74,19 @@ test('Keep both and Replace, double-clicked, restore once; so does Import pasted
   await expect(library.canvas('Pasted once')).toHaveCount(1);
 });
 
-test('Restore this version, double-clicked, restores once: one undo brings the newer content back', async ({ library, page }) => {
+/** The one-card "Street lighting" canvas imported (kept as its version "When it was opened"), then a newer card added. */
+async function canvasWithAnEarlierVersion(library: LibraryPage, page: Page): Promise<CanvasPage> {
   await library.goto();
   await new ImportPanel(page).importFile(streetLightingFile(2));
   const canvas = new CanvasPage(page);
   await expect(canvas.titleInput).toHaveValue('Street lighting');
   await canvas.addCard('Outcome', 'A newer card', { paste: true });
   await canvas.expectSaved();
+  return canvas;
+}
+
+test('Restore this version, double-clicked, restores once: one undo brings the newer content back', async ({ library, page }) => {
+  const canvas = await canvasWithAnEarlierVersion(library, page);
 
   const history = await HistoryPanel.open(canvas);
   const earlier = history.versions.filter({ hasText: 'When it was opened' });
@@ -97,12 +104,7 @@ test('a slow double click on Restore restores once, though the list moved under 
   library,
   page,
 }) => {
-  await library.goto();
-  await new ImportPanel(page).importFile(streetLightingFile(2));
-  const canvas = new CanvasPage(page);
-  await expect(canvas.titleInput).toHaveValue('Street lighting');
-  await canvas.addCard('Outcome', 'A newer card', { paste: true });
-  await canvas.expectSaved();
+  const canvas = await canvasWithAnEarlierVersion(library, page);
 
   const history = await HistoryPanel.open(canvas);
   const button = history.restoreButton(history.versions.filter({ hasText: 'When it was opened' }));

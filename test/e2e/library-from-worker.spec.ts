@@ -9,20 +9,24 @@ import { CanvasPage, expect, test } from './fixtures';
 
 const APP_CODE = /\/assets\/[^/]+\.js$/;
 
-/** Holds every request for the app's JavaScript until `release` (the service worker's cached copies are removed first). */
-async function holdAppCode(page: Page, context: BrowserContext): Promise<{ release: () => Promise<void> }> {
-  await page.evaluate(async () => {
+/**
+ * Holds every request for the app's JavaScript (or for the files `code` matches) until `release`; the
+ * service worker's cached copies are removed first, or it would serve them.
+ */
+async function holdAppCode(page: Page, context: BrowserContext, code = APP_CODE): Promise<{ release: () => Promise<void> }> {
+  await page.evaluate(async (source) => {
+    const pattern = new RegExp(source);
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      for (const request of await cache.keys()) if (/\/assets\/[^/]+\.js(\?|$)/.test(request.url)) await cache.delete(request);
+      for (const request of await cache.keys()) if (pattern.test(new URL(request.url).pathname)) await cache.delete(request);
     }
-  });
+  }, code.source);
   const held: Route[] = [];
   const hold = (route: Route) => void held.push(route);
-  await context.route(APP_CODE, hold);
+  await context.route(code, hold);
   return {
     release: async () => {
-      await context.unroute(APP_CODE, hold);
+      await context.unroute(code, hold);
       await Promise.all(held.map((route) => route.fallback()));
     },
   };
@@ -294,16 +298,8 @@ test('at a board’s address the board painted from storage shows in the served 
   await canvas.expectSaved();
   const board = page.url();
   await waitForServiceWorker(page);
-  // Only the app's own code held back (the picture's code runs): taken out of the worker's cache and held.
-  await page.evaluate(async () => {
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) if (/\/assets\/boot-[^/]+\.js(\?|$)/.test(request.url)) await cache.delete(request);
-    }
-  });
-  const held: Route[] = [];
-  const hold = (route: Route) => void held.push(route);
-  await context.route(/\/assets\/boot-[^/]+\.js$/, hold);
+  // Only the app's own code held back: the picture's code runs.
+  const app = await holdAppCode(page, context, /\/assets\/boot-[^/]+\.js$/);
   await page.goto('about:blank');
   await page.goto(board, { waitUntil: 'commit' });
   const picture = page.locator('#root > .prerendered[data-first-paint]');
@@ -313,8 +309,7 @@ test('at a board’s address the board painted from storage shows in the served 
   // A picture: nothing in it takes focus or a click, and assistive technology does not read it twice.
   await expect(picture).toHaveAttribute('inert', '');
   await expect(picture).toHaveAttribute('aria-hidden', 'true');
-  await context.unroute(/\/assets\/boot-[^/]+\.js$/, hold);
-  await Promise.all(held.map((route) => route.fallback()));
+  await app.release();
   await expect(picture).toHaveCount(0);
   await canvas.expectCards('Outcome', ['Fewer evictions']);
 });
