@@ -13,6 +13,8 @@ interface Options {
   focusTarget?: (item: HTMLElement) => HTMLElement | null;
   /** Where focus goes when the list has no items left. */
   fallback: () => HTMLElement | null | undefined;
+  /** Moves focus where the change that took the item away asked it to go, if it can: true when it did. */
+  requested?: () => boolean;
 }
 
 export function useFocusRescue(container: RefObject<HTMLElement | null>, options: Options, deps: DependencyList): void {
@@ -43,7 +45,8 @@ export function useFocusRescue(container: RefObject<HTMLElement | null>, options
     focused.current = null;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const { items, focusTarget, fallback } = latest.current;
+    const { items, focusTarget, fallback, requested } = latest.current;
+    if (requested?.()) return;
     const remaining = Array.from(container.current?.querySelectorAll<HTMLElement>(items) ?? []);
     const next = remaining[Math.min(lost.index, remaining.length - 1)];
     (next ? (focusTarget ? focusTarget(next) : next) : fallback())?.focus();

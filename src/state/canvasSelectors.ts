@@ -71,63 +71,73 @@ type CanvasView = Pick<StoreApi<CanvasState>, 'getState' | 'getInitialState' | '
 type Listener = (state: CanvasState, previous: CanvasState) => void;
 
 /**
- * Who is listening to which card: one store listener for them all, which, when the cards
- * change, wakes only the cards whose record is a new object (operations never mutate, so an
- * unchanged card keeps its object). A keystroke on a board of hundreds of cards then wakes one
- * card, not a selector per card.
+ * Hooks keyed by card, each woken only when its own card's value changed: one store listener
+ * for them all, which compares `read`'s value before and after a change card by card, instead of
+ * a selector per card running on every change. `read` must return the same object while nothing
+ * it holds changed (then no card is even compared).
  */
-const cardListeners = new Map<string, Set<Listener>>();
-const cardViews = new Map<string, { view: CanvasView; select: (state: CanvasState) => Card | undefined }>();
-let watchedCards: Canvas['cards'] | undefined;
-let stopWatchingCards: (() => void) | null = null;
+function keyedViews<V>(
+  source: Pick<StoreApi<CanvasState>, 'getState' | 'subscribe'>,
+  read: (state: CanvasState) => V,
+  changed: (before: V, after: V, id: string) => boolean,
+): (id: string) => CanvasView {
+  const listeners = new Map<string, Set<Listener>>();
+  const views = new Map<string, CanvasView>();
+  let watched: V;
+  let stop: (() => void) | null = null;
 
-function subscribeToCard(id: string, listener: Listener): () => void {
-  if (!stopWatchingCards) {
-    watchedCards = useCanvasStore.getState().canvas?.cards;
-    stopWatchingCards = useCanvasStore.subscribe((state, previous) => {
-      const cards = state.canvas?.cards;
-      if (cards === watchedCards) return;
-      const before = watchedCards;
-      watchedCards = cards;
-      for (const [cardId, listeners] of cardListeners) {
-        if (before?.[cardId] !== cards?.[cardId]) for (const wake of [...listeners]) wake(state, previous);
-      }
-    });
-  }
-  let listeners = cardListeners.get(id);
-  if (!listeners) cardListeners.set(id, (listeners = new Set()));
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size > 0) return;
-    cardListeners.delete(id);
-    if (cardListeners.size === 0) {
-      stopWatchingCards?.();
-      stopWatchingCards = null;
+  function subscribe(id: string, listener: Listener): () => void {
+    if (!stop) {
+      watched = read(useCanvasStore.getState());
+      stop = source.subscribe((state, previous) => {
+        const now = read(state);
+        if (now === watched) return;
+        const before = watched;
+        watched = now;
+        for (const [key, woken] of listeners) if (changed(before, now, key)) for (const wake of [...woken]) wake(state, previous);
+      });
     }
+    let mine = listeners.get(id);
+    if (!mine) listeners.set(id, (mine = new Set()));
+    mine.add(listener);
+    return () => {
+      mine.delete(listener);
+      if (mine.size > 0) return;
+      listeners.delete(id);
+      if (listeners.size === 0) {
+        stop?.();
+        stop = null;
+      }
+    };
+  }
+
+  return (id) => {
+    let view = views.get(id);
+    if (!view) {
+      view = {
+        getState: useCanvasStore.getState,
+        getInitialState: useCanvasStore.getInitialState,
+        subscribe: (listener) => subscribe(id, listener),
+      };
+      views.set(id, view);
+    }
+    return view;
   };
 }
 
-function cardView(id: string) {
-  let entry = cardViews.get(id);
-  if (!entry) {
-    entry = {
-      view: {
-        getState: useCanvasStore.getState,
-        getInitialState: useCanvasStore.getInitialState,
-        subscribe: (listener) => subscribeToCard(id, listener),
-      },
-      select: (state) => state.canvas?.cards[id],
-    };
-    cardViews.set(id, entry);
-  }
-  return entry;
-}
+/** Operations never mutate, so an unchanged card keeps its object: a keystroke wakes one card. */
+const cardView = keyedViews(
+  useCanvasStore,
+  (state) => state.canvas?.cards,
+  (before, after, id) => before?.[id] !== after?.[id],
+);
+const cardSelectors = new Map<string, (state: CanvasState) => Card | undefined>();
 
 /** One card's record; re-renders only when that card changes. */
 export function useCard(id: string): Card | undefined {
-  const { view, select } = cardView(id);
-  return useStore(view, select);
+  let select = cardSelectors.get(id);
+  if (!select) cardSelectors.set(id, (select = (state) => state.canvas?.cards[id]));
+  return useStore(cardView(id), select);
 }
 
 /**
@@ -181,6 +191,37 @@ const structureView = viewOfPart(structureOf);
 
 /** Like `useCanvasStore(select)` for a `select` that reads only what `structureOf` covers. */
 const useStructure = <T>(select: (state: CanvasState) => T) => useStore(structureView, select);
+
+const NO_PLACES = new Map<string, number>();
+let placesOf: Record<StepId, string[]> | null = null;
+let places = NO_PLACES;
+
+/** Each card's place in its step (0-based), worked out once per change to the steps' orders (the same map until then). */
+function cardPlaces(state: CanvasState): ReadonlyMap<string, number> {
+  if (!state.canvas) return NO_PLACES;
+  const byStep = cardIdsByStep(state.canvas);
+  if (byStep !== placesOf) {
+    places = new Map();
+    for (const step of STEP_IDS) byStep[step].forEach((id, index) => places.set(id, index));
+    placesOf = byStep;
+  }
+  return places;
+}
+
+/** Woken by a change to the steps' orders, and then only where a card's place changed. */
+const placeView = keyedViews(structureView, cardPlaces, (before, after, id) => before.get(id) !== after.get(id));
+const placeSelectors = new Map<string, (state: CanvasState) => number>();
+
+/**
+ * A card's place in its step (0-based; -1 when it is in none). Only what says the place reads it,
+ * not the card itself: a move then re-renders the words of the cards whose place changed, not
+ * every card after it.
+ */
+export function useCardPlace(id: string): number {
+  let select = placeSelectors.get(id);
+  if (!select) placeSelectors.set(id, (select = (state) => cardPlaces(state).get(id) ?? -1));
+  return useStore(placeView(id), select);
+}
 
 /** One check of either kind, by its key (`step:lens` or `governance:<id>`). */
 export const useAnyCheck = (key: AnyCheckKey) => useStructure((state) => (state.canvas ? checkAt(state.canvas, key) : undefined));

@@ -37,6 +37,13 @@ test.describe('moving cards', () => {
     await canvas.expectCards('Action', ['Outcome one', 'Action one']);
     // Focus stays on the moved card, in its new place, so the next move is one key away.
     await expect(canvas.card('Action', 1)).toBeFocused();
+    for (const [step, n] of [
+      ['Action', 1],
+      ['Action', 2],
+      ['Outcome', 1],
+      ['Outcome', 2],
+    ] as const)
+      await canvas.expectPlaceSaid(step, n);
 
     // Down past the card below, then on to Insight (empty) and back: Enablers is one step too far and never skipped to.
     await canvas.dragWithKeyboard('Action', 1, [
@@ -179,6 +186,11 @@ test.describe('moving cards', () => {
     await canvas.expectCards('Action', ['Outcome one', 'Action one']);
     // Focus went with the card, not to the card that took its old place: the keyboard can move it on.
     await expect(canvas.card('Action', 1)).toBeFocused();
+    // A screen reader hears every card's new place: the moved card, the card it now stands before, the cards that moved up.
+    await canvas.expectPlaceSaid('Action', 1);
+    await canvas.expectPlaceSaid('Action', 2);
+    await canvas.expectPlaceSaid('Outcome', 1);
+    await canvas.expectPlaceSaid('Outcome', 2);
   });
 
   test('with touch: press the handle and drag a card to another column', async ({ page }) => {

@@ -141,6 +141,9 @@ const screenReaderInstructions = {
 /** The id of the element that says how to use a card from the keyboard (cards are described by it). */
 export const CARD_KEYS_HELP_ID = 'card-keys-help';
 
+/** The id of the words "Actions for", which begin the name of each card's actions button (then the card's own name). */
+export const CARD_ACTIONS_WORDS_ID = 'card-actions-words';
+
 // ---- Sensors and collisions ---------------------------------------------------------
 
 const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active }) => {
@@ -386,6 +389,9 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
       <p id={CARD_KEYS_HELP_ID} hidden>
         {screenReaderInstructions.draggable}
       </p>
+      <span id={CARD_ACTIONS_WORDS_ID} hidden>
+        Actions for
+      </span>
       {/* Outside dnd-kit's context (see useDropZones). */}
       {children}
     </BeginDragContext.Provider>

@@ -10,14 +10,14 @@ import { cardsInStep } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type Card, LIMITS, type StepId } from '../../domain/model';
 import { useKeepCaret } from '../../lib/useKeepCaret';
-import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { getOpenCanvas, useCard, useCardPlace } from '../../state/canvasSelectors';
 import { lockedReasonNow } from '../../state/sharingStore';
 import { useCardThread } from '../../state/threadSelectors';
-import { cardDescription, votesMark } from './boardText';
+import { cardDescription, cardName, votesMark } from './boardText';
 import { editCardText } from './cardActions';
 import { CARD_COMMAND_GROUP_LABELS, type CardCommandContext, commandForKey, commandsForMenu, isOffered } from './cardCommands';
 import { NAVIGATION_KEYS, moveFocusFromCard } from './cardNavigation';
-import { CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
+import { CARD_ACTIONS_WORDS_ID, CARD_KEYS_HELP_ID, useBeginDrag } from './CanvasDnd';
 import { CardThread } from './CardThread';
 import { useDragState } from './dragTarget';
 import { LinkPicker } from './LinkPicker';
@@ -28,15 +28,18 @@ import './CardItem.css';
 interface CardItemProps {
   id: string;
   step: StepId;
-  /** 0-based position in the step, for names such as "card 2 in Action". */
-  index: number;
   /** The card Tab lands on in this step (roving tabindex). */
   tabbable: boolean;
 }
 
 const MENU_KEYS = ['m', 'M', 'ContextMenu'];
 
-export const CardItem = memo(function CardItem({ id, step, index, tabbable }: CardItemProps) {
+/**
+ * A card's place in its step is not one of its props: what says it ("card 2 in Action") reads it
+ * itself (`CardPlace`, the menu, the text box), so a move re-renders only the cards that moved,
+ * not every card after them.
+ */
+export const CardItem = memo(function CardItem({ id, step, tabbable }: CardItemProps) {
   const card = useCard(id);
   const thread = useCardThread(id);
   const beginDrag = useBeginDrag();
@@ -55,8 +58,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
   });
 
   if (!card) return null;
-  const title = STEP_GUIDANCE[step].title;
-  const name = `card ${index + 1} in ${title}`;
+  const nameId = `card-name-${id}`;
   const textId = `card-text-${id}`;
   const metaId = `card-meta-${id}`;
   const threadId = `card-thread-${id}`;
@@ -71,14 +73,15 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
     cardRef.current?.focus();
   };
 
-  // Built when needed: the step's card count is read then, so adding a card elsewhere re-renders no other card.
+  // Built when needed: the card's place and the step's card count are read then, so a move elsewhere re-renders no other card.
   const context = (): CardCommandContext => {
     const canvas = getOpenCanvas();
+    const cards = canvas ? cardsInStep(canvas, step) : [];
     return {
       card,
       step,
-      index,
-      count: canvas ? cardsInStep(canvas, step).length : 0,
+      index: cards.findIndex((other) => other.id === id),
+      count: cards.length,
       startEditing: () => startEditing(),
       openLinks: () => setLinking(true),
       mayChange: (field) => lockedReasonNow('cards', field) === null,
@@ -163,7 +166,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           type="button"
           className="icon-button card__menu-button"
           tabIndex={-1}
-          aria-label={`Actions for ${name}`}
+          aria-labelledby={`${CARD_ACTIONS_WORDS_ID} ${nameId}`}
           aria-haspopup="menu"
           aria-expanded={menuOpen}
           aria-controls={menuOpen ? `card-menu-${id}` : undefined}
@@ -173,9 +176,9 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
           ⋯
         </button>
         {menuOpen && (
-          <MenuPopup
-            id={`card-menu-${id}`}
-            label={`Actions for ${name}`}
+          <CardMenu
+            id={id}
+            step={step}
             anchorRef={menuButtonRef}
             items={menuItems}
             align="end"
@@ -190,7 +193,7 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         <CardEditor
           id={id}
           textId={textId}
-          label={`Text of ${name}`}
+          step={step}
           text={card.text}
           placeholder={STEP_GUIDANCE[step].cardPlaceholder}
           caret={caret}
@@ -213,13 +216,36 @@ export const CardItem = memo(function CardItem({ id, step, index, tabbable }: Ca
         />
       )}
       {privacy.warnings}
+      <CardPlace id={id} card={card} step={step} nameId={nameId} metaId={metaId} />
+    </li>
+  );
+});
+
+/**
+ * The words that hold the card's place: its name, which labels its actions button ("Actions for
+ * card 2 in Action"), and its description. The only part of a card that re-renders when a card
+ * before it moves away.
+ */
+function CardPlace({ id, card, step, nameId, metaId }: { id: string; card: Card; step: StepId; nameId: string; metaId: string }) {
+  const index = useCardPlace(id);
+  return (
+    <>
+      <span id={nameId} hidden>
+        {cardName(index, step)}
+      </span>
       {/* One string, one text node: on a board of hundreds of cards, every node counts. */}
       <span id={metaId} className="visually-hidden">
         {cardDescription(card, index, step)}
       </span>
-    </li>
+    </>
   );
-});
+}
+
+/** The card's actions, built only while open; labelled with the card's place as it is now. */
+function CardMenu({ id, step, ...popup }: { id: string; step: StepId } & Omit<React.ComponentProps<typeof MenuPopup>, 'id' | 'label'>) {
+  const index = useCardPlace(id);
+  return <MenuPopup id={`card-menu-${id}`} label={`Actions for ${cardName(index, step)}`} {...popup} />;
+}
 
 /** What the room chose: the dot votes and the Agreed mark, and an example's label; said in the card's description. */
 function CardMarks({ card }: { card: Card }) {
@@ -240,7 +266,8 @@ function CardMarks({ card }: { card: Card }) {
 interface CardEditorProps {
   id: string;
   textId: string;
-  label: string;
+  /** For its label, "Text of card 2 in Action". */
+  step: StepId;
   text: string;
   placeholder: string;
   /** Where the cursor starts; the end when null. */
@@ -252,7 +279,8 @@ interface CardEditorProps {
 }
 
 /** The card's text box, there only while the card is edited. It takes focus when it opens. */
-function CardEditor({ id, textId, label, text, placeholder, caret, describedBy, onBlur, onDone }: CardEditorProps) {
+function CardEditor({ id, textId, step, text, placeholder, caret, describedBy, onBlur, onDone }: CardEditorProps) {
+  const index = useCardPlace(id);
   const ref = useRef<HTMLTextAreaElement>(null);
   // Words merged in from another tab while typing leave the cursor beside the same words.
   useKeepCaret(ref, text);
@@ -271,7 +299,7 @@ function CardEditor({ id, textId, label, text, placeholder, caret, describedBy, 
       ref={ref}
       id={textId}
       className="card__text"
-      aria-label={label}
+      aria-label={`Text of ${cardName(index, step)}`}
       aria-describedby={describedBy}
       value={text}
       maxLength={LIMITS.cardTextLength}

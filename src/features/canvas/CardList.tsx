@@ -6,7 +6,7 @@ import { useCardIds } from '../../state/canvasSelectors';
 import { addCardTo } from './cardActions';
 import { CardItem } from './CardItem';
 import { DropIndicator } from './DropIndicator';
-import { useRovingCard } from './focusRequests';
+import { focusRequestedCard, useRovingCard } from './focusRequests';
 import './CardList.css';
 
 /**
@@ -22,14 +22,14 @@ export function CardList({ step }: { step: StepId }) {
   const listRef = useRef<HTMLUListElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const title = STEP_GUIDANCE[step].title;
-  useFocusRescue(listRef, { items: '[data-card-id]', fallback: () => addRef.current }, [ids]);
+  useFocusRescue(listRef, { items: '[data-card-id]', fallback: () => addRef.current, requested: focusRequestedCard }, [ids]);
 
   return (
     <div className="card-list-area">
       <h3 className="visually-hidden">Cards in {title}</h3>
       <ul ref={listRef} className="card-list" data-card-list="" data-step={step} aria-label={`Cards in ${title}`}>
-        {ids.map((id, index) => (
-          <CardItem key={id} id={id} step={step} index={index} tabbable={id === tabbableId} />
+        {ids.map((id) => (
+          <CardItem key={id} id={id} step={step} tabbable={id === tabbableId} />
         ))}
       </ul>
       <DropIndicator step={step} listRef={listRef} />

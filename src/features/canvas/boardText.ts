@@ -18,6 +18,9 @@ export function governanceChecksSummary(step: StepId, total: number, { governanc
   return `Before this goes live, ${STEP_GUIDANCE[step].title}: ${governanceDiscussed} of ${total} discussed${governanceConcerns ? `, ${governanceConcerns} ${governanceConcerns === 1 ? 'concern' : 'concerns'}` : ''}`;
 }
 
+/** A card's name by its place, as its actions and text box are labelled: "card 2 in Action". */
+export const cardName = (index: number, step: StepId) => `card ${index + 1} in ${STEP_GUIDANCE[step].title}`;
+
 /** A card's description for screen readers: its place, colour and marks. One string: one text node per card. */
 export function cardDescription(card: Card, index: number, step: StepId): string {
   return `Card ${index + 1} in ${STEP_GUIDANCE[step].title}, ${CARD_COLOUR_LABELS[card.colour]}${card.votes > 0 ? `, ${card.votes} ${card.votes === 1 ? 'vote' : 'votes'}` : ''}${card.agreed ? ', agreed' : ''}${card.example ? ', an example from the template' : ''}.`;

@@ -43,13 +43,32 @@ export function clearCardEditRequest(cardId: string): void {
   if (pendingEdit === cardId) pendingEdit = null;
 }
 
+let focusRequest: string | null = null;
+
 /**
  * Focus the card once the change that moved it is on screen (the next
- * frame). If it is no longer on screen (moved to a step this view does not
- * show), its list has already moved focus to the card that took its place.
+ * frame), or sooner: the list that loses focus as the change goes in hands it
+ * straight to the card (`focusRequestedCard`), so the browser lays the board
+ * out once, not for a neighbour and then again for the card. If the card is
+ * no longer on screen (moved to a step this view does not show), its list has
+ * already moved focus to the card that took its place.
  */
 export function focusCardAfterRender(cardId: string): void {
-  requestAnimationFrame(() => cardElement(cardId)?.focus());
+  focusRequest = cardId;
+  requestAnimationFrame(() => {
+    if (focusRequest !== cardId) return;
+    focusRequest = null;
+    cardElement(cardId)?.focus();
+  });
+}
+
+/** Focuses the card a change asked for, if it is in the page by now: true when it did. */
+export function focusRequestedCard(): boolean {
+  const card = focusRequest ? cardElement(focusRequest) : null;
+  if (!card) return false;
+  focusRequest = null;
+  card.focus();
+  return true;
 }
 
 /**

@@ -230,6 +230,12 @@ export class CanvasPage {
     await expect(this.card(step, n)).toHaveAccessibleDescription(new RegExp(`^Card ${n} in ${step}, ${colour}\\.`));
   }
 
+  /** Where a screen reader says the nth card is: in its description ("Card 2 in Outcome, …") and its actions button's name. */
+  async expectPlaceSaid(step: Step, n: number): Promise<void> {
+    await expect(this.card(step, n)).toHaveAccessibleDescription(new RegExp(`^Card ${n} in ${step}, `));
+    await expect(this.card(step, n).getByRole('button', { name: `Actions for card ${n} in ${step}`, exact: true })).toHaveCount(1);
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveStatus).toHaveText('All changes saved in this browser');
   }

@@ -11,6 +11,7 @@ import { isRefusal, type Canvas } from '../../../src/domain/model';
 import {
   useAnyCheck,
   useCard,
+  useCardPlace,
   useCardIds,
   useExampleCount,
   useOpenConcerns,
@@ -138,5 +139,41 @@ describe('hooks that read the canvas less its texts', () => {
     await setCanvas(moveCard(canvasNow(), idOf('One'), { step: 'insight', index: 0 }, 4));
     expect(overview).toHaveTextContent('insight has 1 cards and 1 concerns');
     expect(overview).toHaveTextContent('insight ids 1');
+  });
+});
+
+describe('a card’s place in its step', () => {
+  function Place({ id }: { id: string }) {
+    const place = useCardPlace(id);
+    counted(`place ${id}`);
+    return <li data-testid={`place ${id}`}>{place + 1}</li>;
+  }
+
+  it('a move re-renders the places that changed and no card, and each place shows where its card is now', async () => {
+    render(
+      <ul>
+        {ids.map((id) => (
+          <Place key={id} id={id} />
+        ))}
+      </ul>,
+    );
+    renders.clear();
+    const [one, two, three, four] = ['One', 'Two', 'Three', 'Four'].map(idOf) as [string, string, string, string];
+    // One leaves the top of Outcome for the top of Action: Two and Three move up, Four moves down.
+    await setCanvas(moveCard(canvasNow(), one, { step: 'action', index: 0 }, 1));
+    const cardsAndPlaces = () => [...renders.keys()].filter((key) => key !== 'overview' && key !== 'votes');
+    expect(new Set(cardsAndPlaces())).toEqual(new Set([`place ${two}`, `place ${three}`, `place ${four}`, one]));
+    expect(screen.getByTestId(`place ${one}`)).toHaveTextContent('1');
+    expect(screen.getByTestId(`place ${two}`)).toHaveTextContent('1');
+    expect(screen.getByTestId(`place ${three}`)).toHaveTextContent('2');
+    expect(screen.getByTestId(`place ${four}`)).toHaveTextContent('2');
+
+    // Typing, a vote or a change that leaves every card in its place re-renders no place.
+    renders.clear();
+    await setCanvas(setCardText(canvasNow(), three, 'Three typed', 2));
+    const voted = addVote(canvasNow(), two, 3);
+    if (isRefusal(voted)) throw new Error(voted.refused);
+    await setCanvas(voted);
+    expect(cardsAndPlaces().filter((key) => key.startsWith('place'))).toEqual([]);
   });
 });
