@@ -80,21 +80,34 @@ function keyedViews<V>(
   source: Pick<StoreApi<CanvasState>, 'getState' | 'subscribe'>,
   read: (state: CanvasState) => V,
   changed: (before: V, after: V, id: string) => boolean,
+  { afterPaint = false }: { afterPaint?: boolean } = {},
 ): (id: string) => CanvasView {
   const listeners = new Map<string, Set<Listener>>();
   const views = new Map<string, CanvasView>();
   let watched: V;
   let stop: (() => void) | null = null;
+  let waking = false;
+
+  function wakeChanged(state: CanvasState, previous: CanvasState): void {
+    const now = read(state);
+    if (now === watched) return;
+    const before = watched;
+    watched = now;
+    for (const [key, woken] of listeners) if (changed(before, now, key)) for (const wake of [...woken]) wake(state, previous);
+  }
 
   function subscribe(id: string, listener: Listener): () => void {
     if (!stop) {
       watched = read(useCanvasStore.getState());
       stop = source.subscribe((state, previous) => {
-        const now = read(state);
-        if (now === watched) return;
-        const before = watched;
-        watched = now;
-        for (const [key, woken] of listeners) if (changed(before, now, key)) for (const wake of [...woken]) wake(state, previous);
+        if (!afterPaint) return wakeChanged(state, previous);
+        if (waking) return;
+        waking = true;
+        afterNextPaint(() => {
+          waking = false;
+          const latest = useCanvasStore.getState();
+          wakeChanged(latest, latest);
+        });
       });
     }
     let mine = listeners.get(id);
@@ -193,23 +206,39 @@ const structureView = viewOfPart(structureOf);
 const useStructure = <T>(select: (state: CanvasState) => T) => useStore(structureView, select);
 
 const NO_PLACES = new Map<string, number>();
-let placesOf: Record<StepId, string[]> | null = null;
+let placesToken: object | null = null;
 let places = NO_PLACES;
 
-/** Each card's place in its step (0-based), worked out once per change to the steps' orders (the same map until then). */
+/**
+ * Each card's place in its step (0-based): the same map until cards are added, moved or removed
+ * (`cardsBesidesText`, already worked out for the change), so a keystroke looks at no card here.
+ */
 function cardPlaces(state: CanvasState): ReadonlyMap<string, number> {
   if (!state.canvas) return NO_PLACES;
-  const byStep = cardIdsByStep(state.canvas);
-  if (byStep !== placesOf) {
+  const token = cardsBesidesText(state.canvas.cards);
+  if (token !== placesToken) {
+    const byStep = cardIdsByStep(state.canvas);
     places = new Map();
     for (const step of STEP_IDS) byStep[step].forEach((id, index) => places.set(id, index));
-    placesOf = byStep;
+    placesToken = token;
   }
   return places;
 }
 
-/** Woken by a change to the steps' orders, and then only where a card's place changed. */
-const placeView = keyedViews(structureView, cardPlaces, (before, after, id) => before.get(id) !== after.get(id));
+/**
+ * Woken by a change to the steps' orders, and then only where a card's place changed, just after
+ * the change is painted: a drop shows at once, and the place words of the cards after it follow
+ * (a card that renders anyway, such as the moved one, reads its new place at once).
+ */
+const placeView = keyedViews(structureView, cardPlaces, (before, after, id) => before.get(id) !== after.get(id), {
+  afterPaint: true,
+});
+
+/** Runs `task` once the browser has painted the next frame (at once in the next task when nothing is painted). */
+function afterNextPaint(task: () => void): void {
+  if (document.hidden) setTimeout(task);
+  else requestAnimationFrame(() => setTimeout(task));
+}
 const placeSelectors = new Map<string, (state: CanvasState) => number>();
 
 /**

@@ -370,8 +370,14 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
           releaseShortcuts.current = pauseShortcuts();
           if (activatorEvent instanceof PointerEvent) trackPointer(activatorEvent);
           window.addEventListener('pointermove', trackPointer, true);
-          armedNode.current?.setAttribute('data-dragging', 'true');
           useDragState.setState({ activeId: String(active.id) });
+          // Marked in the frame's own update, after dnd-kit has measured the page: set now, it would make the
+          // browser lay the page out again for those measurements, on the slowest moment of a drag.
+          const node = armedNode.current;
+          requestAnimationFrame(() => {
+            if (node && armedNode.current === node && useDragState.getState().activeId === String(active.id))
+              node.setAttribute('data-dragging', 'true');
+          });
         }}
         onDragMove={onDragMove}
         onDragOver={onDragMove}

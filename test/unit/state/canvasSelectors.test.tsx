@@ -3,7 +3,7 @@
  * keystroke must re-render the card typed in and nothing else, and every card
  * must still show each change made to it (by this tab, another tab or device).
  */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
 import { addVote, moveCard, setCardText } from '../../../src/domain/cards';
@@ -149,7 +149,7 @@ describe('a card’s place in its step', () => {
     return <li data-testid={`place ${id}`}>{place + 1}</li>;
   }
 
-  it('a move re-renders the places that changed and no card, and each place shows where its card is now', async () => {
+  it('a move re-renders the places that changed and no card, just after it is painted, and each place shows where its card is now', async () => {
     render(
       <ul>
         {ids.map((id) => (
@@ -159,14 +159,16 @@ describe('a card’s place in its step', () => {
     );
     renders.clear();
     const [one, two, three, four] = ['One', 'Two', 'Three', 'Four'].map(idOf) as [string, string, string, string];
+    const cardsAndPlaces = () => [...renders.keys()].filter((key) => key !== 'overview' && key !== 'votes');
     // One leaves the top of Outcome for the top of Action: Two and Three move up, Four moves down.
     await setCanvas(moveCard(canvasNow(), one, { step: 'action', index: 0 }, 1));
-    const cardsAndPlaces = () => [...renders.keys()].filter((key) => key !== 'overview' && key !== 'votes');
+    // The move itself renders first (here the moved card); the words that say where the others are follow it.
+    expect(cardsAndPlaces()).toEqual([one]);
+    await waitFor(() => expect(screen.getByTestId(`place ${four}`)).toHaveTextContent('2'));
     expect(new Set(cardsAndPlaces())).toEqual(new Set([`place ${two}`, `place ${three}`, `place ${four}`, one]));
     expect(screen.getByTestId(`place ${one}`)).toHaveTextContent('1');
     expect(screen.getByTestId(`place ${two}`)).toHaveTextContent('1');
     expect(screen.getByTestId(`place ${three}`)).toHaveTextContent('2');
-    expect(screen.getByTestId(`place ${four}`)).toHaveTextContent('2');
 
     // Typing, a vote or a change that leaves every card in its place re-renders no place.
     renders.clear();
@@ -174,6 +176,7 @@ describe('a card’s place in its step', () => {
     const voted = addVote(canvasNow(), two, 3);
     if (isRefusal(voted)) throw new Error(voted.refused);
     await setCanvas(voted);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
     expect(cardsAndPlaces().filter((key) => key.startsWith('place'))).toEqual([]);
   });
 });
