@@ -86,6 +86,14 @@ test.describe('at 320 CSS pixels wide', () => {
 
   test('every canvas view reflows', async ({ library, page }) => {
     const canvas = await makeCanvas(library);
+    // The title wraps rather than being cut off: all of it can be read without moving the caret.
+    await expect(canvas.titleInput).toHaveValue('A canvas with a long enough title to wrap on a phone');
+    const title = await canvas.titleInput.evaluate((field) => ({
+      hidden: field.scrollWidth - field.clientWidth + (field.scrollHeight - field.clientHeight),
+      lines: Math.round(field.clientHeight / parseFloat(getComputedStyle(field).lineHeight)),
+    }));
+    expect(title.hidden, 'part of the title is cut off at 320 px').toBeLessThanOrEqual(1);
+    expect(title.lines, 'the title wraps at 320 px').toBeGreaterThan(1);
     for (const step of STEPS) {
       await canvas.openStep(step);
       await expectFits(page, `the ${step} step`);

@@ -16,6 +16,9 @@ import { SharingControls } from '../sharing/SharingControls';
 import { useIsParticipant, useLockedReason } from '../../state/sharingStore';
 import './CanvasHeader.css';
 
+/** Line breaks (pasted) become spaces, as a one-line text field makes them. */
+const singleLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
 export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view: string; step?: string }) {
   const title = useCanvasTitle();
@@ -47,16 +50,21 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
         <label htmlFor="canvas-title" className="visually-hidden">
           Canvas title
         </label>
-        <input
+        {/* A one-line field that wraps (CanvasHeader.css), so a long title is read whole at 320 px or at 150 % zoom. */}
+        <textarea
           id="canvas-title"
           className="canvas-title-input"
+          rows={1}
           value={title}
           maxLength={LIMITS.titleLength}
           placeholder="Untitled canvas"
           dir="auto"
           readOnly={detailsLocked !== null}
           aria-describedby={detailsLocked ? 'canvas-details-locked' : undefined}
-          onChange={(event) => edit((canvas, now) => setTitle(canvas, event.target.value, now), 'title')}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.preventDefault(); // a title is one line, as in a text field
+          }}
+          onChange={(event) => edit((canvas, now) => setTitle(canvas, singleLine(event.target.value), now), 'title')}
         />
       </div>
       <div className="field">

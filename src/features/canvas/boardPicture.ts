@@ -49,12 +49,13 @@ const hidden = (text: string) => h('span', { class: 'visually-hidden' }, text);
 
 /** The canvas's title, description and toolbar, as CanvasHeader shows them (no other tab known yet, nothing shared). */
 function header(canvas: Canvas, view: string): HTMLElement {
-  const title = h('input', {
+  const title = h('textarea', {
     id: 'canvas-title',
     class: 'canvas-title-input',
+    rows: '1',
     placeholder: 'Untitled canvas',
     dir: 'auto',
-  }) as HTMLInputElement;
+  }) as HTMLTextAreaElement;
   title.value = canvas.title;
   const description = h('textarea', { id: 'canvas-description', class: 'textarea', dir: 'auto' }) as HTMLTextAreaElement;
   description.value = canvas.description;

@@ -196,4 +196,14 @@ describe('canvas screen', () => {
     await waitFor(async () => expect((await stored('c1'))?.title).toBe('Housing plan'), { timeout: 3000 });
     await waitFor(() => expect(screen.getByText('All changes saved in this browser')).toBeInTheDocument());
   });
+
+  it('keeps the title on one line: Enter adds nothing, and a pasted line break becomes a space', async () => {
+    const { user } = await openAt('#/canvas/c1/step/outcome');
+    const title = screen.getByLabelText('Canvas title');
+    await user.type(title, ' plan{Enter}');
+    expect(title).toHaveValue('Housing plan');
+    await user.paste('\nfor 2027\r\n');
+    expect(title).toHaveValue('Housing plan for 2027 ');
+    await waitFor(async () => expect((await stored('c1'))?.title).toBe('Housing plan for 2027 '), { timeout: 3000 });
+  });
 });
