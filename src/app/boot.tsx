@@ -2,7 +2,7 @@
  * Starts the app: the stores, the page's lifecycle saves, the service worker, and React's
  * first render, which replaces the prerendered picture of the first screen. Loaded by main.tsx.
  */
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, preloadScreenAt } from './App';
 import { useCanvasStore } from '../state/canvasStore';
@@ -27,11 +27,19 @@ const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
 const opening = canvasAddress ? useCanvasStore.getState().open(canvasAddress[1]!) : null;
 
 function render() {
-  createRoot(document.getElementById('root')!).render(
+  const root = createRoot(document.getElementById('root')!);
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  // Under a picture nothing can be pressed in (inert: the prerendered first screen of a first visit, a
+  // board painted from storage), React renders in slices, as a transition, with the browser free in
+  // between rather than one long task. Under the service worker's live list it renders in one go, in
+  // the task that found no press held (pointerPress.ts): a press landing between slices would be lost
+  // when the list is replaced.
+  if (document.querySelector('#root > .prerendered:not([inert])')) root.render(app);
+  else startTransition(() => root.render(app));
 }
 
 // The first render waits for the code of a lazily loaded screen at this address (if it fails, the
