@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App, preloadScreenAt } from './App';
 import { useCanvasStore } from '../state/canvasStore';
 import { useDataSafetyStore } from '../state/dataSafetyStore';
+import { earlyCanvas } from '../state/earlyCanvas';
 import { useLibraryStore } from '../state/libraryStore';
 import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
@@ -25,6 +26,7 @@ registerServiceWorker();
 void repository().catch(() => {}); // a failure is met again, and shown, by whatever asks next
 const canvasAddress = /^#\/canvas\/([^/?]+)/.exec(window.location.hash);
 const opening = canvasAddress ? useCanvasStore.getState().open(canvasAddress[1]!) : null;
+if (!opening) earlyCanvas.forget(); // the address moved away from the board painted: the canvas store takes nothing
 
 function render() {
   const root = createRoot(document.getElementById('root')!);

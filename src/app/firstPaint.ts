@@ -10,20 +10,21 @@
  * changes (recovering them may change the canvas), when the canvas is shared (its live document is
  * the authority), or when any record is unusual (`firstPaintCanvas.ts`).
  */
+import type { Canvas } from '../domain/model';
 import { boardDocumentTitle, boardPicture } from '../features/canvas/boardPicture';
 import { canvasForFirstPaint } from '../storage/firstPaintCanvas';
 import type { StoredParts } from '../storage/firstPaintRead';
 import { sharedCanvasIds } from '../storage/sharing';
 import { FIRST_PAINT_ATTRIBUTE } from './firstPaintMark';
 
-/** Paints the board of `canvasId` from its stored records; whether it did. */
-export function paintBoard(canvasId: string, stored: StoredParts, address: string): boolean {
-  if (window.location.hash !== address || sharedCanvasIds().has(canvasId)) return false;
+/** Paints the board of `canvasId` from its stored records; the canvas painted, or null when nothing was. */
+export function paintBoard(canvasId: string, stored: StoredParts, address: string): Canvas | null {
+  if (window.location.hash !== address || sharedCanvasIds().has(canvasId)) return null;
   const wrapper = document.querySelector('#root > .prerendered');
   const main = wrapper?.querySelector('main');
-  if (!wrapper || !main) return false;
+  if (!wrapper || !main) return null;
   const canvas = canvasForFirstPaint(stored);
-  if (!canvas || canvas.id !== canvasId) return false;
+  if (!canvas || canvas.id !== canvasId) return null;
   main.replaceChildren(boardPicture(canvas));
   // A picture until the live board replaces it: out of reach of the keyboard, the pointer and
   // assistive technology (the page the service worker serves made its wrapper live, for the library's links).
@@ -33,5 +34,5 @@ export function paintBoard(canvasId: string, stored: StoredParts, address: strin
   wrapper.querySelectorAll('.app-nav [aria-current]').forEach((link) => link.removeAttribute('aria-current'));
   wrapper.setAttribute(FIRST_PAINT_ATTRIBUTE, 'board');
   document.title = boardDocumentTitle(canvas);
-  return true;
+  return canvas;
 }

@@ -3,6 +3,7 @@
 // boot.tsx shows first are put into index.html by vite.config.ts (`firstScreenStyles`).
 import './base.css';
 import '../components/controls.css';
+import { earlyCanvas } from '../state/earlyCanvas';
 import { readStoredParts } from '../storage/firstPaintRead';
 import { hasNotes } from '../storage/journal';
 
@@ -27,16 +28,23 @@ const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(
 const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
 // At a whole board's address, the board is painted from storage first (firstPaint.ts): the read
 // starts now, its picture's code loads alongside, and the app's code after the picture has painted.
+// The canvas painted is kept for the app, which takes it rather than reading it again when no other
+// tab wrote meanwhile (state/earlyCanvas.ts: the listening starts before the read).
 // Not when a closed tab left unsaved changes: the app recovers them first, and they may change the board.
 const address = window.location.hash;
 const board = /^#\/canvas\/([^/?#%]+)\/board$/.exec(address);
 if (board && document.querySelector('#root > .prerendered') && !hasNotes()) {
   const canvasId = board[1]!;
+  earlyCanvas.watch();
   const stored = readStoredParts(canvasId);
   const picture = import('./firstPaint');
   stored
-    .then((parts) => !!parts && picture.then(({ paintBoard }) => paintBoard(canvasId, parts, address)))
-    .catch(() => false) // the picture's code failed to load: the app opens as it always does
-    .then((painted) => (painted && document.visibilityState === 'visible' ? afterPaint(boot) : boot()));
+    .then((parts) => parts && picture.then(({ paintBoard }) => paintBoard(canvasId, parts, address)))
+    .catch(() => null) // the picture's code failed to load: the app opens as it always does
+    .then((painted) => {
+      if (painted) earlyCanvas.keep(painted);
+      if (painted && document.visibilityState === 'visible') afterPaint(boot);
+      else boot();
+    });
 } else if (showsPrerendered && document.visibilityState === 'visible') afterPaint(boot);
 else boot();

@@ -12,6 +12,7 @@ import { type UndoStack, emptyUndoStack, mapUndoStack, recordChange, redo, undo 
 import { UnreadableCanvasError } from '../storage/problems';
 import type { CanvasRepository } from '../storage/repository';
 import { type Autosaver, createAutosaver } from './autosave';
+import { type EarlyCanvas, earlyCanvas } from './earlyCanvas';
 import { repository as appRepository } from './repositoryStore';
 import { UNREADABLE_CANVAS } from './saveProblems';
 import { type SaveStatusStore, useSaveStatusStore } from './saveStatusStore';
@@ -100,9 +101,11 @@ export interface CanvasStoreOptions {
   tabs: Pick<TabSync, 'tabId' | 'announceOpenCanvas' | 'announceSaved' | 'announceCombined'>;
   versions: Pick<VersionHistory, 'noteOpened' | 'noteSaved' | 'restore'>;
   saveStatus: SaveStatusStore;
+  /** The canvas the page read before the app loaded, taken instead of reading it again when nothing changed it since. */
+  early?: Pick<EarlyCanvas, 'take'>;
 }
 
-export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: CanvasStoreOptions) =>
+export const createCanvasStore = ({ repository, tabs, versions, saveStatus, early }: CanvasStoreOptions) =>
   create<CanvasState>()((set, get) => {
     /** Counts calls to `open`: a load that a later open overtook stops where it is. */
     let openTicket = 0;
@@ -198,14 +201,19 @@ export const createCanvasStore = ({ repository, tabs, versions, saveStatus }: Ca
           autosaver: null,
         });
         try {
-          const canvas = await (await repository()).loadCanvas(id);
+          const repo = await repository();
+          const taken = early?.take(id);
+          const adopted = taken && (await repo.adoptEarlyRead(taken.canvas).catch(() => null));
+          // Asked last (and always, so listening stops): from here to showing the canvas nothing waits
+          // on anything but promises already settled, so no other tab's message can slip in between.
+          const canvas = taken?.unchanged() && adopted ? adopted : await repo.loadCanvas(id);
           if (get().canvasId !== id || ticket !== openTicket) return; // the user moved on while it loaded
           if (!canvas || canvas.deletedAt !== null) {
             set({ status: 'missing' });
             return;
           }
           const saver: Autosaver = createAutosaver({
-            repository: await repository(),
+            repository: repo,
             loaded: canvas,
             tabId: tabs.tabId,
             onSaved: (saved) => {
@@ -333,4 +341,5 @@ export const useCanvasStore = createCanvasStore({
   tabs: tabSync,
   versions: versionHistory,
   saveStatus: useSaveStatusStore,
+  early: earlyCanvas,
 });

@@ -10,17 +10,11 @@
 import { create } from 'zustand';
 import { newId } from '../domain/ids';
 import type { CombinedEdits } from '../domain/merge';
+import { CHANNEL_NAME, type TabMessage as Message } from './tabChannel';
 
 const TAB_LOCK_PREFIX = 'outcome-canvas:tab:';
-export const CHANNEL_NAME = 'outcome-canvas';
 export const HEARTBEAT_MS = 4000;
 export const GONE_AFTER_MS = 10_000;
-
-type Message =
-  | { type: 'saved'; tab: string; canvasId: string }
-  | { type: 'combined'; tab: string; canvasId: string; combined: CombinedEdits }
-  | { type: 'library'; tab: string }
-  | { type: 'present'; tab: string; canvasId: string | null; reply: boolean };
 
 export interface PresenceState {
   /** Other tabs and when each was last heard of, with the canvas it has open. */

@@ -1,6 +1,8 @@
 /**
  * The canvas for the first paint (`firstPaintRead.ts` reads its records): every record exactly as
  * this app writes it (the plain checks of `storedRecords.ts`, no validators loaded), or nothing.
+ * What it gives is the canvas the app's own load (`IndexedDbRepository.loadCanvas`) would give from
+ * the same records, so the app can take it instead of reading it again (`state/earlyCanvas.ts`).
  */
 import { assembleCanvas } from '../domain/assemble';
 import type { Canvas } from '../domain/model';
@@ -21,9 +23,9 @@ function readAll<T>(records: unknown[], read: (record: unknown) => T | undefined
 }
 
 /**
- * The canvas as the board shows it (meta, cards, ethics and governance checks; no action log or
- * data inventory), or null when anything about it is unusual (deleted, a record older than this
- * version or damaged): then nothing is painted.
+ * The whole canvas (meta, cards, ethics and governance checks, actions, data sets), or null when
+ * anything about it is unusual (deleted, a record older than this version or damaged): then nothing
+ * is painted, and the app reads the canvas as it always does.
  */
 export function canvasForFirstPaint(stored: StoredParts): Canvas | null {
   const meta = readAsWritten('meta', stored.meta);
@@ -34,6 +36,8 @@ export function canvasForFirstPaint(stored: StoredParts): Canvas | null {
     (record) => readAsWritten('check', record),
   );
   const governance = readAll(stored.checks.filter(isGovernanceRecord), (record) => readAsWritten('governance', record));
-  if (!cards || !checks || !governance) return null;
-  return assembleCanvas(meta, { cards, checks, governance });
+  const actionItems = readAll(stored.actionItems, (record) => readAsWritten('actionItem', record));
+  const datasets = readAll(stored.datasets, (record) => readAsWritten('dataset', record));
+  if (!cards || !checks || !governance || !actionItems || !datasets) return null;
+  return assembleCanvas(meta, { cards, checks, governance, actionItems, datasets });
 }

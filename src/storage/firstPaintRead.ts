@@ -1,7 +1,8 @@
 /**
- * One canvas read for the first paint, before the app (React, Dexie, the stores) has loaded: the
- * browser's own IndexedDB API, the canvas's meta, cards and checks, nothing else. Built to stay out
- * of the app's way and never to show what the app would not:
+ * One canvas read before the app (React, Dexie, the stores) has loaded, with the browser's own
+ * IndexedDB API: every record of the canvas (its meta, cards, checks, actions and data sets), in one
+ * transaction, so the board can be painted from it and the app can then take the canvas instead of
+ * reading it all again (`state/earlyCanvas.ts`). Built to stay out of the app's way and never to show what the app would not:
  * - the database is opened as `openExisting` does: never created, never upgraded, given up when
  *   slow to open;
  * - a database in any other schema version than this app's, a missing or deleted canvas, or any
@@ -20,6 +21,8 @@ export interface StoredParts {
   meta: unknown;
   cards: unknown[];
   checks: unknown[];
+  actionItems: unknown[];
+  datasets: unknown[];
 }
 
 /** The stored records of one canvas, as they are; null when there is no database, another schema, no such canvas, or any failure. */
@@ -28,13 +31,21 @@ export async function readStoredParts(canvasId: string, factory?: IDBFactory): P
   if (!db) return null;
   return new Promise((resolve) => {
     try {
-      const transaction = db.transaction(['canvases', 'cards', 'checks'], 'readonly');
+      const transaction = db.transaction(['canvases', 'cards', 'checks', 'actionItems', 'datasets'], 'readonly');
       const meta = transaction.objectStore('canvases').get(canvasId);
-      const cards = transaction.objectStore('cards').index('canvasId').getAll(canvasId);
-      const checks = transaction.objectStore('checks').index('canvasId').getAll(canvasId);
+      const ofCanvas = (table: string): IDBRequest<unknown[]> => transaction.objectStore(table).index('canvasId').getAll(canvasId);
+      const cards = ofCanvas('cards');
+      const checks = ofCanvas('checks');
+      const actionItems = ofCanvas('actionItems');
+      const datasets = ofCanvas('datasets');
       transaction.oncomplete = () => {
         db.close();
-        resolve(meta.result === undefined ? null : { meta: meta.result, cards: cards.result, checks: checks.result });
+        const found = meta.result !== undefined;
+        resolve(
+          found
+            ? { meta: meta.result, cards: cards.result, checks: checks.result, actionItems: actionItems.result, datasets: datasets.result }
+            : null,
+        );
       };
       transaction.onabort = () => {
         db.close();

@@ -155,9 +155,25 @@ export class IndexedDbRepository implements CanvasRepository {
     const meta = await readRecord('meta', stored.meta);
     if (!meta) throw new UnreadableCanvasError(id);
     const canvas = await assemble(meta, stored.parts);
-    const listed = stored.summary && (await readRecord('summary', stored.summary));
-    // A summary that has drifted from the records (a record skipped as unreadable, say) is put right whenever the canvas is read whole.
+    await this.checkSummary(canvas, stored.summary);
+    return canvas;
+  }
+
+  /** A summary that has drifted from the records (a record skipped as unreadable, say) is put right whenever the canvas is read whole. */
+  private async checkSummary(canvas: Canvas, stored: unknown): Promise<void> {
+    const listed = stored === undefined ? undefined : await readRecord('summary', stored);
     if (!listed || !summaryMatches({ meta: summaryFields(listed), counts: listed.counts }, canvas)) await this.repairSummary(canvas);
+  }
+
+  async adoptEarlyRead(canvas: Canvas): Promise<Canvas | null> {
+    const { db } = this;
+    const [meta, summary] = await db.transaction('r', db.canvases, db.summaries, () =>
+      Promise.all([db.canvases.get(canvas.id), db.summaries.get(canvas.id)]),
+    );
+    // Every save of a canvas writes its row (each edit moves its updatedAt), and so does a rename or a
+    // delete elsewhere: a row unchanged since the early read says no save came in between.
+    if (!meta || !sameContent(meta, metaOf(canvas))) return null;
+    await this.checkSummary(canvas, summary);
     return canvas;
   }
 

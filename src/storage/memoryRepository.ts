@@ -35,6 +35,11 @@ export class MemoryRepository implements CanvasRepository {
     return this.canvases.get(id) ?? null;
   }
 
+  /** Read from the browser's storage, which this tab could not open: never this storage's canvas. */
+  async adoptEarlyRead(): Promise<Canvas | null> {
+    return null;
+  }
+
   async loadAllCanvases(): Promise<Canvas[]> {
     return [...this.canvases.values()];
   }

@@ -27,6 +27,13 @@ export interface CanvasRepository {
   readonly kind: 'indexeddb' | 'memory';
   listCanvases(): Promise<CanvasSummary[]>;
   loadCanvas(id: string): Promise<Canvas | null>;
+  /**
+   * The canvas read before the app loaded (`firstPaintRead.ts`, every record as this version writes
+   * it: `firstPaintCanvas.ts`), taken as it is instead of reading it again, when storage still holds
+   * the same canvas row; null when it does not, or when this is not the storage it was read from:
+   * then read it with `loadCanvas`. Its library summary is put right as `loadCanvas` does.
+   */
+  adoptEarlyRead(canvas: Canvas): Promise<Canvas | null>;
   /** Every canvas, whole, deleted ones included: for full backups. */
   loadAllCanvases(): Promise<Canvas[]>;
   /** Which of these canvas ids are already stored. */

@@ -4,7 +4,7 @@
  * code back (so the service worker is blocked: requests it served would not reach `page.route`).
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { CanvasPage, expect, test } from './fixtures';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -79,6 +79,44 @@ test('the board shows from storage before the app loads, then the live board tak
   await page.reload();
   await canvas.expectCards('Action', ['Housing officers get a weekly list, checked by a named officer']);
   await canvas.expectCards('Outcome', ['Fewer evictions', HOSTILE]);
+});
+
+test('an edit made in another tab while the board is painted from storage shows on the live board, not the painted text', async ({
+  library,
+  page,
+  context,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Two tabs');
+  await canvas.openWholeBoard();
+  await canvas.addCard('Outcome', 'Written in this tab');
+  await page.keyboard.press('Escape');
+  await canvas.expectSaved();
+
+  const app = await holdChunk(page, 'boot');
+  await page.reload();
+  const picture = page.locator('#root > .prerendered[data-first-paint]');
+  await expect(picture.locator('.card-list[data-step="outcome"] .card__text')).toHaveText(['Written in this tab']);
+  await app.requested; // the app's code is held: the canvas was read, and the app has not read it yet
+
+  // Meanwhile, in another tab of the same browser, someone changes the card.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const second = new CanvasPage(other);
+  await second.setCardText('Outcome', 1, 'Changed in the other tab');
+  await other.keyboard.press('Escape');
+  await second.expectSaved();
+
+  app.release();
+  await expect(picture).toHaveCount(0);
+  await canvas.expectCards('Outcome', ['Changed in the other tab']);
+  await other.close();
+  // And it is what stays: this tab's next edit keeps the other tab's text.
+  await canvas.addCard('Outcome', 'Added after');
+  await page.keyboard.press('Escape');
+  await canvas.expectSaved();
+  await page.reload();
+  await canvas.expectCards('Outcome', ['Changed in the other tab', 'Added after']);
 });
 
 test('nothing is painted, and no database made, at a canvas address in a browser that has none', async ({ page }) => {

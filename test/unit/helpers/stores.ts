@@ -7,6 +7,7 @@
 import { diffCanvas } from '../../../src/domain/diff';
 import type { Canvas } from '../../../src/domain/model';
 import { createCanvasStore } from '../../../src/state/canvasStore';
+import type { EarlyCanvas } from '../../../src/state/earlyCanvas';
 import { createLibraryStore } from '../../../src/state/libraryStore';
 import { createRepositoryStore } from '../../../src/state/repositoryStore';
 import { createSaveStatusStore } from '../../../src/state/saveStatusStore';
@@ -20,19 +21,22 @@ export interface TabOptions {
   channelName?: string;
   /** The IndexedDB database it opens. */
   databaseName?: string;
+  /** The canvas the page read before the app loaded (`state/earlyCanvas.ts`); none by default. */
+  early?: Pick<EarlyCanvas, 'take'>;
 }
 
 /** One tab's stores, not yet started (see `start`). */
 export function freshStores({
   channelName = `test-channel-${crypto.randomUUID()}`,
   databaseName = 'outcome-canvas-test',
+  early,
 }: TabOptions = {}) {
   const tabSync = createTabSync({ channelName });
   const repositoryStore = createRepositoryStore({ tabs: tabSync, open: (onUpgraded) => openRepository(databaseName, onUpgraded) });
   const repository = () => repositoryStore.getState().repository();
   const versions = createVersionHistory({ repository });
   const saveStatus = createSaveStatusStore();
-  const canvas = createCanvasStore({ repository, tabs: tabSync, versions, saveStatus });
+  const canvas = createCanvasStore({ repository, tabs: tabSync, versions, saveStatus, early });
   const library = createLibraryStore({ repository, tabs: tabSync });
   let stop: (() => void) | null = null;
   return {

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
-import { idMap } from '../../../src/domain/idMap';
 import { CanvasDatabase, DATABASE_NAME, SCHEMA_VERSION } from '../../../src/storage/db';
 import { canvasForFirstPaint } from '../../../src/storage/firstPaintCanvas';
 import { readStoredParts } from '../../../src/storage/firstPaintRead';
@@ -42,12 +41,14 @@ describe('reading a canvas for the first paint, before the app loads', () => {
       repo = (await openRepository()).repository;
     });
 
-    it('reads a canvas exactly as the app loads it, for what the board shows', async () => {
+    it('reads a canvas exactly as the app loads it, actions and data sets too (the app can take it instead of reading it again)', async () => {
       const canvas = finishedCanvas();
+      expect(Object.keys(canvas.actionItems).length).toBeGreaterThan(0);
+      expect(Object.keys(canvas.datasets).length).toBeGreaterThan(0);
       await save(repo, null, canvas);
       const loaded = (await repo.loadCanvas(canvas.id))!;
       const painted = canvasForFirstPaint((await readStoredParts(canvas.id))!);
-      expect(painted).toStrictEqual({ ...loaded, actionItems: idMap([]), datasets: idMap([]) });
+      expect(painted).toStrictEqual(loaded);
     });
 
     it('reads nothing for a canvas that is not there or is deleted', async () => {
@@ -76,6 +77,17 @@ describe('reading a canvas for the first paint, before the app loads', () => {
           check.notes = 42 as never;
         });
       expect(canvasForFirstPaint((await readStoredParts('c1'))!)).toBeNull();
+      await save(repo, null, finishedCanvas());
+      const { id } = finishedCanvas();
+      expect(canvasForFirstPaint((await readStoredParts(id))!)).not.toBeNull();
+      // A damaged action, which the board does not show: the app reads the canvas itself (and reports it).
+      await db.actionItems
+        .where('canvasId')
+        .equals(id)
+        .modify((item) => {
+          item.status = 'someday' as never;
+        });
+      expect(canvasForFirstPaint((await readStoredParts(id))!)).toBeNull();
       db.close();
     });
 
