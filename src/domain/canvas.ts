@@ -1,5 +1,5 @@
 /** Canvas-level operations and derived figures. Pure: new objects out, inputs untouched. */
-import { countLiveCards, parkedCards, stepsWithContent } from './cards';
+import { countLiveCards, parkedCards, stepsWithContent } from './cardQueries';
 import { dateProblem } from './dates';
 import { GOVERNANCE_IDS, GOVERNANCE_ITEMS, type GovernanceId, governanceIdsForStep, isGovernanceId } from './governanceKeys';
 import { type IdMap, idMap } from './idMap';

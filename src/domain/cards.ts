@@ -9,43 +9,11 @@
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { type IdMap, recordOf, withRecords } from './idMap';
-import { type Canvas, type Card, type CardColour, type Refusal, type StepId, LIMITS, STEP_IDS, newCardRecord, refuse } from './model';
+import { type Canvas, type Card, type CardColour, type Refusal, type StepId, LIMITS, newCardRecord, refuse } from './model';
 import { clampText, oneLine } from './text';
+import { byOrder, cardsInStep, countLiveCards, exampleCards, isOnBoard, liveCard, parkedCards, stepsWithContent } from './cardQueries';
 
-export function byOrder(a: { order: string; id: string }, b: { order: string; id: string }): number {
-  if (a.order < b.order) return -1;
-  if (a.order > b.order) return 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** A card on the board: not deleted and not parked. */
-export const isOnBoard = (card: Card) => card.deletedAt === null && card.parkedAt === null;
-
-/** The cards the user sees in a step, in display order (parked and deleted cards left out). */
-export function cardsInStep(canvas: Canvas, step: StepId): Card[] {
-  return Object.values(canvas.cards)
-    .filter((card) => card.step === step && isOnBoard(card))
-    .sort(byOrder);
-}
-
-/** The parking lot, in its own order. Each card's `step` says where it came from. */
-export function parkedCards(canvas: Canvas): Card[] {
-  return Object.values(canvas.cards)
-    .filter((card) => card.deletedAt === null && card.parkedAt !== null)
-    .sort(byOrder);
-}
-
-/** Cards not deleted, parked ones included: what counts against the card limit. */
-export function countLiveCards(canvas: Canvas): number {
-  let count = 0;
-  for (const card of Object.values(canvas.cards)) if (card.deletedAt === null) count++;
-  return count;
-}
-
-export const liveCard = (canvas: Canvas, id: string): Card | undefined => {
-  const card = recordOf(canvas.cards, id);
-  return card && card.deletedAt === null ? card : undefined;
-};
+export { byOrder, cardsInStep, countLiveCards, exampleCards, isOnBoard, liveCard, parkedCards, stepsWithContent };
 
 function withCards(canvas: Canvas, changed: Card[], now: number): Canvas {
   return { ...canvas, cards: withRecords(canvas.cards, changed) as IdMap<Card>, updatedAt: now };
@@ -178,10 +146,6 @@ export function cardPosition(canvas: Canvas, id: string): { step: StepId; index:
   return { step: card.step, index: siblings.findIndex((other) => other.id === id), count: siblings.length };
 }
 
-export function stepsWithContent(canvas: Canvas): StepId[] {
-  return STEP_IDS.filter((step) => cardsInStep(canvas, step).length > 0);
-}
-
 // ---- Dot votes --------------------------------------------------------------
 
 const NO_SUCH_CARD = refuse('That card is no longer on the canvas.');
@@ -304,11 +268,6 @@ export function addParkedItem(canvas: Canvas, input: { id: string; step: StepId;
 }
 
 // ---- Example cards from templates ----------------------------------------------
-
-/** Live example cards (on the board or parked). */
-export function exampleCards(canvas: Canvas): Card[] {
-  return Object.values(canvas.cards).filter((card) => card.deletedAt === null && card.example);
-}
 
 /** "Keep as our own card": the card stops being an example. Its source, if any, stays as a record of where it came from. */
 export function keepAsOwnCard(canvas: Canvas, id: string, now: number): Canvas {

@@ -8,7 +8,7 @@
  * dropped. Links to deleted or parked cards are kept but ignored while the
  * card is deleted or parked.
  */
-import { byOrder, cardsInStep, isOnBoard, liveCard } from './cards';
+import { byOrder, cardsInStep, isOnBoard, liveCard } from './cardQueries';
 import { recordOf, withRecords } from './idMap';
 import { type Canvas, type Card, type Refusal, type StepId, LIMITS, STEP_IDS, refuse } from './model';
 

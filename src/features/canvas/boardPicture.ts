@@ -9,10 +9,10 @@
  * `boardText.ts` and the domain, shared with the live board; a browser test
  * (test/e2e/first-paint.spec.ts) compares the two, text and position.
  */
-import { exampleCards, cardsInStep } from '../../domain/cards';
+import { exampleCards, cardsInStep } from '../../domain/cardQueries';
 import { openConcernEntries, stepCheckCounts } from '../../domain/canvas';
 import { governanceIdsForStep } from '../../domain/governanceKeys';
-import { STEP_GUIDANCE, type StepPrompt } from '../../domain/guidance';
+import { STEP_GUIDANCE, type StepPrompt } from '../../domain/stepGuidance';
 import { type Canvas, type Card, STEP_IDS, type StepId, displayTitle } from '../../domain/model';
 import { SOURCES } from '../../domain/sources';
 import { type CardLinks, shortText, threadLinks } from '../../domain/thread';

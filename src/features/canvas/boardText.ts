@@ -4,7 +4,7 @@
  * the picture cannot drift from what replaces it; plain TypeScript, so the first paint loads no React.
  */
 import type { StepCheckCounts } from '../../domain/canvas';
-import { STEP_GUIDANCE } from '../../domain/guidance';
+import { STEP_GUIDANCE } from '../../domain/stepGuidance';
 import { CARD_COLOUR_LABELS, type Card, LENS_IDS, type StepId } from '../../domain/model';
 
 /** The summary of a step's five ethics checks (the heading, or the folded checks' summary on the board). */
