@@ -35,13 +35,16 @@ function render() {
       <App />
     </StrictMode>
   );
-  // Under a picture nothing can be pressed in (inert: the prerendered first screen of a first visit, a
-  // board painted from storage), React renders in slices, as a transition, with the browser free in
-  // between rather than one long task. Under the service worker's live list it renders in one go, in
-  // the task that found no press held (pointerPress.ts): a press landing between slices would be lost
-  // when the list is replaced.
-  if (document.querySelector('#root > .prerendered:not([inert])')) root.render(app);
-  else startTransition(() => root.render(app));
+  // The library's prerendered first screen of a first visit (inert: nothing in it can be pressed) is
+  // replaced by a render in slices, as a transition, with the browser free in between rather than one
+  // long task. Everywhere else in one go: under the service worker's live list in the task that found
+  // no press held (pointerPress.ts: a press landing between slices would be lost when the list is
+  // replaced), and under a board painted from storage because a transition over hundreds of cards is
+  // started again by any store update meanwhile (the live board came 0.2-0.6 s later at 4x).
+  const libraryFirstVisit =
+    !painted && /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered[inert]') !== null;
+  if (libraryFirstVisit) startTransition(() => root.render(app));
+  else root.render(app);
 }
 
 // The first render waits for the code of a lazily loaded screen at this address (if it fails, the
