@@ -31,7 +31,16 @@ export function slugify(text: string, max = 60): string {
     .replace(/-+$/, '');
 }
 
-const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
+/**
+ * Made when first needed, not when this module loads: a page's first Intl.Segmenter costs tens of
+ * milliseconds (more on a slow laptop), and this module loads with every opening of a canvas,
+ * where no text is over its limit.
+ */
+let graphemes: Intl.Segmenter | null | undefined;
+const graphemeSegmenter = (): Intl.Segmenter | null =>
+  graphemes === undefined
+    ? (graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null)
+    : graphemes;
 
 /**
  * Text cut to at most `max` UTF-16 code units (the unit every limit is
@@ -40,9 +49,10 @@ const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
  */
 export function clampText(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (graphemes) {
+  const segmenter = graphemeSegmenter();
+  if (segmenter) {
     let end = 0;
-    for (const { segment, index } of graphemes.segment(text)) {
+    for (const { segment, index } of segmenter.segment(text)) {
       if (index + segment.length > max) break;
       end = index + segment.length;
     }
