@@ -25,7 +25,17 @@ const boot = () => {
 /** After the next frame has painted: what was just put in the page shows before the app's code runs. */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
 
-const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
+/**
+ * Once the page is parsed. index.html loads this entry `async`: it runs as soon as it has arrived,
+ * not after the page's body, which the service worker sends only once it has read the library's
+ * list from IndexedDB (src/worker/sw.ts). So at a board's address the board's read and its
+ * picture's code start meanwhile; anything that looks at the page waits for this.
+ */
+const parsed = new Promise<void>((resolve) => {
+  if (document.readyState !== 'loading') resolve();
+  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});
+const showsPrerendered = () => /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
 // At a whole board's address, the board is painted from storage first (firstPaint.ts): the read
 // starts now, its picture's code loads alongside, and the app's code after the picture has painted.
 // The canvas painted is kept for the app, which takes it rather than reading it again when no other
@@ -33,12 +43,14 @@ const showsPrerendered = /^(#\/?)?$/.test(window.location.hash) && document.quer
 // Not when a closed tab left unsaved changes: the app recovers them first, and they may change the board.
 const address = window.location.hash;
 const board = /^#\/canvas\/([^/?#%]+)\/board$/.exec(address);
-if (board && document.querySelector('#root > .prerendered') && !hasNotes()) {
+if (board && !hasNotes()) {
   const canvasId = board[1]!;
   earlyCanvas.watch();
   const stored = readStoredParts(canvasId);
   const picture = import('./firstPaint');
-  stored
+  parsed
+    // No prerendered page (the dev server's): nothing to paint into, and paintBoard paints nothing.
+    .then(() => stored)
     .then((parts) => parts && picture.then(({ paintBoard }) => paintBoard(canvasId, parts, address)))
     .catch(() => null) // the picture's code failed to load: the app opens as it always does
     .then((painted) => {
@@ -46,5 +58,8 @@ if (board && document.querySelector('#root > .prerendered') && !hasNotes()) {
       if (painted && document.visibilityState === 'visible') afterPaint(boot);
       else boot();
     });
-} else if (showsPrerendered && document.visibilityState === 'visible') afterPaint(boot);
-else boot();
+} else
+  void parsed.then(() => {
+    if (showsPrerendered() && document.visibilityState === 'visible') afterPaint(boot);
+    else boot();
+  });
