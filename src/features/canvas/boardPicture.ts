@@ -40,7 +40,10 @@ type Child = Node | string | null | false;
 /** An element with attributes (null leaves one out) and children; strings become text nodes. */
 function h(tag: string, attributes: Record<string, string | null> = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== null) element.setAttribute(name, value);
+  for (const name in attributes) {
+    const value = attributes[name]!;
+    if (value !== null) element.setAttribute(name, value);
+  }
   for (const child of children) if (child !== null && child !== false) element.append(child);
   return element;
 }
@@ -112,6 +115,9 @@ function prompt({ text, quotedFrom }: StepPrompt): string {
   return quotedFrom ? `“${text}” (${SOURCES[quotedFrom].shortCite})` : text;
 }
 
+/** The bar is the same on every card: built once, then cloned (cheaper than building it for each of hundreds of cards). */
+let cardBar: HTMLElement | undefined;
+
 /** One card, as CardItem shows it before it is edited (its privacy warnings come later there too). */
 function cardItem(card: Card, index: number, step: StepId, links: CardLinks | undefined, canvas: Canvas): HTMLElement {
   const guide = STEP_GUIDANCE[step];
@@ -145,12 +151,12 @@ function cardItem(card: Card, index: number, step: StepId, links: CardLinks | un
       'data-agreed': card.agreed ? 'true' : null,
       'data-example': card.example ? 'true' : null,
     },
-    h(
+    (cardBar ??= h(
       'div',
       { class: 'card__bar' },
       h('span', { class: 'drag-handle', 'aria-hidden': 'true' }, '⠿'),
       h('button', { type: 'button', class: 'icon-button card__menu-button', tabindex: '-1' }, '⋯'),
-    ),
+    )).cloneNode(true),
     text,
     marks,
     thread,
