@@ -210,6 +210,27 @@ describe('IndexedDB repository: what reaches the database', () => {
     expect(await db.summaries.count()).toBe(1);
   });
 
+  it('adopts a canvas read before the app started only while no save has come in since, putting its summary right too', async () => {
+    const stored = sampleCanvas();
+    await save(repo, null, stored);
+    const early = (await repo.loadCanvas('canvas-1'))!;
+    await db.summaries.update('canvas-1', { 'counts.openConcerns': 7 } as never);
+    expect(await repo.adoptEarlyRead(early)).toEqual(early);
+    expect((await db.summaries.get('canvas-1'))?.counts.openConcerns).toBe(1);
+    // A summary that went missing is written again.
+    await db.summaries.clear();
+    expect(await repo.adoptEarlyRead(early)).toEqual(early);
+    expect(await db.summaries.count()).toBe(1);
+
+    // Another tab saved an edit after the early read: what was read early is stale, so it is not adopted.
+    const [firstCardId] = Object.keys(stored.cards);
+    await save(repo, stored, setCardText(stored, firstCardId!, 'Edited in another tab', LATER));
+    expect(await repo.adoptEarlyRead(early)).toBeNull();
+    // Nor once the canvas is gone.
+    await db.canvases.delete('canvas-1');
+    expect(await repo.adoptEarlyRead(early)).toBeNull();
+  });
+
   it('drops the summaries of canvases emptied from "Recently deleted"', async () => {
     await save(repo, null, sampleCanvas('doomed'));
     await repo.updateMeta('doomed', { deletedAt: LATER }, LATER);
