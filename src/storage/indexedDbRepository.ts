@@ -421,8 +421,16 @@ export class IndexedDbRepository implements CanvasRepository {
   }
 
   async latestSnapshotAt(canvasId: string): Promise<number | null> {
-    const last = await this.db.snapshots.where('[canvasId+takenAt]').between([canvasId, -Infinity], [canvasId, Infinity]).last();
-    return last?.takenAt ?? null;
+    // The index's key alone ([canvasId, takenAt]): a version holds a whole canvas, and reading one back at every
+    // opening would cost as much as the opening's own read.
+    const [last] = await this.db.snapshots
+      .where('[canvasId+takenAt]')
+      .between([canvasId, -Infinity], [canvasId, Infinity])
+      .reverse()
+      .limit(1)
+      .keys();
+    const takenAt = Array.isArray(last) ? last[1] : undefined;
+    return typeof takenAt === 'number' ? takenAt : null;
   }
 
   async listTemplates(): Promise<Template[]> {

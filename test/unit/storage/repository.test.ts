@@ -363,6 +363,11 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       expect(await repo.loadSnapshot('nope')).toBeNull();
       expect(await repo.latestSnapshotAt('canvas-1')).toBe(LATER + 5);
       expect(await repo.latestSnapshotAt('other')).toBeNull();
+      // Another canvas's later version is not this one's, and the newest is found by its time, not by the order stored.
+      await repo.addSnapshot(makeSnapshot(sampleCanvas('canvas-2'), 'opened', 's3', LATER + 10));
+      await repo.addSnapshot(makeSnapshot(canvas, 'opened', 's0', LATER - 5));
+      expect(await repo.latestSnapshotAt('canvas-1')).toBe(LATER + 5);
+      expect(await repo.latestSnapshotAt('canvas-2')).toBe(LATER + 10);
     });
 
     it('prunes old snapshots by the rule each time one is added', async () => {
