@@ -13,6 +13,7 @@ import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
 import { FIRST_PAINT_ATTRIBUTE } from './firstPaintMark';
 import { installLifecycleSaves } from './lifecycle';
+import { atLibrary } from './libraryAddress';
 import { whenNotPressed } from './pointerPress';
 import { registerServiceWorker } from './serviceWorker';
 
@@ -41,8 +42,7 @@ function render() {
   // no press held (pointerPress.ts: a press landing between slices would be lost when the list is
   // replaced), and under a board painted from storage because a transition over hundreds of cards is
   // started again by any store update meanwhile (the live board came 0.2-0.6 s later at 4x).
-  const libraryFirstVisit =
-    !painted && /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered[inert]') !== null;
+  const libraryFirstVisit = !painted && atLibrary() && document.querySelector('#root > .prerendered[inert]') !== null;
   if (libraryFirstVisit) startTransition(() => root.render(app));
   else root.render(app);
 }
@@ -56,7 +56,7 @@ function render() {
 // the canvas itself: the first render replaces the picture, and would put "Opening canvas…" in its place.
 // However slow the canvas, the live screen (its "Opening canvas…", the shell's links) comes within PICTURE_MAX_MS.
 const PICTURE_MAX_MS = 5000;
-const servedList = /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered .canvas-list') !== null;
+const servedList = atLibrary() && document.querySelector('#root > .prerendered .canvas-list') !== null;
 const painted = document.querySelector(`#root > [${FIRST_PAINT_ATTRIBUTE}]`) !== null;
 const canvasRead = painted && Promise.race([opening, new Promise((resolve) => setTimeout(resolve, PICTURE_MAX_MS))]);
 const startHash = window.location.hash;

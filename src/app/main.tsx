@@ -6,6 +6,7 @@ import '../components/controls.css';
 import { earlyCanvas } from '../state/earlyCanvas';
 import { readStoredParts } from '../storage/firstPaintRead';
 import { hasNotes } from '../storage/journal';
+import { atLibrary } from './libraryAddress';
 
 /**
  * The app's code is fetched after the prerendered first screen (the library) has painted,
@@ -35,7 +36,7 @@ const parsed = new Promise<void>((resolve) => {
   if (document.readyState !== 'loading') resolve();
   else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
 });
-const showsPrerendered = () => /^(#\/?)?$/.test(window.location.hash) && document.querySelector('#root > .prerendered') !== null;
+const showsPrerendered = () => atLibrary() && document.querySelector('#root > .prerendered') !== null;
 // At a whole board's address, the board is painted from storage first (firstPaint.ts): the read
 // starts now, its picture's code loads alongside, and the app's code after the picture has painted.
 // The canvas painted is kept for the app, which takes it rather than reading it again when no other

@@ -37,10 +37,11 @@ export function slugify(text: string, max = 60): string {
  * where no text is over its limit.
  */
 let graphemes: Intl.Segmenter | null | undefined;
-const graphemeSegmenter = (): Intl.Segmenter | null =>
-  graphemes === undefined
-    ? (graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null)
-    : graphemes;
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (graphemes === undefined)
+    graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
+  return graphemes;
+}
 
 /**
  * Text cut to at most `max` UTF-16 code units (the unit every limit is
