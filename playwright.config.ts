@@ -8,6 +8,8 @@ export const APP_ORIGIN = `http://127.0.0.1:${PORT}`;
 const SYNC_PORT = PORT + 100;
 export const SYNC_ORIGIN = `http://127.0.0.1:${SYNC_PORT}`;
 const DIST = `node_modules/.e2e-dist-${PORT}`;
+/** The specs that open a device per person on the sync server. */
+const DEVICE_SPECS = /\/(sharing|sharing-edges|shared-files)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -27,7 +29,10 @@ export default defineConfig({
     baseURL: APP_ORIGIN,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
-    trace: 'retain-on-failure',
+    // No trace: recording one (DOM snapshots and a screencast of every page) took a third of the sharing specs'
+    // CPU time, enough to push them past their timeout on a slow machine. To see one: `npm run test:e2e -- --trace on`.
+    trace: 'off',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -38,10 +43,18 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Nothing but this machine resolves, so a request to another origin fails at once (the guard in
+        // test/e2e/fixtures.ts records it and fails the test) and the app is tested as it works offline.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    // Several browser contexts each (a facilitator and participants, each with a service worker): one such test at a
+    // time, beside one of the others, so two never share the 2 cores. First, so they spread over the whole run.
+    { name: 'devices', testMatch: DEVICE_SPECS, workers: 1 },
+    { name: 'chromium', testIgnore: DEVICE_SPECS },
+  ],
   webServer: [
     {
       command:

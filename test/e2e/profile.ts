@@ -4,39 +4,14 @@
  * test's own context, so this one gets the same checks: a console error, an
  * uncaught exception or a request to another origin fails the test.
  */
-import { type Browser, type BrowserContext, type Page, test } from '@playwright/test';
-import { APP_ORIGIN, type Guard, expect, problemsSeen } from './fixtures';
-
-function originOf(url: string): string {
-  if (url.startsWith('data:') || url.startsWith('about:')) return APP_ORIGIN;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return `unparseable: ${url}`;
-  }
-}
-
-async function guardContext(context: BrowserContext): Promise<Guard> {
-  const guard: Guard = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
-  context.on('console', (message) => {
-    if (message.type() === 'error') guard.consoleErrors.push(message.text());
-  });
-  context.on('weberror', (error) => guard.pageErrors.push(String(error.error().stack ?? error.error())));
-  context.on('request', (request) => {
-    if (originOf(request.url()) !== APP_ORIGIN) guard.foreignRequests.push(`${request.method()} ${request.url()}`);
-  });
-  await context.route(
-    (url) => url.origin !== APP_ORIGIN && url.protocol !== 'data:' && url.protocol !== 'blob:',
-    (route) => route.abort('blockedbyclient'),
-  );
-  return guard;
-}
+import { type Browser, type Page, test } from '@playwright/test';
+import { expect, installGuard, problemsSeen } from './fixtures';
 
 /** Runs `run` with a page in a fresh profile, then closes it; fails if the guard saw anything. */
 export async function inFreshProfile<T>(browser: Browser, run: (page: Page) => Promise<T>): Promise<T> {
   // browser.newContext() in the test runner takes the config's `use` options (baseURL, viewport, locale).
   const context = await browser.newContext();
-  const guard = await guardContext(context);
+  const guard = installGuard(context);
   try {
     const result = await run(await context.newPage());
     expect(problemsSeen(guard), 'the app in the fresh profile must not log errors, throw, or contact other origins').toEqual([]);

@@ -30,7 +30,7 @@ const devices: Device[] = [];
 
 async function device(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Device> {
   const context = await browser.newContext({ baseURL: SYNC_ORIGIN, viewport, locale: 'en-GB', acceptDownloads: true });
-  const guard = await installGuard(context, SYNC_ORIGIN);
+  const guard = installGuard(context, SYNC_ORIGIN);
   const page = await context.newPage();
   const made = { context, page, guard, canvas: new CanvasPage(page) };
   devices.push(made);

@@ -29,7 +29,7 @@ export function devicesForEachTest(): (browser: Browser, viewport?: { width: num
   });
   return async (browser, viewport = { width: 1280, height: 800 }) => {
     const context = await browser.newContext({ baseURL: SYNC_ORIGIN, viewport, locale: 'en-GB' });
-    const guard = await installGuard(context, SYNC_ORIGIN);
+    const guard = installGuard(context, SYNC_ORIGIN);
     const page = await context.newPage();
     const made = { context, page, guard, canvas: new CanvasPage(page) };
     devices.push(made);
