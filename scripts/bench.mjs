@@ -12,6 +12,7 @@
  *  - a mouse drag across steps with 500 cards at 4x (Event Timing and Long
  *    Animation Frame APIs);
  *  - the library of 1,000 canvases at 4x, until its first canvases show;
+ *  - restoring a backup of 1,000 empty canvases at 4x, until the app says what it restored;
  *  - edit-to-durable times, offline start, the sync server's figures;
  *  - Lighthouse (npm `lighthouse`, mobile: simulated slow 4G and 4x CPU).
  *
@@ -20,7 +21,7 @@
  *
  * Usage: flock /tmp/oc-heavy.lock npm run bench
  *   BENCH_RUNS=9 (runs per timing, default 7), BENCH_PORT (default 4331),
- *   BENCH_SKIP=sync,lighthouse,durable,open,typing,drag,library (leave parts out while working on one).
+ *   BENCH_SKIP=sync,lighthouse,durable,open,typing,drag,library,restore (leave parts out while working on one).
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -373,6 +374,46 @@ async function libraryTimes(context, base) {
 }
 
 /**
+ * Restoring a backup of `count` empty canvases at 4x, each run in a fresh profile (nothing stored yet):
+ * from the file being chosen in "Import a file…" until the message saying what was restored.
+ */
+async function restoreTimes(browser, base, count) {
+  const at = Date.parse('2026-11-01T09:00:00Z');
+  const canvases = Array.from({ length: count }, (_, i) => ({
+    id: `restored-${i}`,
+    title: `Workshop canvas ${i + 1}`,
+    description: '',
+    createdAt: at - i * 60_000,
+    updatedAt: at - i * 60_000,
+    deletedAt: null,
+    cards: [],
+    checks: [],
+  }));
+  const backup = { format: 'outcome-canvas-backup', version: 1, exportedAt: new Date(at).toISOString(), canvases };
+  const buffer = Buffer.from(JSON.stringify(backup));
+  const times = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const context = await browser.newContext();
+    const page = await throttledPage(context, 4);
+    await page.goto(base);
+    const input = page.getByLabel('Import a file…');
+    await input.evaluate((element) =>
+      element.addEventListener('change', () => (window.__chosen = performance.now()), { capture: true, once: true }),
+    );
+    await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer });
+    const restored = await pageTimeWhen(
+      page,
+      () =>
+        [...document.querySelectorAll('[role="status"]')].some((status) => status.textContent.startsWith('Restored')) &&
+        performance.now() - window.__chosen,
+    );
+    await context.close();
+    if (run > 0) times.push(restored);
+  }
+  return times;
+}
+
+/**
  * The JavaScript that must arrive and run before the app can render: the files index.html
  * names (the entry and any modulepreloads), the boot chunk the entry imports as soon as the
  * first screen has painted (src/app/main.tsx → boot.tsx), and everything those import statically.
@@ -548,6 +589,15 @@ async function browserFigures(browser, base) {
       '≤ 200 ms',
       worstFrame <= 200 && drag.moved === 'insight',
     );
+  }
+
+  if (!SKIP.has('restore')) {
+    const times = await restoreTimes(browser, base, LIBRARY_SIZE);
+    console.log(
+      `\nRestore a backup of ${LIBRARY_SIZE.toLocaleString('en-GB')} empty canvases, 4x: from choosing the file until "Restored…" shows`,
+    );
+    console.log(`  ${spread(times)}`);
+    figure(`Restore a ${LIBRARY_SIZE.toLocaleString('en-GB')}-canvas backup, 4x`, ms(median(times)), 'none set', null);
   }
 
   if (!SKIP.has('library')) {

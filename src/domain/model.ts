@@ -293,6 +293,19 @@ export function emptyGovernance(now: number): Record<GovernanceId, GovernanceChe
   return checks;
 }
 
+/** The check a canvas made at `createdAt` has in this one's place before anyone discussed it (as `emptyChecks` and `emptyGovernance` make it). */
+export function undiscussedCheck<T extends EthicsCheck | GovernanceCheck>(check: T, createdAt: number): T {
+  const identity = 'lens' in check ? { step: check.step, lens: check.lens } : { id: check.id };
+  return { ...identity, ...NO_CHECK_STATE, updatedAt: createdAt } as T;
+}
+
+/** Whether a check is, field for field, the one its canvas starts with: a canvas read without it has it all the same. */
+export function isUndiscussedCheck(check: EthicsCheck | GovernanceCheck, createdAt: number): boolean {
+  const fresh: Record<string, unknown> = { ...undiscussedCheck(check, createdAt) };
+  const fields = Object.entries(check);
+  return fields.length === Object.keys(fresh).length && fields.every(([key, value]) => fresh[key] === value);
+}
+
 export function emptyFacilitation(): Facilitation {
   return {
     outcome: { minutes: null, notes: '' },

@@ -18,6 +18,28 @@ export interface Stores {
 export function startStores(
   { tabs, canvas, library }: Stores = { tabs: tabSync, canvas: useCanvasStore, library: useLibraryStore },
 ): () => void {
+  // A restore tells the other tabs of every canvas it stored, one message each: a list showing here is read again once
+  // after the burst (and once more if a message came in while reading), not once per canvas.
+  let listing = false;
+  let listAgain = false;
+  const relist = (): void => {
+    if (library.getState().status !== 'ready') return;
+    if (listing) {
+      listAgain = true;
+      return;
+    }
+    listing = true;
+    void library
+      .getState()
+      .load()
+      .finally(() => {
+        listing = false;
+        if (listAgain) {
+          listAgain = false;
+          relist();
+        }
+      });
+  };
   const stops = [
     tabs.start(),
     tabs.onRemoteSave((canvasId) => {
@@ -28,9 +50,7 @@ export function startStores(
     tabs.onRemoteLibraryChange(() => canvas.getState().retryFailedSave()),
     tabs.onRemoteCombined((canvasId, combined) => canvas.getState().noteCombinedElsewhere(canvasId, combined)),
     // Another tab created, renamed, deleted or saved a canvas: refresh the list if it is showing.
-    tabs.onRemoteLibraryChange(() => {
-      if (library.getState().status === 'ready') void library.getState().load();
-    }),
+    tabs.onRemoteLibraryChange(relist),
   ];
   return () => stops.forEach((stop) => stop());
 }

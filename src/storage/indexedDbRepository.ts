@@ -21,6 +21,8 @@ import {
   type GovernanceCheck,
   checkKey,
   governanceKey,
+  isUndiscussedCheck,
+  undiscussedCheck,
 } from '../domain/model';
 import { type Snapshot, type SnapshotListing, listingsNewestFirst, makeSnapshot, snapshotsToPrune } from '../domain/snapshots';
 import {
@@ -39,6 +41,7 @@ import type { Template } from '../domain/templates';
 import {
   type ActionItemRecord,
   type CanvasDatabase,
+  type CanvasRecord,
   type CardRecord,
   type CheckRecord,
   type DatasetRecord,
@@ -96,6 +99,26 @@ function validRecords<T>(records: unknown[], schema: z.ZodMiniType<T>, what: str
 
 const isNewer = (incoming: { updatedAt: number }, stored: { updatedAt: number } | undefined) =>
   stored === undefined || stored.updatedAt <= incoming.updatedAt;
+
+interface RecordRows {
+  cards: CardRecord[];
+  checks: CheckRecord[];
+  actionItems: ActionItemRecord[];
+  datasets: DatasetRecord[];
+}
+
+/** The rows the changed records of a canvas are stored as. */
+function recordRows(canvasId: string, changes: CanvasChanges): RecordRows {
+  return {
+    cards: changes.cards.map((card) => ({ ...card, canvasId, v: RECORD_VERSION })),
+    checks: [
+      ...changes.checks.map((check) => ({ ...check, canvasId, key: checkKey(check.step, check.lens), v: RECORD_VERSION })),
+      ...changes.governance.map((check) => ({ ...check, canvasId, key: governanceKey(check.id), v: RECORD_VERSION })),
+    ],
+    actionItems: changes.actionItems.map((item) => ({ ...item, canvasId, v: RECORD_VERSION })),
+    datasets: changes.datasets.map((dataset) => ({ ...dataset, canvasId, v: RECORD_VERSION })),
+  };
+}
 
 export class IndexedDbRepository implements CanvasRepository {
   readonly kind = 'indexeddb';
@@ -246,21 +269,14 @@ export class IndexedDbRepository implements CanvasRepository {
     const { db } = this;
     await this.updateSummary(canvasId, changes);
     if (changes.meta) await db.canvases.put({ ...changes.meta, v: RECORD_VERSION });
-    if (changes.cards.length) {
-      await db.cards.bulkPut(changes.cards.map((card): CardRecord => ({ ...card, canvasId, v: RECORD_VERSION })));
-    }
+    const rows = recordRows(canvasId, changes);
+    if (rows.cards.length) await db.cards.bulkPut(rows.cards);
     if (changes.removedCardIds.length) await db.cards.bulkDelete(changes.removedCardIds);
-    const checks: CheckRecord[] = [
-      ...changes.checks.map((check) => ({ ...check, canvasId, key: checkKey(check.step, check.lens), v: RECORD_VERSION })),
-      ...changes.governance.map((check) => ({ ...check, canvasId, key: governanceKey(check.id), v: RECORD_VERSION })),
-    ];
-    if (checks.length) await db.checks.bulkPut(checks);
+    if (rows.checks.length) await db.checks.bulkPut(rows.checks);
     const byCanvas = (ids: string[]) => ids.map((id): [string, string] => [canvasId, id]);
-    if (changes.actionItems.length)
-      await db.actionItems.bulkPut(changes.actionItems.map((item): ActionItemRecord => ({ ...item, canvasId, v: RECORD_VERSION })));
+    if (rows.actionItems.length) await db.actionItems.bulkPut(rows.actionItems);
     if (changes.removedActionItemIds.length) await db.actionItems.bulkDelete(byCanvas(changes.removedActionItemIds));
-    if (changes.datasets.length)
-      await db.datasets.bulkPut(changes.datasets.map((dataset): DatasetRecord => ({ ...dataset, canvasId, v: RECORD_VERSION })));
+    if (rows.datasets.length) await db.datasets.bulkPut(rows.datasets);
     if (changes.removedDatasetIds.length) await db.datasets.bulkDelete(byCanvas(changes.removedDatasetIds));
   }
 
@@ -288,7 +304,11 @@ export class IndexedDbRepository implements CanvasRepository {
     const counts = countsAfter(stored?.counts ?? emptyCounts(), [
       ...changes.cards.map((after, i) => ({ before: card(storedCards[i]), after: card(after) })),
       ...changes.removedCardIds.map((_, i) => ({ before: card(storedCards[changes.cards.length + i]), after: undefined })),
-      ...checks.map((after, i) => ({ before: check(storedChecks[i]), after: check(after) })),
+      // A check never stored was counted as undiscussed (summaryOf counts every check a canvas has; a restore stores only discussed ones).
+      ...checks.map((after, i) => ({
+        before: check(storedChecks[i] ?? (stored ? undiscussedCheck(after, stored.createdAt) : undefined)),
+        after: check(after),
+      })),
       ...changes.actionItems.map((after, i) => ({ before: item(storedItems[i]), after: item(after) })),
       ...changes.removedActionItemIds.map((_, i) => ({ before: item(storedItems[items + i]), after: undefined })),
     ]);
@@ -371,16 +391,34 @@ export class IndexedDbRepository implements CanvasRepository {
     const { db } = this;
     await loadValidators(); // a replaced canvas is read inside the transaction, which cannot wait for a download
     await db.transaction('rw', [...this.canvasTables, db.templates, db.snapshots], async () => {
-      for (const { canvas, replaces } of plan.canvases) {
-        if (replaces) {
-          // The canvas being replaced stays in its version history.
-          const old = await this.loadCanvas(canvas.id);
-          if (old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
-          for (const table of [db.cards, db.checks, db.actionItems, db.datasets]) await table.where('canvasId').equals(canvas.id).delete();
-          await db.summaries.delete(canvas.id);
-        }
-        await this.write(canvas.id, diffCanvas(null, canvas));
+      const replaced = plan.canvases.filter(({ replaces }) => replaces).map(({ canvas }) => canvas.id);
+      for (const id of replaced) {
+        // The canvas being replaced stays in its version history.
+        const old = await this.loadCanvas(id);
+        if (old) await this.addSnapshot(makeSnapshot(old, 'before-import', newId(), now));
       }
+      if (replaced.length) {
+        for (const table of [db.cards, db.checks, db.actionItems, db.datasets]) await table.where('canvasId').anyOf(replaced).delete();
+      }
+      // Nothing of these canvases is stored now (a replaced one's records are gone, and the plan gave clashing ids new ones),
+      // so each summary is counted from the canvas, and every table gets one write for all of them: a write per canvas
+      // that read its records back first cost a trainer's library of hundreds of canvases seconds on an old laptop.
+      const canvases = plan.canvases.map(({ canvas }) => canvas);
+      const rows = canvases.map((canvas) => {
+        const changes = diffCanvas(null, canvas);
+        // A check nobody has discussed reads the same unstored (assembleCanvas): an empty canvas is two rows, not forty.
+        const discussed = <T extends EthicsCheck | GovernanceCheck>(checks: T[]) =>
+          checks.filter((check) => !isUndiscussedCheck(check, canvas.createdAt));
+        return recordRows(canvas.id, { ...changes, checks: discussed(changes.checks), governance: discussed(changes.governance) });
+      });
+      await Promise.all([
+        db.canvases.bulkPut(canvases.map((canvas): CanvasRecord => ({ ...metaOf(canvas), v: RECORD_VERSION }))),
+        db.summaries.bulkPut(canvases.map((canvas) => summaryRow(summaryOf(canvas)))),
+        db.cards.bulkPut(rows.flatMap((own) => own.cards)),
+        db.checks.bulkPut(rows.flatMap((own) => own.checks)),
+        db.actionItems.bulkPut(rows.flatMap((own) => own.actionItems)),
+        db.datasets.bulkPut(rows.flatMap((own) => own.datasets)),
+      ]);
       if (plan.snapshots.length) await db.snapshots.bulkPut(plan.snapshots.map((snapshot) => ({ ...snapshot, v: RECORD_VERSION })));
       if (plan.templates.length) await db.templates.bulkPut(plan.templates.map((template) => ({ ...template, v: RECORD_VERSION })));
     });

@@ -230,7 +230,8 @@ export async function resolveConflict(choice: 'keep-both' | 'replace' | 'cancel'
 
 async function restore(fileName: string, canvases: Canvas[], templates: Template[], snapshots: Snapshot[], replace: boolean) {
   const summary = await useLibraryStore.getState().restoreBackup(canvases, templates, replace, snapshots);
-  await useTemplateStore.getState().load();
+  // Only a backup with templates changes them; listing them again would read every preset for nothing.
+  if (summary.templates) await useTemplateStore.getState().load();
   const parts = [
     summary.added && `${summary.added} added`,
     summary.replaced && `${summary.replaced} replaced`,

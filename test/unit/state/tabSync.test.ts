@@ -155,6 +155,24 @@ describe('the library', () => {
     const id = await a.library.getState().create('Made in A');
     await vi.waitFor(() => expect(b.library.getState().summaries.map((item) => item.meta.id)).toContain(id));
   });
+
+  it('lists every canvas a restore in another tab stored, and hears of each one', async () => {
+    await b.library.getState().load();
+    const heard: string[] = [];
+    const stopHearing = b.tabs.onRemoteSave((canvasId) => heard.push(canvasId));
+    const restored = Array.from({ length: 40 }, (_, i) => buildCanvas({ id: `restored-${i}`, title: `Restored ${i}` }));
+    const { ids } = await a.library.getState().restoreBackup(restored, [], false);
+    await vi.waitFor(() =>
+      expect(
+        b.library
+          .getState()
+          .summaries.map((item) => item.meta.id)
+          .sort(),
+      ).toEqual(['c1', ...ids].sort()),
+    );
+    await vi.waitFor(() => expect(heard).toEqual(ids));
+    stopHearing();
+  });
 });
 
 describe('stopping', () => {

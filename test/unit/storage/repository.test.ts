@@ -301,6 +301,41 @@ describe.each(repositories)('%s repository', (_kind, open) => {
       expect(Object.keys(version.canvas.cards).sort()).toEqual(Object.keys(loaded.cards).sort());
       expect(textsIn((await repo.loadCanvas('other'))!, 'outcome')).toEqual(['A', 'B']);
     });
+
+    it('restores many canvases at once, each listed with what it holds, and counts right when one is then discussed', async () => {
+      const here = addCard(
+        setTitle(sampleCanvas(), 'Changed since the backup', LATER),
+        { id: 'only-here', step: 'insight', text: 'X' },
+        LATER,
+      );
+      await save(repo, null, here);
+      const backup = [
+        sampleCanvas(),
+        ...Array.from({ length: 5 }, (_, i) => setCheckStatus(sampleCanvas(`restored-${i}`), 'action', 'power', 'no-concern', T0 + i)),
+        createCanvas('empty', T0, 'Nothing in it yet'),
+      ];
+      const planned = await plan(backup, true);
+      await repo.importCanvases(planned, LATER + 1, newId);
+
+      expect(planned.summary).toMatchObject({ added: 6, replaced: 1 });
+      const listed = new Map((await repo.listCanvases()).map((summary) => [summary.meta.id, summary]));
+      for (const canvas of backup) {
+        // The replaced canvas's card that the backup does not hold is gone with it.
+        expect(await repo.loadCanvas(canvas.id)).toEqual(canvas);
+        expect(listed.get(canvas.id)).toEqual({ meta: expect.objectContaining({ title: canvas.title }), progress: canvasProgress(canvas) });
+      }
+      // A check never discussed before the restore is counted once when it is, not as one more check.
+      const restored = backup[1]!;
+      const discussed = setGovernanceStatus(
+        setCheckStatus(restored, 'outcome', 'trust', 'concern', LATER + 2),
+        'dpia-done',
+        'concern',
+        LATER + 2,
+      );
+      await save(repo, restored, discussed);
+      const [summary] = (await repo.listCanvases()).filter((listing) => listing.meta.id === restored.id);
+      expect(summary!.progress).toEqual(canvasProgress(discussed));
+    });
   });
 
   describe('the records added for workshops, governance and the data inventory', () => {
