@@ -258,7 +258,12 @@ test('a shared canvas is marked in the served list as in the live one', async ({
   await expect(served.filter({ hasText: 'Shared with me' }).locator('.canvas-item__meta')).toContainText('· Shared with you');
   await expect(served.filter({ hasText: 'Not shared' }).locator('.canvas-item__meta')).not.toContainText('Shared');
   const metas = () => page.locator('.canvas-list .canvas-item__meta').allTextContents();
-  const boxes = () => page.locator('.canvas-list > li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON()));
+  // As painted: measured after a frame, when the browser has decided which `content-visibility: auto` items are on screen.
+  const boxes = () =>
+    page.locator('.canvas-list > li').evaluateAll(async (items) => {
+      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+      return items.map((item) => item.getBoundingClientRect().toJSON());
+    });
   const [servedMetas, servedBoxes] = [await metas(), await boxes()];
   await app.release();
   await expect(page.locator('.prerendered')).toHaveCount(0);

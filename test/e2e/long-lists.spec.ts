@@ -23,8 +23,17 @@ function longCanvasMarkdown(): string {
 function findInPage(page: CanvasPage['page'], text: string): Promise<string | null> {
   return page.evaluate((needle) => {
     window.getSelection()?.removeAllRanges();
+    // The browser's find bar also searches `content-visibility: auto` content that has never been laid out, and shows
+    // the one holding the match (that is what the property promises); window.find, its scriptable stand-in, skips such
+    // content. So, as the find bar does, the elements whose text holds the match are shown for the search.
+    const holding = [...document.querySelectorAll<HTMLElement>('*')].filter(
+      (element) =>
+        getComputedStyle(element).contentVisibility === 'auto' && element.textContent!.toLowerCase().includes(needle.toLowerCase()),
+    );
+    for (const element of holding) element.style.contentVisibility = 'visible';
     // window.find(string, caseSensitive, backwards, wrapAround)
     const found = (window as unknown as { find: (...args: unknown[]) => boolean }).find(needle, false, false, true);
+    for (const element of holding) element.style.contentVisibility = '';
     if (!found) return null;
     const node = window.getSelection()?.anchorNode;
     const element = node instanceof Element ? node : node?.parentElement;
