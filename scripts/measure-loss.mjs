@@ -20,21 +20,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from './chromium.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const PORT = Number(process.env.MEASURE_PORT ?? 4341);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = 'node_modules/.measure-dist';
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SAVED = 'Saved before the burst';
 const BURST = ' and typed just before it went';
 
