@@ -77,12 +77,13 @@ test('a column of 400 cards: find-in-page finds a card far down, the list counts
   await expect(canvas.card('Action', CARDS_IN_ACTION)).toHaveAccessibleName(cardTextAt(CARDS_IN_ACTION - 1));
 });
 
-test('a library of 150 canvases lists every one, and find-in-page finds the last', async ({ library, page }) => {
-  await library.goto();
+/** Restores a backup of 150 empty canvases, the last (oldest) titled `OLDEST`, and reloads the library. */
+const OLDEST = 'The oldest canvas, about allotments';
+async function restoreLongLibrary(page: CanvasPage['page']): Promise<LibraryPage> {
   const now = Date.parse('2026-11-01T09:00:00Z');
   const canvases = Array.from({ length: 150 }, (_, i) => ({
     id: `long-library-${i}`,
-    title: i === 149 ? 'The oldest canvas, about allotments' : `Workshop canvas ${i + 1}`,
+    title: i === 149 ? OLDEST : `Workshop canvas ${i + 1}`,
     description: '',
     createdAt: now - i * 60_000,
     updatedAt: now - i * 60_000,
@@ -94,10 +95,38 @@ test('a library of 150 canvases lists every one, and find-in-page finds the last
   const panel = new ImportPanel(page);
   await panel.importFile({ name: 'backup.json', text: JSON.stringify(backup) });
   await expect(panel.result).toContainText('150');
-  const reloaded = new LibraryPage(page);
   await page.reload();
+  const reloaded = new LibraryPage(page);
   await expect(reloaded.listHeading).toHaveText('150 canvases');
+  return reloaded;
+}
+
+test('a library of 150 canvases lists every one, and find-in-page finds the last', async ({ library, page }) => {
+  await library.goto();
+  const reloaded = await restoreLongLibrary(page);
   await expect(reloaded.canvasTitles()).toHaveCount(150);
-  expect(await findInPage(page, 'about allotments')).toContain('The oldest canvas, about allotments');
-  await expect(reloaded.canvas('The oldest canvas, about allotments')).toBeInViewport();
+  expect(await findInPage(page, 'about allotments')).toContain(OLDEST);
+  await expect(reloaded.canvas(OLDEST)).toBeInViewport();
+});
+
+test('scrolling a library of 150 canvases, the page keeps its length: canvases not yet drawn take the room drawn ones do', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const reloaded = await restoreLongLibrary(page);
+  await expect(reloaded.canvasTitles()).toHaveCount(150);
+  const pageLength = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const lengths = [await pageLength()];
+  // Down to the end with the mouse wheel, as a person scrolls; the browser draws each canvas as it comes near.
+  while (!(await reloaded.canvas(OLDEST).evaluate((item) => item.getBoundingClientRect().bottom <= window.innerHeight))) {
+    await page.mouse.wheel(0, 600);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    lengths.push(await pageLength());
+  }
+  // Were each canvas off screen given a height far from its own, the page would grow or shrink as they are drawn,
+  // and the scrollbar would jump under the pointer (9rem for items 6.4rem high made it a fifth longer at the top than at the end).
+  const [first] = lengths;
+  const drift = Math.max(...lengths.map((length) => Math.abs(length - first!) / first!));
+  expect(drift).toBeLessThan(0.03);
 });
