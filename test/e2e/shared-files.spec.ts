@@ -12,68 +12,15 @@
  *   its version comes in as a copy, and the message says so.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { SYNC_ORIGIN } from '../../playwright.config';
 import { expectNoAxeViolations } from './axe';
 import { HistoryPanel } from './pages/HistoryPanel';
 import { ImportPanel, streetLightingFile } from './pages/ImportPanel';
-import { CanvasPage, expect, type Guard, installGuard, LibraryPage, problemsSeen, test } from './fixtures';
+import { LibraryPage, expect, test } from './fixtures';
+import { type Device, LAPTOP, devicesForEachTest, join, shareCanvas, shareOpenCanvas, syncStatus } from './sharingDevices';
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  guard: Guard;
-  canvas: CanvasPage;
-}
-
-const devices: Device[] = [];
-
-async function device(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Device> {
-  const context = await browser.newContext({ baseURL: SYNC_ORIGIN, viewport, locale: 'en-GB', acceptDownloads: true });
-  const guard = installGuard(context, SYNC_ORIGIN);
-  const page = await context.newPage();
-  const made = { context, page, guard, canvas: new CanvasPage(page) };
-  devices.push(made);
-  return made;
-}
-
-test.afterEach(async () => {
-  const problems = devices.flatMap((one) => problemsSeen(one.guard));
-  await Promise.all(devices.splice(0).map((one) => one.context.close()));
-  expect(problems, 'no device may log errors, throw, or contact other origins').toEqual([]);
-});
-
-const syncStatus = (page: Page) => page.locator('.sync-status').first();
+const device = devicesForEachTest();
 const texts = (one: Device) => one.canvas.cards('Outcome').locator('.card__text');
 const sorted = async (one: Device) => (await texts(one).allInnerTexts()).sort();
-
-async function shareCanvas(facilitator: Device, title: string, card: string): Promise<string> {
-  const library = new LibraryPage(facilitator.page);
-  await library.goto();
-  await library.createCanvas(title);
-  await facilitator.canvas.addCard('Outcome', card);
-  return shareOpenCanvas(facilitator);
-}
-
-async function shareOpenCanvas(facilitator: Device): Promise<string> {
-  await facilitator.page.getByRole('button', { name: 'Invite people' }).click();
-  const dialog = facilitator.page.getByRole('dialog', { name: 'Invite people to this canvas' });
-  await dialog.getByRole('textbox', { name: 'Your name, shown to the people who join' }).fill('Alex');
-  await dialog.getByRole('button', { name: 'Share this canvas' }).click();
-  const link = dialog.getByRole('textbox', { name: 'Invite link' });
-  await expect(link).toHaveValue(/#\/join\//);
-  const value = await link.inputValue();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return value;
-}
-
-async function join(one: Device, link: string, name: string): Promise<void> {
-  await one.page.goto(link);
-  await one.page.getByRole('textbox', { name: 'Your name, shown to the others' }).fill(name);
-  await one.page.getByRole('button', { name: 'Join' }).click();
-  await one.canvas.waitUntilOpen();
-  await expect(syncStatus(one.page)).toHaveText('Shared: in step with everyone');
-}
 
 async function openGroupFiles(one: Device) {
   await one.page.getByRole('button', { name: 'Merge by file' }).click();
@@ -89,10 +36,10 @@ async function mergeFile(one: Device, file: { name: string; mimeType: string; bu
 }
 
 test('two breakout groups offline merge their work by a file, and everyone converges once back online', async ({ browser }) => {
-  const facilitator = await device(browser);
-  const link = await shareCanvas(facilitator, 'Breakout day', 'Families get help early');
-  const groupA = await device(browser);
-  const groupB = await device(browser);
+  const facilitator = await device(browser, LAPTOP);
+  const link = await shareCanvas(facilitator, 'Breakout day', ['Families get help early']);
+  const groupA = await device(browser, LAPTOP);
+  const groupB = await device(browser, LAPTOP);
   await join(groupA, link, 'Group A');
   await join(groupB, link, 'Group B');
 
@@ -148,15 +95,15 @@ test('two breakout groups offline merge their work by a file, and everyone conve
   await groupA.context.setOffline(false);
   await expect(syncStatus(groupA.page)).toHaveText('Shared: in step with everyone');
   await expect.poll(() => sorted(groupA)).toEqual(everything);
-  const late = await device(browser);
+  const late = await device(browser, LAPTOP);
   await join(late, link, 'Late comer');
   const order = await texts(groupB).allInnerTexts();
   for (const one of [facilitator, groupA, late]) await expect(texts(one)).toHaveText(order);
 });
 
 test('the merge-by-file dialog reflows at 320 px and a file for another canvas is refused by name', async ({ browser }) => {
-  const facilitator = await device(browser);
-  const first = await shareCanvas(facilitator, 'First canvas', 'One');
+  const facilitator = await device(browser, LAPTOP);
+  const first = await shareCanvas(facilitator, 'First canvas', ['One']);
   void first;
   const dialog = await openGroupFiles(facilitator);
   const download = facilitator.page.waitForEvent('download');
@@ -167,7 +114,7 @@ test('the merge-by-file dialog reflows at 320 px and a file for another canvas i
 
   // A second shared canvas on a narrow window: the first canvas's file is named and refused.
   await facilitator.page.setViewportSize({ width: 320, height: 700 });
-  await shareCanvas(facilitator, 'Second canvas', 'Two');
+  await shareCanvas(facilitator, 'Second canvas', ['Two']);
   const second = await openGroupFiles(facilitator);
   await mergeFile(facilitator, file);
   await expect(second.getByRole('alert')).toHaveText(
@@ -191,13 +138,13 @@ test('the merge-by-file dialog reflows at 320 px and a file for another canvas i
 test('restoring an earlier version of a shared canvas is edits everyone sees; a participant who may not is offered a copy', async ({
   browser,
 }) => {
-  const facilitator = await device(browser);
+  const facilitator = await device(browser, LAPTOP);
   await new LibraryPage(facilitator.page).goto();
   // Imported, so opening it keeps its first version ("When it was opened").
   await new ImportPanel(facilitator.page).importFile(streetLightingFile(1));
   await expect(facilitator.canvas.titleInput).toHaveValue('Street lighting');
   const link = await shareOpenCanvas(facilitator);
-  const jo = await device(browser);
+  const jo = await device(browser, LAPTOP);
   await join(jo, link, 'Jo');
 
   await facilitator.canvas.setCardText('Outcome', 1, 'The earlier card, rewritten');
@@ -243,15 +190,15 @@ test('restoring an earlier version of a shared canvas is edits everyone sees; a 
 test('restoring a backup over a shared canvas never replaces it: the backup’s version comes in as a copy, and says so', async ({
   browser,
 }, testInfo) => {
-  const facilitator = await device(browser);
-  const link = await shareCanvas(facilitator, 'Family hubs', 'In the backup');
+  const facilitator = await device(browser, LAPTOP);
+  const link = await shareCanvas(facilitator, 'Family hubs', ['In the backup']);
   await facilitator.canvas.allCanvasesLink.click();
   const panel = new ImportPanel(facilitator.page);
   const download = await panel.downloadBackup();
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
 
-  const jo = await device(browser);
+  const jo = await device(browser, LAPTOP);
   await join(jo, link, 'Jo');
   await jo.canvas.addCard('Outcome', 'Added after the backup');
 

@@ -45,6 +45,11 @@ export async function shareCanvas(facilitator: Device, title: string, cards: str
   await library.goto();
   await library.createCanvas(title);
   for (const text of cards) await facilitator.canvas.addCard('Outcome', text);
+  return shareOpenCanvas(facilitator);
+}
+
+/** Shares the canvas open on the facilitator's device; resolves to the invite link. */
+export async function shareOpenCanvas(facilitator: Device): Promise<string> {
   await facilitator.page.getByRole('button', { name: 'Invite people' }).click();
   const dialog = facilitator.page.getByRole('dialog', { name: 'Invite people to this canvas' });
   await expect(dialog).toContainText(`sync server at ${SYNC_ORIGIN}`);
