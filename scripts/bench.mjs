@@ -32,7 +32,7 @@ import { chromium } from '@playwright/test';
 // Lighthouse's own launcher (a dependency of lighthouse): its default switches, to merge ours into.
 import { Launcher } from 'chrome-launcher';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, UNSEEN_FEATURES, disableFeatures } from './chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, chromiumArgs } from './chromium.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -650,15 +650,12 @@ async function browserFigures(browser, base) {
   await context.close();
 }
 
-/**
- * Our switches for Lighthouse's launcher: its own `--disable-features` list (Chromium keeps only the
- * last one given) with the features no one sees headless added, in place of Playwright's.
- */
+/** Our switches for Lighthouse's launcher, keeping its own `--disable-features` list (Chromium keeps only the last one given). */
 function lighthouseArgs() {
   const launcherFeatures = Launcher.defaultFlags()
     .filter((flag) => flag.startsWith('--disable-features='))
     .flatMap((flag) => flag.slice('--disable-features='.length).split(','));
-  return CHROMIUM_ARGS.map((flag) => (flag.startsWith('--disable-features=') ? disableFeatures(launcherFeatures, UNSEEN_FEATURES) : flag));
+  return chromiumArgs(launcherFeatures);
 }
 
 /**

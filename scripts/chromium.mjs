@@ -44,14 +44,22 @@ export function disableFeatures(...lists) {
   return `--disable-features=${[...new Set(lists.flat())].join(',')}`;
 }
 
-/** The switches every launch here passes (Playwright adds its own; Lighthouse's launcher its own). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  disableFeatures(PLAYWRIGHT_DISABLED_FEATURES, UNSEEN_FEATURES),
-];
+/**
+ * The switches a launch here passes, for a launcher whose own `--disable-features` list is `launcherFeatures`
+ * (Playwright's by default; the bench gives Lighthouse's launcher's): that list with the unseen features added.
+ */
+export function chromiumArgs(launcherFeatures = PLAYWRIGHT_DISABLED_FEATURES) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    disableFeatures(launcherFeatures, UNSEEN_FEATURES),
+  ];
+}
+
+/** The switches for Playwright's launches: the browser tests, the bench, `measure-loss`. */
+export const CHROMIUM_ARGS = chromiumArgs();
