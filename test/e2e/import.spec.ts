@@ -3,6 +3,7 @@
  * the window or pasted; bad files refused with a clear message and nothing
  * changed; markup in a file shown as text, never run or fetched.
  */
+import type { FileChooser, Page } from '@playwright/test';
 import { CanvasPage, type CheckStatus, type Lens, type Step } from './pages/CanvasPage';
 import { ImportPanel, type TextFile } from './pages/ImportPanel';
 import { inFreshProfile } from './profile';
@@ -208,6 +209,12 @@ test('with the keyboard only: Tab to “Import a file…”, see where focus is,
   library,
   page,
 }) => {
+  // Listen for the file chooser from the start, so the browser is already intercepting choosers when Enter is pressed,
+  // and keep the page's warnings: Chromium says in one why it refused to open a chooser.
+  const choosers: FileChooser[] = [];
+  page.on('filechooser', (chooser) => choosers.push(chooser));
+  const warnings: string[] = [];
+  page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
   await library.goto();
   const panel = new ImportPanel(page);
   // The panel loads just after the list (it is below the fold); wait for it, then from the last control above it, Tab once.
@@ -218,8 +225,14 @@ test('with the keyboard only: Tab to “Import a file…”, see where focus is,
   // The input itself is hidden; the button-like label shows the focus ring.
   const label = panel.region.locator('label', { hasText: 'Import a file…' });
   await expect(label).toHaveCSS('outline-style', 'solid');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles({ name: 'air-quality.md', mimeType: 'text/markdown', buffer: Buffer.from(DROPPED.text) });
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => (choosers.length ? 'a file chooser' : `focus on ${await focusedElement(page)}; warnings: ${warnings.join(' | ')}`), {
+      message: 'Enter on the focused “Import a file…” opens the file chooser',
+      timeout: 15_000,
+    })
+    .toBe('a file chooser');
+  await choosers[0]!.setFiles({ name: 'air-quality.md', mimeType: 'text/markdown', buffer: Buffer.from(DROPPED.text) });
   const canvas = new CanvasPage(page);
   await expect(canvas.titleInput).toHaveValue('Air quality near schools');
   await canvas.allCanvasesLink.click();
@@ -421,3 +434,11 @@ test('HTML, javascript: links and remote images in an imported file are shown as
   expect(dialogs, 'no script from the file ran').toEqual([]);
   // (The guard fails the test if anything asked for example.org.)
 });
+
+/** The focused element, described for a failure message. */
+function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}` : 'nothing';
+  });
+}
