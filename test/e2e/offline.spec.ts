@@ -56,12 +56,18 @@ test('offline from the first reload on: open, create, edit and export', async ({
   await goOfflineAfterOneVisit(page, library);
   // The page from the cache has the same policy as the one from the server.
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'self'/);
-  // The icon a browser asks for when a page names none (a text file of the site, a bookmark) is there too, not a 404.
-  const icon = await page.evaluate(async () => {
-    const response = await fetch('/favicon.ico');
-    return `${response.status} ${response.headers.get('content-type')}`;
+  // The icon the page names for its tab, and the one a browser asks for when a page names none (a text file of the
+  // site, a bookmark), are there too, not a 404.
+  const icons = await page.evaluate(async () => {
+    const named = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? 'no icon named';
+    return Promise.all(
+      [named, '/favicon.ico'].map(async (url) => {
+        const response = await fetch(url);
+        return `${response.status} ${response.headers.get('content-type')}`;
+      }),
+    );
   });
-  expect(icon).toMatch(/^200 image\//);
+  expect(icons).toEqual([expect.stringMatching(/^200 image\//), expect.stringMatching(/^200 image\//)]);
 
   // Create and edit (the canvas screen is a lazy chunk).
   const canvas = await library.createCanvas('Made offline');
