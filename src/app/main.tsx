@@ -26,6 +26,41 @@ const boot = () => {
 /** After the next frame has painted: what was just put in the page shows before the app's code runs. */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then, 0));
 
+/** Longer than a first paint ever takes to reach the screen; then the app's code comes anyway. */
+const FIRST_PAINT_WAIT_MS = 3000;
+
+/**
+ * Once the page's first paint is on the screen, not only drawn: the browser reports the first contentful
+ * paint when its frame has been presented. A drawn frame can reach the screen much later (in headless
+ * Chromium under Lighthouse, ~1 s), and code fetched in between is counted as holding that paint back.
+ * Where paints are not reported, after the next frame; the app's code never waits on a report that may
+ * not come: not after a few seconds, nor once the page is in the background (no paint is reported then).
+ */
+const afterFirstPaint = (then: () => void) => {
+  if (!PerformanceObserver.supportedEntryTypes.includes('paint')) {
+    afterPaint(then);
+    return;
+  }
+  let done = false;
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length > 0) run();
+  });
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') run();
+  };
+  const timer = setTimeout(() => run(), FIRST_PAINT_WAIT_MS);
+  function run() {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onHidden);
+    then();
+  }
+  document.addEventListener('visibilitychange', onHidden);
+  observer.observe({ type: 'paint', buffered: true });
+};
+
 /**
  * Once the page is parsed. index.html loads this entry `async`: it runs as soon as it has arrived,
  * not after the page's body, which the service worker sends only once it has read the library's
@@ -61,6 +96,6 @@ if (board && !hasNotes()) {
     });
 } else
   void parsed.then(() => {
-    if (showsPrerendered() && document.visibilityState === 'visible') afterPaint(boot);
+    if (showsPrerendered() && document.visibilityState === 'visible') afterFirstPaint(boot);
     else boot();
   });

@@ -64,6 +64,25 @@ test('the app replaces the prerendered screen with the live one', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Prerendered, then live');
 });
 
+test('the library’s first screen is on the screen before any of the app’s code is fetched', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your canvases' })).toBeVisible();
+  await expect(page.locator('.prerendered')).toHaveCount(0);
+  // The first paint's time is when its frame reached the screen; the app's code (boot) is fetched after that,
+  // so on a slow network the first screen never shares the line with it.
+  const { firstPaint, appCode } = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    appCode:
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/assets\/boot-[\w-]+\.js$/.test(entry.name))
+        .map((entry) => entry.startTime)[0] ?? null,
+  }));
+  expect(firstPaint, 'the first contentful paint is reported').not.toBeNull();
+  expect(appCode, 'the app’s code was fetched').not.toBeNull();
+  expect(appCode!).toBeGreaterThanOrEqual(firstPaint!);
+});
+
 test('an address other than the library opens its own screen, with nothing of the library left', async ({ page }) => {
   await page.goto('/#/sources');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
