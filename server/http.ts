@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { mimes } from 'mrmime';
 import sirv from 'sirv';
 import { API_PATH, isRoomId, isSecret } from '../src/sync/protocol';
 import type { Database } from './database';
@@ -63,6 +64,9 @@ function pageContentSecurityPolicy(staticDir: string): string | null {
 }
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+// sirv takes its types from mrmime, which has none for the tab's icon: it would go out with an empty type.
+mimes.ico = 'image/x-icon';
 
 export function createHttpHandler(options: HttpOptions): RequestHandler {
   const csp = options.staticDir ? pageContentSecurityPolicy(options.staticDir) : null;

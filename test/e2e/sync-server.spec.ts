@@ -31,6 +31,18 @@ test('the sync server serves the app with its policy as a header too', async ({ 
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await response.text())?.[1];
   expect(header?.startsWith(meta!)).toBe(true);
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  // With nosniff, every file goes out with its type; the page names favicon.ico as the tab's icon.
+  const page = await response.text();
+  const icon = /<link rel="icon" href="([^"]+)"/.exec(page)?.[1];
+  expect(icon).toBe('/favicon.ico');
+  for (const [path, type] of [
+    [icon, 'image/x-icon'],
+    ['/manifest.webmanifest', 'application/manifest+json'],
+    ['/sw.js', 'text/javascript'],
+  ]) {
+    const file = await request.get(`${SYNC_ORIGIN}${path}`);
+    expect(`${path}: ${file.status()} ${file.headers()['content-type']}`).toBe(`${path}: 200 ${type}`);
+  }
 });
 
 test('the page may open a WebSocket to its own origin and to no other', async ({ browser }) => {
