@@ -3,10 +3,11 @@
  * the window or pasted; bad files refused with a clear message and nothing
  * changed; markup in a file shown as text, never run or fetched.
  */
-import type { FileChooser, Page } from '@playwright/test';
+import type { FileChooser } from '@playwright/test';
 import { CanvasPage, type CheckStatus, type Lens, type Step } from './pages/CanvasPage';
 import { ImportPanel, type TextFile } from './pages/ImportPanel';
 import { inFreshProfile } from './profile';
+import { focusedElement } from './keyboard';
 import { LibraryPage, expect, test } from './fixtures';
 
 interface ExpectedCard {
@@ -434,11 +435,3 @@ test('HTML, javascript: links and remote images in an imported file are shown as
   expect(dialogs, 'no script from the file ran').toEqual([]);
   // (The guard fails the test if anything asked for example.org.)
 });
-
-/** The focused element, described for a failure message. */
-function focusedElement(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}` : 'nothing';
-  });
-}
