@@ -1,0 +1,56 @@
+/**
+ * Running the app's code (`src/app/boot.tsx` and everything it imports) is one long task on a slow
+ * laptop, paid on every visit before the first screen takes input. None of it goes on making a
+ * locale formatter when a module loads: the first one loads the browser's locale data, which was
+ * the largest single cost in that task (one number formatted at a module's top level). Formatters
+ * are made when first used, so the first screen pays only for the dates and numbers it shows.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { ROOT, runtimeGraph } from './moduleGraph';
+
+const FORMATTERS = ['NumberFormat', 'DateTimeFormat', 'RelativeTimeFormat', 'PluralRules', 'Collator', 'ListFormat', 'Segmenter'] as const;
+type Methods = Record<string, (...args: unknown[]) => string>;
+const LOCALE_METHODS: [Methods, string][] = [
+  [Number.prototype as unknown as Methods, 'toLocaleString'],
+  [Date.prototype as unknown as Methods, 'toLocaleString'],
+  [Date.prototype as unknown as Methods, 'toLocaleDateString'],
+  [Date.prototype as unknown as Methods, 'toLocaleTimeString'],
+];
+
+/** Records each locale formatter made, and each number or date formatted for a locale, from now on. */
+function watchLocaleFormatting(): string[] {
+  const made: string[] = [];
+  for (const name of FORMATTERS) {
+    const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
+    vi.spyOn(Intl, name).mockImplementation(function (...args: unknown[]) {
+      made.push(`new Intl.${name}`);
+      return new Original(...args);
+    } as never);
+  }
+  for (const [prototype, method] of LOCALE_METHODS) {
+    const original = prototype[method]!;
+    vi.spyOn(prototype, method).mockImplementation(function (this: unknown, ...args: unknown[]) {
+      made.push(method);
+      return original.apply(this, args);
+    });
+  }
+  return made;
+}
+
+describe("loading the app's code", () => {
+  const modules = [...runtimeGraph('src/app/boot.tsx')].filter((name) => name.startsWith('src/') && name !== 'src/app/boot.tsx');
+
+  it('reads the modules it checks', () => {
+    expect(modules).toContain('src/domain/cards.ts');
+    expect(modules).toContain('src/lib/relativeTime.ts');
+    expect(modules).toContain('src/features/library/LibraryScreen.tsx');
+  });
+
+  it('makes no locale formatter and formats nothing for a locale', async () => {
+    vi.resetModules();
+    const made = watchLocaleFormatting();
+    for (const name of modules) await import(/* @vite-ignore */ join(ROOT, name));
+    expect(made).toEqual([]);
+  });
+});
