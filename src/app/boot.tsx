@@ -13,7 +13,7 @@ import { repository } from '../state/repositoryStore';
 import { startStores } from '../state/startStores';
 import { FIRST_PAINT_ATTRIBUTE } from './firstPaintMark';
 import { installLifecycleSaves } from './lifecycle';
-import { atLibrary } from './libraryAddress';
+import { atLibrary } from '../lib/libraryAddress';
 import { whenNotPressed } from './pointerPress';
 import { registerServiceWorker } from './serviceWorker';
 

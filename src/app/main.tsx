@@ -6,7 +6,7 @@ import '../components/controls.css';
 import { earlyCanvas } from '../state/earlyCanvas';
 import { readStoredParts } from '../storage/firstPaintRead';
 import { hasNotes } from '../storage/journal';
-import { atLibrary } from './libraryAddress';
+import { atLibrary } from '../lib/libraryAddress';
 
 /**
  * The app's code is fetched after the prerendered first screen (the library) has painted,

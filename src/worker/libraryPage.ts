@@ -31,8 +31,10 @@ export interface GuardSettings {
 /**
  * The guard, run by the page in its head, before the body is parsed (a classic script blocks the
  * parser, and it comes from the worker, not the network), for what the worker cannot know:
- * - the address's hash: at any address but the library's (the same test as main.tsx's) the list
- *   must never paint (library.css hides it while `data-away` is set);
+ * - the address's hash, again: at any address but the library's (the same test as main.tsx's)
+ *   the library must never paint (library.css hides it while `data-away` is set). The worker
+ *   writes no list there (`sw.ts` reads the navigation's hash), but the prerendered frame is in
+ *   the page, and a browser that left the hash out of the request gets the list too;
  * - localStorage: whether the backup reminder is due (the worker writes it, hidden, only when the
  *   browser has not promised to keep the data) and which canvases are shared, so the served list
  *   looks as the app's will.
