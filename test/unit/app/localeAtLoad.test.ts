@@ -1,9 +1,10 @@
 /**
  * Running the app's code (`src/app/boot.tsx` and everything it imports) is one long task on a slow
- * laptop, paid on every visit before the first screen takes input. None of it goes on making a
- * locale formatter when a module loads: the first one loads the browser's locale data, which was
- * the largest single cost in that task (one number formatted at a module's top level). Formatters
- * are made when first used, so the first screen pays only for the dates and numbers it shows.
+ * laptop, paid on every visit before the first screen takes input, and the canvas screen's code is
+ * run on every opening of a canvas. None of it goes on making a locale formatter when a module
+ * loads: the first one loads the browser's locale data, which was the largest single cost in those
+ * tasks (a number formatted, or a date formatter made, at a module's top level). Formatters are
+ * made when first used, so a screen pays only for the dates and numbers it shows.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
@@ -38,19 +39,27 @@ function watchLocaleFormatting(): string[] {
   return made;
 }
 
-describe("loading the app's code", () => {
-  const modules = [...runtimeGraph('src/app/boot.tsx')].filter((name) => name.startsWith('src/') && name !== 'src/app/boot.tsx');
+/** The source modules `entry` loads at run time, itself left out (boot.tsx starts the app when loaded). */
+const loadedBy = (entry: string) => [...runtimeGraph(entry)].filter((name) => name.startsWith('src/') && name !== entry);
+
+describe.each([
+  ["the app's code", 'src/app/boot.tsx', ['src/domain/cards.ts', 'src/lib/relativeTime.ts', 'src/features/library/LibraryScreen.tsx']],
+  [
+    "the canvas screen's code",
+    'src/features/canvas/CanvasScreen.tsx',
+    ['src/domain/document/dates.ts', 'src/features/canvas/CardItem.tsx'],
+  ],
+])('loading %s', (_, entry, expected) => {
+  const modules = loadedBy(entry);
 
   it('reads the modules it checks', () => {
-    expect(modules).toContain('src/domain/cards.ts');
-    expect(modules).toContain('src/lib/relativeTime.ts');
-    expect(modules).toContain('src/features/library/LibraryScreen.tsx');
+    for (const name of expected) expect(modules).toContain(name);
   });
 
   it('makes no locale formatter and formats nothing for a locale', async () => {
     vi.resetModules();
     const made = watchLocaleFormatting();
-    for (const name of modules) await import(/* @vite-ignore */ join(ROOT, name));
+    for (const name of [...modules, ...(entry.endsWith('boot.tsx') ? [] : [entry])]) await import(/* @vite-ignore */ join(ROOT, name));
     expect(made).toEqual([]);
   });
 });
