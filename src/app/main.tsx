@@ -63,9 +63,10 @@ const afterFirstPaint = (then: () => void) => {
 
 /**
  * Once the page is parsed. index.html loads this entry `async`: it runs as soon as it has arrived,
- * not after the page's body, which the service worker sends only once it has read the library's
- * list from IndexedDB (src/worker/sw.ts). So at a board's address the board's read and its
- * picture's code start meanwhile; anything that looks at the page waits for this.
+ * not after the page's body, which may come later: at the library's address the service worker
+ * sends it only once it has read the library's list from IndexedDB (src/worker/sw.ts), and from the
+ * network it may simply arrive later. So at a board's address the board's read and its picture's
+ * code start as early as they can; anything that looks at the page waits for this.
  */
 const parsed = new Promise<void>((resolve) => {
   if (document.readyState !== 'loading') resolve();

@@ -138,7 +138,19 @@ export function listItemHtml(summary: SummaryRecord, now: number): string {
 /** Pieces of the prerendered page (vite.config.ts, `prerenderFirstScreen`) the list goes into; each must be there once. */
 const PICTURE = '<div class="prerendered" inert aria-hidden="true">';
 const TOOLS = '<div class="library-tools panel">';
+const INERT_TOOLS = '<div class="library-tools panel" inert>';
 const LOADING = '</form></div><p>Loading your canvases…</p><div></div>';
+
+/**
+ * The page's body with the picture live, so its links (the header's, the canvases') work as plain links
+ * before the app runs, and what cannot work yet (the library's forms and buttons) inert; null when the
+ * page is not the one expected. What the worker serves at any address but the library's, where it
+ * writes no list (and the guard script hides the library).
+ */
+export function liveFrame(html: string): string | null {
+  if (![PICTURE, TOOLS].every((piece) => html.split(piece).length === 2)) return null;
+  return html.replace(PICTURE, '<div class="prerendered">').replace(TOOLS, INERT_TOOLS);
+}
 
 const FILTER =
   '<div class="field library-filter"><label for="canvas-filter">Filter by title</label><input id="canvas-filter" class="input" type="search" value=""/></div>';
@@ -158,15 +170,15 @@ export function fillLibraryPage(
   { reminder }: { reminder: boolean } = { reminder: false },
 ): string | null {
   const active = summaries.filter((summary) => summary.meta.deletedAt === null);
-  if (active.length === 0 || ![PICTURE, TOOLS, LOADING].every((piece) => html.split(piece).length === 2)) return null;
+  const live = html.split(LOADING).length === 2 ? liveFrame(html) : null;
+  if (active.length === 0 || !live) return null;
   const first = [...active].sort((a, b) => b.meta.updatedAt - a.meta.updatedAt).slice(0, LIBRARY_FIRST_SCREENFUL);
   const count = `${active.length} ${active.length === 1 ? 'canvas' : 'canvases'}`;
   const list =
     `<div><section aria-labelledby="canvas-list-heading"><h2 id="canvas-list-heading">${count}</h2>` +
     `<ul class="canvas-list"${active.length > first.length ? ' aria-busy="true"' : ''}>${first.map((summary) => listItemHtml(summary, now)).join('')}</ul></section></div>`;
-  return html
-    .replace(PICTURE, '<div class="prerendered">')
-    .replace(TOOLS, `${reminder ? REMINDER_HTML : ''}<div class="library-tools panel" inert>`)
+  return live
+    .replace(INERT_TOOLS, `${reminder ? REMINDER_HTML : ''}${INERT_TOOLS}`)
     .replace(LOADING, () => `</form>${FILTER}</div>${list}`);
 }
 

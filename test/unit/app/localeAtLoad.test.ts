@@ -1,7 +1,7 @@
 /**
  * Running the app's code (`src/app/boot.tsx` and everything it imports) is one long task on a slow
- * laptop, paid on every visit before the first screen takes input, and the canvas screen's code is
- * run on every opening of a canvas. None of it goes on making a locale formatter when a module
+ * laptop, paid on every visit before the first screen takes input, and the board picture's and the
+ * canvas screen's code are run on every opening of a canvas. None of it goes on making a locale formatter when a module
  * loads: the first one loads the browser's locale data, which was the largest single cost in those
  * tasks (a number formatted, or a date formatter made, at a module's top level). Formatters are
  * made when first used, so a screen pays only for the dates and numbers it shows.
@@ -17,6 +17,7 @@ const LOCALE_METHODS: [Methods, string][] = [
   [Date.prototype as unknown as Methods, 'toLocaleString'],
   [Date.prototype as unknown as Methods, 'toLocaleDateString'],
   [Date.prototype as unknown as Methods, 'toLocaleTimeString'],
+  [String.prototype as unknown as Methods, 'localeCompare'],
 ];
 
 /** Records each locale formatter made, and each number or date formatted for a locale, from now on. */
@@ -49,6 +50,7 @@ describe.each([
     'src/features/canvas/CanvasScreen.tsx',
     ['src/domain/document/dates.ts', 'src/features/canvas/CardItem.tsx'],
   ],
+  ["the board picture's code", 'src/app/firstPaint.ts', ['src/features/canvas/boardPicture.ts', 'src/domain/stepGuidance.ts']],
 ])('loading %s', (_, entry, expected) => {
   const modules = loadedBy(entry);
 

@@ -17,6 +17,7 @@ import {
   escapeHtml,
   fillLibraryPage,
   listItemHtml,
+  liveFrame,
   splitServedPage,
 } from '../../../src/worker/libraryPage';
 
@@ -91,6 +92,18 @@ describe('the library as the service worker writes it', () => {
     expect(fillLibraryPage(plain, [], NOW)).toBeNull();
     expect(fillLibraryPage(plain, [summary('a', 'Deleted', NOW, { deletedAt: NOW })], NOW)).toBeNull();
     expect(fillLibraryPage('<p>Some other page</p>', [summary('a', 'A', NOW)], NOW)).toBeNull();
+  });
+
+  it('at any other address, goes out with no list, its links live and the library’s forms and buttons inert', () => {
+    const root = document.createElement('div');
+    root.innerHTML = liveFrame(builtRoot())!;
+    expect(root.querySelector('.prerendered')!.hasAttribute('inert')).toBe(false);
+    expect(root.querySelector('.prerendered')!.hasAttribute('aria-hidden')).toBe(false);
+    expect(root.querySelector('header a')).not.toBeNull();
+    expect(root.querySelector('.library-tools')!.hasAttribute('inert')).toBe(true);
+    expect(root.querySelector('.canvas-list')).toBeNull();
+    expect(root.textContent).toContain('Loading your canvases');
+    expect(liveFrame('<p>Some other page</p>')).toBeNull();
   });
 
   it('keeps user text that looks like a replacement pattern as it is', () => {
