@@ -34,7 +34,12 @@ function lengthsWhileScrolling(page: CanvasPage['page']): Promise<number[]> {
       await drawn();
       lengths.push(root.scrollHeight);
       if (window.scrollY + window.innerHeight >= root.scrollHeight - 1) return lengths;
+      const before = window.scrollY;
       window.scrollBy(0, Math.round(window.innerHeight * 0.75));
+      // A page that no longer scrolls short of its end fails here and says where, rather than running out the test's time.
+      if (window.scrollY === before) {
+        throw new Error(`the page stopped scrolling at ${before} px of ${root.scrollHeight} (window ${window.innerHeight} px high)`);
+      }
     }
   });
 }
