@@ -214,10 +214,14 @@ function syncFigures() {
 }
 
 /** A page of `context` with Chromium's CPU throttled `rate` times (1 = not throttled). */
-async function throttledPage(context, rate) {
+async function throttledPage(context, rate, { bypassWorker = false } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (bypassWorker) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+  }
   return page;
 }
 
@@ -272,12 +276,7 @@ async function openTimes(context, base, canvasId, cardCount, rate, { withoutWork
   const shown = [];
   const live = [];
   for (let run = 0; run <= RUNS; run++) {
-    const page = await throttledPage(context, rate);
-    if (withoutWorker) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setBypassServiceWorker', { bypass: true });
-    }
+    const page = await throttledPage(context, rate, { bypassWorker: withoutWorker });
     const at = await loadTimeWhen(page, `${base}#/canvas/${canvasId}/board`, openedWhen, cardCount);
     if (!withoutWorker && !(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
       throw new Error('the board was not served by the service worker: the figure would not be a returning visitor’s');

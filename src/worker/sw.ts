@@ -2,9 +2,9 @@
  * The service worker (built by vite-plugin-pwa, `injectManifest`): it precaches the whole app, so
  * after one visit it opens and works with no network, and it answers every navigation with
  * index.html, into which, at the library's address, it writes the library's first screenful from
- * IndexedDB (`libraryPage.ts`), so a returning visitor sees their canvases before the app's code has arrived. The page is
- * streamed (workbox-streams): its head goes at once, so its styles and scripts load while
- * IndexedDB is read, and its body when the list is written.
+ * IndexedDB (`libraryPage.ts`), so a returning visitor sees their canvases before the app's code
+ * has arrived. The page is streamed (workbox-streams): its head goes at once, so its styles and
+ * scripts load while IndexedDB is read, and its body when the list is written.
  * A new version waits until the page asks it to take over (the update banner's "Reload").
  */
 /// <reference lib="webworker" />
