@@ -10,7 +10,7 @@
  *    is in the page) at 1x and 4x, and of 2,000 cards at 4x, as a returning
  *    visitor (the page from the service worker) and with the worker bypassed;
  *  - typing into a card with 500 on the board (Event Timing API), beside the same keys in a bare textarea;
- *  - a mouse drag across steps with 500 cards at 4x (Event Timing and Long
+ *  - mouse drags across steps with 500 cards at 4x (Event Timing and Long
  *    Animation Frame APIs);
  *  - the library of 1,000 canvases at 4x, until its first canvases show;
  *  - restoring a backup of 1,000 empty canvases at 4x, until the app says what it restored;
@@ -352,32 +352,52 @@ async function typingBaseline(context, base) {
   return typeSentence(page);
 }
 
-/** Drags the first Outcome card by its handle onto the first Insight card, in 30 mouse moves, at 4x. */
+/**
+ * Drags the first Outcome card by its handle onto the first Insight card, in 30 mouse moves, at 4x, in a fresh
+ * page each run: the slow inputs (Event Timing), long frames, and the time from letting go until the page has drawn
+ * the frame that shows the card in its new place (a pointer drop paints the copy put down first, and the card in
+ * the next frame), on the main thread: the screen shows it when the compositor next presents.
+ */
 async function dragTimings(context, base) {
-  const page = await throttledPage(context, 4);
-  await openBoard(page, base, CANVAS_500, 500);
-  const picked = page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first();
-  const pickedId = await picked.getAttribute('data-card-id');
-  const handle = picked.getByTitle(/^Drag to move/);
-  await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await page.waitForTimeout(500);
-  const from = await handle.boundingBox();
-  const to = await page.getByRole('list', { name: 'Cards in Insight' }).getByRole('listitem').first().boundingBox();
-  await page.evaluate(observeSlowness);
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-  const end = { x: to.x + to.width / 2, y: to.y + to.height / 4 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  const moves = 30;
-  for (let i = 1; i <= moves; i++) {
-    await page.mouse.move(start.x + ((end.x - start.x) * i) / moves, start.y + ((end.y - start.y) * i) / moves);
+  const runs = [];
+  for (let run = 0; run < Math.min(RUNS, 5); run++) {
+    const page = await throttledPage(context, 4);
+    await openBoard(page, base, CANVAS_500, 500);
+    const picked = page.getByRole('list', { name: 'Cards in Outcome' }).getByRole('listitem').first();
+    const pickedId = await picked.getAttribute('data-card-id');
+    const handle = picked.getByTitle(/^Drag to move/);
+    await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(500);
+    const from = await handle.boundingBox();
+    const to = await page.getByRole('list', { name: 'Cards in Insight' }).getByRole('listitem').first().boundingBox();
+    await page.evaluate(observeSlowness);
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const end = { x: to.x + to.width / 2, y: to.y + to.height / 4 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    const moves = 30;
+    for (let i = 1; i <= moves; i++) {
+      await page.mouse.move(start.x + ((end.x - start.x) * i) / moves, start.y + ((end.y - start.y) * i) / moves);
+    }
+    await page.evaluate((id) => {
+      const drop = (window.__drop = {});
+      addEventListener('pointerup', (event) => (drop.up = event.timeStamp), { capture: true, once: true });
+      const frame = () => {
+        // The task after this frame's callbacks runs once the frame is drawn (its style, layout and paint done).
+        if (document.querySelector(`[data-card-id="${id}"]`)?.dataset.step === 'insight')
+          setTimeout(() => (drop.shown = performance.now()));
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, pickedId);
+    await page.mouse.up();
+    await page.waitForTimeout(2000);
+    const result = await page.evaluate(() => ({ ...window.__slowness, drop: window.__drop }));
+    result.moved = await page.evaluate((id) => document.querySelector(`[data-card-id="${id}"]`)?.dataset.step, pickedId);
+    await page.close();
+    runs.push(result);
   }
-  await page.mouse.up();
-  await page.waitForTimeout(2000);
-  const result = await page.evaluate(() => window.__slowness);
-  result.moved = await page.evaluate((id) => document.querySelector(`[data-card-id="${id}"]`)?.dataset.step, pickedId);
-  await page.close();
-  return result;
+  return runs;
 }
 
 /** The library at 4x: navigation until its first canvases are in the page; how many are then, and in the end. */
@@ -614,26 +634,32 @@ async function browserFigures(browser, base) {
   }
 
   if (!SKIP.has('drag')) {
-    const drag = await dragTimings(context, base);
-    const slowestInput = Math.max(0, ...drag.events.map((e) => e.duration));
-    const worstFrame = Math.max(0, ...drag.frames);
-    console.log('\nMouse drag of a card from Outcome to Insight on the board, 500 cards, 4x (30 pointer moves)');
+    const drags = await dragTimings(context, base);
+    console.log(`\nMouse drag of a card from Outcome to Insight on the board, 500 cards, 4x (30 pointer moves), ${drags.length} drags`);
+    const slowest = [];
+    const frames = [];
+    for (const drag of drags) {
+      const worst = drag.events.reduce((a, b) => (b.duration > (a?.duration ?? 0) ? b : a), null);
+      const drop = Math.max(0, ...drag.events.filter((e) => e.name === 'pointerup').map((e) => e.duration));
+      const shown = drag.drop.shown !== undefined ? drag.drop.shown - drag.drop.up : null;
+      slowest.push(worst?.duration ?? 0);
+      frames.push(Math.max(0, ...drag.frames));
+      console.log(
+        `  slowest input ${worst ? `${ms(worst.duration)} (${worst.name})` : 'under 16 ms'}   the drop (pointerup) ${drop ? ms(drop) : 'under 16 ms'}   let go until the card is drawn in its place ${shown === null ? 'never' : ms(shown)}   worst animation frame ${frames.at(-1) ? ms(frames.at(-1)) : 'under 50 ms'}   card landed in: ${drag.moved ?? 'nowhere'}`,
+      );
+    }
+    const allMoved = drags.every((drag) => drag.moved === 'insight');
+    if (!allMoved) console.log('  (a drag did not move the card: these figures do not describe a drag)');
     console.log(
-      `  slowest input ${slowestInput ? ms(slowestInput) : 'under 16 ms'} (goal ≤ 100 ms)   worst animation frame ${worstFrame ? ms(worstFrame) : 'under 50 ms'} (goal: none over 200 ms)   long frames ${drag.frames.length}   card landed in: ${drag.moved ?? 'nowhere'}`,
+      `  median slowest input ${ms(median(slowest))} (goal ≤ 100 ms), worst ${ms(Math.max(...slowest))}   median worst frame ${ms(median(frames))} (goal: none over 200 ms), worst ${ms(Math.max(...frames))}`,
     );
-    if (drag.moved !== 'insight') console.log('  (the drag did not move the card: these figures do not describe a drag)');
     figure(
-      'Mouse drag, 500 cards, 4x: slowest input',
-      slowestInput ? ms(slowestInput) : '< 16 ms',
+      'Mouse drag, 500 cards, 4x: slowest input (median of drags)',
+      ms(median(slowest)),
       '≤ 100 ms',
-      slowestInput <= 100 && drag.moved === 'insight',
+      median(slowest) <= 100 && allMoved,
     );
-    figure(
-      'Mouse drag, 500 cards, 4x: worst frame',
-      worstFrame ? ms(worstFrame) : '< 50 ms',
-      '≤ 200 ms',
-      worstFrame <= 200 && drag.moved === 'insight',
-    );
+    figure('Mouse drag, 500 cards, 4x: worst frame (median of drags)', ms(median(frames)), '≤ 200 ms', median(frames) <= 200 && allMoved);
   }
 
   if (!SKIP.has('restore')) {

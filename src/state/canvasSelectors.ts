@@ -12,6 +12,7 @@ import { canvasProgress, checkAt, openConcernEntries, resolvedConcernEntries, st
 import { cardsByVotes, cardsInStep, exampleCards } from '../domain/cards';
 import { type AnyCheckKey, type Canvas, type Card, STEP_IDS, type StepId } from '../domain/model';
 import { canRedo, canUndo } from '../domain/undo';
+import { afterNextPaint } from './afterNextPaint';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 
 const selectOpenCanvas = (state: CanvasState) => state.canvas;
@@ -76,7 +77,7 @@ type Listener = (state: CanvasState, previous: CanvasState) => void;
  * a selector per card running on every change. `read` must return the same object while nothing
  * it holds changed (then no card is even compared).
  */
-function keyedViews<V>(
+export function keyedViews<V>(
   source: Pick<StoreApi<CanvasState>, 'getState' | 'subscribe'>,
   read: (state: CanvasState) => V,
   changed: (before: V, after: V, id: string) => boolean,
@@ -157,7 +158,7 @@ export function useCard(id: string): Card | undefined {
  * The canvas store seen by hooks that every card uses: one store listener that wakes them all
  * only when `part` of the state is a new value, instead of a selector each running on every change.
  */
-export function viewOfPart<T>(part: (state: CanvasState) => T): CanvasView {
+function viewOfPart<T>(part: (state: CanvasState) => T): CanvasView {
   const listeners = new Set<Listener>();
   let last: T;
   let stop: (() => void) | null = null;
@@ -234,11 +235,6 @@ const placeView = keyedViews(structureView, cardPlaces, (before, after, id) => b
   afterPaint: true,
 });
 
-/** Runs `task` once the browser has painted the next frame (at once in the next task when nothing is painted). */
-function afterNextPaint(task: () => void): void {
-  if (document.hidden) setTimeout(task);
-  else requestAnimationFrame(() => setTimeout(task));
-}
 const placeSelectors = new Map<string, (state: CanvasState) => number>();
 
 /**
@@ -269,15 +265,21 @@ export const useProgress = () =>
     }),
   );
 
+const NO_CHECK_COUNTS = { discussed: 0, concerns: 0, governanceDiscussed: 0, governanceConcerns: 0 };
+
 /** Per step: cards and checks discussed, for the step navigation. */
 export const useStepCounts = (step: StepId) =>
   useStructure(
     useShallow((state) => {
       const { canvas } = state;
-      if (!canvas) return { cards: 0, discussed: 0, concerns: 0, governanceDiscussed: 0, governanceConcerns: 0 };
+      if (!canvas) return { cards: 0, ...NO_CHECK_COUNTS };
       return { cards: cardIdsByStep(canvas)[step].length, ...stepCheckCounts(canvas, step) };
     }),
   );
+
+/** Per step: checks discussed and concerns, without the cards, so a card moved or added does not re-render the checks. */
+export const useStepCheckCounts = (step: StepId) =>
+  useStructure(useShallow((state) => (state.canvas ? stepCheckCounts(state.canvas, step) : NO_CHECK_COUNTS)));
 
 /** Open concerns of both kinds (ethics and governance checks), in canvas order. */
 export const useOpenConcerns = () =>

@@ -6,8 +6,8 @@
 import type { Canvas } from '../domain/model';
 import { threadLinks } from '../domain/thread';
 import { useStore } from 'zustand';
-import { type CanvasState } from './canvasStore';
-import { sizeOf, viewOfPart } from './canvasSelectors';
+import { type CanvasState, useCanvasStore } from './canvasStore';
+import { keyedViews, sizeOf } from './canvasSelectors';
 
 const NO_IDS: readonly string[] = [];
 
@@ -32,18 +32,37 @@ function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
   return count === sizeOf(before);
 }
 
-/** Every card's links, worked out once per change to the links (not per card, not per keystroke). */
+/** Same ids in the same order. */
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/**
+ * Every card's links, worked out once per change to the links (not per card, not per keystroke). A card
+ * whose links came out the same keeps its entry, so a move re-renders only the cards whose links changed.
+ */
 function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
   if (canvas.cards === threadCards) return threadIndex;
-  if (!threadCards || !sameLinks(threadCards, canvas.cards)) threadIndex = threadLinks(canvas);
+  if (!threadCards || !sameLinks(threadCards, canvas.cards)) {
+    const before = threadIndex;
+    threadIndex = threadLinks(canvas);
+    for (const [id, links] of threadIndex) {
+      const old = before.get(id);
+      if (old && sameIds(old.serves, links.serves) && sameIds(old.servedBy, links.servedBy)) threadIndex.set(id, old);
+    }
+  }
   threadCards = canvas.cards;
   return threadIndex;
 }
 
 const NO_INDEX = new Map<string, CardThread>();
 const selectThreadIndex = (state: CanvasState) => (state.canvas ? threadIndexOf(state.canvas) : NO_INDEX);
-const threadIndexView = viewOfPart(selectThreadIndex);
+
+/** Woken only where a card's own entry changed: on a move, not 500 selectors but a look-up per card. */
+const threadView = keyedViews(useCanvasStore, selectThreadIndex, (before, after, id) => before.get(id) !== after.get(id));
+const threadSelectors = new Map<string, (state: CanvasState) => CardThread>();
 
 /** What a card serves and what serves it (ids of cards on the board; the same arrays until a link changes). */
-export const useCardThread = (id: string): CardThread =>
-  useStore(threadIndexView, (state) => selectThreadIndex(state).get(id) ?? NO_THREAD);
+export function useCardThread(id: string): CardThread {
+  let select = threadSelectors.get(id);
+  if (!select) threadSelectors.set(id, (select = (state) => selectThreadIndex(state).get(id) ?? NO_THREAD));
+  return useStore(threadView(id), select);
+}

@@ -116,6 +116,47 @@ test('a reload in the middle of a keyboard drag, or just after the drop, loses a
   await expect(library.progress('Reload while dragging')).toContainText('Cards: 3');
 });
 
+test('a card let go with the mouse as the tab closes, before the board has shown it moved, is moved when the canvas is opened again', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Let go as the tab closed');
+  await canvas.addCard('Outcome', 'Outcome one', { paste: true });
+  await canvas.addCard('Outcome', 'Outcome two', { paste: true });
+  await canvas.openStep('Action');
+  await canvas.addCard('Action', 'Action one', { paste: true });
+  await canvas.expectSaved();
+  await canvas.openWholeBoard();
+  const url = page.url();
+
+  const handle = canvas.card('Outcome', 1).getByTitle(/^Drag to move/);
+  await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const from = (await handle.boundingBox())!;
+  const to = (await canvas.card('Action', 1).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x + to.width / 2 - from.x) * i) / 8, from.y + ((to.y + to.height / 4 - from.y) * i) / 8);
+  }
+  await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
+  // No further frame is drawn (as when the tab goes away first): the copy is put down, the card not yet moved.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.mouse.up();
+  await expect(page.locator('.drag-overlay--landed')).toBeVisible();
+  await canvas.expectCards('Outcome', ['Outcome one', 'Outcome two']);
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+
+  const reopened = await reopen(page, url);
+  await reopened.expectCards('Outcome', ['Outcome two']);
+  await reopened.expectCards('Action', ['Outcome one', 'Action one']);
+  await reopened.expectSaved();
+});
+
 test('after the renderer crashes, everything saved before the crash is there in a new tab', async ({ library, page, context }) => {
   await library.goto();
   const canvas = await library.createCanvas('Before the crash');

@@ -180,10 +180,44 @@ test.describe('moving cards', () => {
     expect(target.y).toBeGreaterThan(box.y);
     expect(target.y).toBeLessThan(box.y + box.height);
     await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
+    // Frame by frame from the drop: what is on screen where the card was let go, and which card heads Action.
+    await page.evaluate(() => {
+      const frames: { copy: string | null; putDown: boolean; actionFirst: string | null }[] = [];
+      (window as unknown as { dropFrames: typeof frames }).dropFrames = frames;
+      const record = () => {
+        const copy = document.querySelector('.drag-overlay');
+        const first = document.querySelector('[data-card-list][data-step="action"] > [data-card-id] .card__text');
+        frames.push({
+          copy: copy?.textContent ?? null,
+          putDown: copy?.classList.contains('drag-overlay--landed') ?? false,
+          actionFirst: first?.textContent ?? null,
+        });
+        // On until five frames after the card shows in Action (however long the drop takes on a busy machine).
+        const since = frames.findIndex((frame) => frame.actionFirst === 'Outcome one');
+        if (since === -1 || frames.length - since < 5) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
     await page.mouse.up();
     await expect(overlay).toBeHidden();
     await canvas.expectCards('Outcome', ['Outcome two', 'Outcome three']);
     await canvas.expectCards('Action', ['Outcome one', 'Action one']);
+    await expect(canvas.dragAnnouncement).toContainText('Dropped. Card “Outcome one” is now in Action, position 1 of 2.');
+    // Let go, the copy is put down flat at once, and stays until the card shows in its new place: no frame shows neither.
+    type Frame = { copy: string | null; putDown: boolean; actionFirst: string | null };
+    const recorded = () => page.evaluate(() => (window as unknown as { dropFrames: Frame[] }).dropFrames);
+    const landedAt = (frames: Frame[]) => frames.findIndex((frame) => frame.actionFirst === 'Outcome one');
+    await expect
+      .poll(async () => {
+        const frames = await recorded();
+        return landedAt(frames) >= 0 && frames.length - landedAt(frames) >= 5;
+      })
+      .toBe(true);
+    const frames = await recorded();
+    const landed = landedAt(frames);
+    expect(frames.slice(0, landed).every((frame) => frame.copy === 'Outcome one')).toBe(true);
+    expect(frames.slice(0, landed).some((frame) => frame.putDown)).toBe(true);
+    expect(frames.slice(landed).every((frame) => frame.copy === null && frame.actionFirst === 'Outcome one')).toBe(true);
     // Focus went with the card, not to the card that took its old place: the keyboard can move it on.
     await expect(canvas.card('Action', 1)).toBeFocused();
     // A screen reader hears every card's new place: the moved card, the card it now stands before, the cards that moved up.

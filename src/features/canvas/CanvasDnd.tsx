@@ -8,7 +8,8 @@
  * The drop places are the steps (each step's column or panel, and in the
  * step view the other steps in the side rail); where in a step the card
  * would land is worked out here, from the pointer or the arrow keys, and a
- * line shows it. A copy of the card follows the pointer (the drag overlay).
+ * line shows it. A copy of the card follows the pointer (the drag overlay);
+ * let go, it is put down at once and the card moves in the next frame.
  * Screen readers hear every place the card passes and where it lands.
  */
 import {
@@ -35,6 +36,7 @@ import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type StepId, isStepId } from '../../domain/model';
 import { pauseShortcuts } from '../../lib/shortcuts';
 import { getOpenCanvas, useCard } from '../../state/canvasSelectors';
+import { afterNextPaint } from '../../state/afterNextPaint';
 import { useCanvasStore } from '../../state/canvasStore';
 import { type StepDropData, isStepDropData } from './dragData';
 import {
@@ -125,11 +127,13 @@ const announcements: Announcements = {
   },
   onDragMove: ({ active }) => announceTarget(active.id),
   onDragOver: ({ active }) => announceTarget(active.id),
-  // Runs after the drop handler, so the card is already in its new place.
-  onDragEnd: ({ active, over }) =>
-    over
-      ? `Dropped. ${describeCard(active.id)} is now in ${describeWhere(active.id)}.`
-      : 'Dropped outside the steps: the card did not move.',
+  // Runs after the drop handler: the card is in its new place, or (a pointer drop) about to be.
+  onDragEnd: ({ active, over }) => {
+    if (!over) return 'Dropped outside the steps: the card did not move.';
+    const landing = useLanding.getState().landing;
+    const where = landing ? describeTarget(landing.target, String(active.id)) : describeWhere(active.id);
+    return `Dropped. ${describeCard(active.id)} is now in ${where}.`;
+  },
   onDragCancel: ({ active }) => `Move cancelled. ${describeCard(active.id)} is back in ${describeWhere(active.id)}.`,
 };
 
@@ -266,6 +270,40 @@ function DraggedCard({ id }: { id: string }) {
   );
 }
 
+/**
+ * A pointer drop puts the copy down at once and moves the card one frame later (`onDragEnd`): the card
+ * dropped, where it is shown meanwhile (where it was let go), and where it goes.
+ */
+interface Landing {
+  id: string;
+  target: DropTarget;
+  box: { left: number; top: number; width: number; height: number } | null;
+}
+const useLanding = create<{ landing: Landing | null }>(() => ({ landing: null }));
+
+/** The dropped copy, put down flat where it was let go, until the board shows the card in its place. */
+function LandedCard() {
+  const shown = useLanding((state) => state.landing);
+  return shown?.box ? <LandedCopy id={shown.id} box={shown.box} /> : null;
+}
+
+function LandedCopy({ id, box: { left, top, width, height } }: { id: string; box: NonNullable<Landing['box']> }) {
+  const card = useCard(id);
+  if (!card) return null;
+  return (
+    <div
+      className="card drag-overlay drag-overlay--landed"
+      data-colour={card.colour}
+      aria-hidden="true"
+      style={{ left, top, width, height }}
+    >
+      <div className="card__text" dir="auto">
+        {card.text.trim() || 'Empty card'}
+      </div>
+    </div>
+  );
+}
+
 const DRAG_KEYS = new Set(['Space', 'Enter', 'Escape', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /**
@@ -351,14 +389,41 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
     if (!sameTarget(target, useDragState.getState().target)) useDragState.setState({ target });
   }
 
-  function onDragEnd({ active }: DragEndEvent) {
-    const id = String(active.id);
-    const { mode, target } = useDragState.getState();
+  function drop(id: string, target: DropTarget | null, mode: 'pointer' | 'keyboard' | null) {
     if (target) useCanvasStore.getState().edit((canvas, now) => moveCard(canvas, id, { step: target.step, index: target.index }, now));
     // The card dropped (by any means) or put back from the keyboard keeps focus, in its new place: the next
     // move is one key away, and focus never falls to a neighbour that took its old place.
     if (target || mode === 'keyboard') focusCardAfterRender(id);
     finish();
+  }
+
+  function onDragEnd({ active }: DragEndEvent) {
+    const id = String(active.id);
+    const { mode, target } = useDragState.getState();
+    if (mode !== 'pointer' || !target) return drop(id, target, mode);
+    // Let go with a pointer: the next frame shows the copy put down where it was let go, and the card moves
+    // in the task after that frame. Moving it re-renders and lays out a board of hundreds of cards, longer than
+    // a frame on an old laptop; the hand that let go sees the drop at once, and the board follows. (The
+    // keyboard moves at once: focus and the next key must find the card in its place.)
+    const box = document.querySelector('.drag-overlay')?.parentElement?.getBoundingClientRect();
+    const canvasId = currentCanvas()?.id;
+    useLanding.setState({
+      landing: { id, target, box: box ? { left: box.left, top: box.top, width: box.width, height: box.height } : null },
+    });
+    let landed = false;
+    const land = () => {
+      if (landed) return;
+      landed = true;
+      removeEventListener('pagehide', land);
+      document.removeEventListener('visibilitychange', land);
+      // Unless the canvas was closed meanwhile: a card id means nothing in another canvas.
+      drop(id, currentCanvas()?.id === canvasId ? target : null, mode);
+      useLanding.setState({ landing: null });
+    };
+    afterNextPaint(land);
+    // A page hidden or closed first paints no frame: the move goes in then, so it is saved with the rest.
+    addEventListener('pagehide', land);
+    document.addEventListener('visibilitychange', land);
   }
 
   return (
@@ -392,6 +457,7 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
         <DropPlaces />
         <DragOverlay dropAnimation={null}>{activeId ? <DraggedCard id={activeId} /> : null}</DragOverlay>
       </DndContext>
+      <LandedCard />
       <p id={CARD_KEYS_HELP_ID} hidden>
         {screenReaderInstructions.draggable}
       </p>

@@ -2,7 +2,7 @@ import { SourcesLink } from '../../components/SourcesLink';
 import { CHECKS_INTRO, STEP_GUIDANCE } from '../../domain/guidance';
 import { type GovernanceStep, governanceIdsForStep } from '../../domain/governanceKeys';
 import { LENS_IDS, type LensId, type StepId, checkKey, governanceKey } from '../../domain/model';
-import { useStepCounts } from '../../state/canvasSelectors';
+import { useStepCheckCounts } from '../../state/canvasSelectors';
 import { ethicsChecksSummary, governanceChecksSummary } from './boardText';
 import { CheckItem, checkDomId } from './CheckItem';
 import './EthicsChecks.css';
@@ -13,7 +13,7 @@ export const governanceHeadingId = (step: StepId) => `governance-${step}-heading
 
 /** The five bias and ethics lenses for one step, each with its own question, status and notes. */
 export function EthicsChecks({ step, collapsible }: { step: StepId; collapsible: boolean }) {
-  const counts = useStepCounts(step);
+  const counts = useStepCheckCounts(step);
   const title = STEP_GUIDANCE[step].title;
   const summary = ethicsChecksSummary(step, counts);
   const body = (
@@ -69,7 +69,7 @@ function ConsentNote() {
  * Enablers, with the same statuses and notes as the ethics checks.
  */
 export function GovernanceChecks({ step, collapsible }: { step: GovernanceStep; collapsible: boolean }) {
-  const counts = useStepCounts(step);
+  const counts = useStepCheckCounts(step);
   const checks = governanceIdsForStep(step);
   const title = STEP_GUIDANCE[step].title;
   const summary = governanceChecksSummary(step, checks.length, counts);

@@ -7,6 +7,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
 import { addVote, moveCard, setCardText } from '../../../src/domain/cards';
+import { linkCards } from '../../../src/domain/thread';
 import { isRefusal, type Canvas } from '../../../src/domain/model';
 import {
   useAnyCheck,
@@ -16,6 +17,7 @@ import {
   useExampleCount,
   useOpenConcerns,
   usePrivacyDismissed,
+  useStepCheckCounts,
   useStepCounts,
   useStepVotes,
 } from '../../../src/state/canvasSelectors';
@@ -122,7 +124,45 @@ describe('card subscriptions', () => {
   });
 });
 
+describe('the golden thread on each card', () => {
+  const linked = (canvas: Canvas, from: string, to: string) => {
+    const next = linkCards(canvas, from, to, 5);
+    if (isRefusal(next)) throw new Error(next.refused);
+    return next;
+  };
+
+  it('a move or a new link re-renders only the cards whose links changed, and each shows its links', async () => {
+    const [one, two, four] = ['One', 'Two', 'Four'].map(idOf) as [string, string, string];
+    await setCanvas(linked(canvasNow(), four, one));
+    expect(screen.getByTestId(four)).toHaveTextContent('serves 1');
+    renders.clear();
+    // Two moves: the thread is worked out again, but One's and Four's links are what they were.
+    await setCanvas(moveCard(canvasNow(), two, { step: 'outcome', index: 2 }, 6));
+    expect(renders.has(one)).toBe(false);
+    expect(renders.has(four)).toBe(false);
+    renders.clear();
+    // Four serves Two as well: Four's and Two's links changed, One's did not.
+    await setCanvas(linked(canvasNow(), four, two));
+    expect(new Set(renders.keys())).toEqual(new Set([four, two]));
+    expect(screen.getByTestId(four)).toHaveTextContent('serves 2');
+  });
+});
+
 describe('hooks that read the canvas less its texts', () => {
+  it('a step’s check counts are not woken by cards added to it or moved into it', async () => {
+    function Checks() {
+      const counts = useStepCheckCounts('insight');
+      counted('checks');
+      return <p data-testid="checks">{counts.concerns} concerns</p>;
+    }
+    render(<Checks />);
+    renders.clear();
+    await setCanvas(moveCard(canvasNow(), idOf('One'), { step: 'insight', index: 0 }, 4));
+    expect(renders.has('checks')).toBe(false);
+    await setCanvas(setGovernanceStatus(canvasNow(), 'retention', 'concern', 5));
+    expect(screen.getByTestId('checks')).toHaveTextContent('1 concerns');
+  });
+
   it('are not woken by typing, and show every change to checks and to where cards are', async () => {
     await setCanvas(setCardText(canvasNow(), idOf('Four'), 'Four typed', 1));
     expect(renders.has('overview')).toBe(false);
