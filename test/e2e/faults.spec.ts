@@ -10,6 +10,7 @@ import { watchCsp } from './csp';
 import { CanvasPage, expect, test } from './fixtures';
 import { ImportPanel, downloadedText } from './pages/ImportPanel';
 import { HistoryPanel } from './pages/HistoryPanel';
+import type { LibraryPage } from './pages/LibraryPage';
 
 watchCsp(test);
 
@@ -89,15 +90,21 @@ test('an edit typed 50 ms before the tab goes away is there when the canvas is o
   await reopened.expectSaved();
 });
 
-test('a reload in the middle of a keyboard drag, or just after the drop, loses and duplicates no card', async ({ library, page }) => {
+/** A saved canvas on the whole board with two Outcome cards and one Action card, for dragging between them. */
+async function boardToDragOn(library: LibraryPage, title: string): Promise<CanvasPage> {
   await library.goto();
-  const canvas = await library.createCanvas('Reload while dragging');
+  const canvas = await library.createCanvas(title);
   await canvas.addCard('Outcome', 'Outcome one', { paste: true });
   await canvas.addCard('Outcome', 'Outcome two', { paste: true });
   await canvas.openStep('Action');
   await canvas.addCard('Action', 'Action one', { paste: true });
   await canvas.expectSaved();
   await canvas.openWholeBoard();
+  return canvas;
+}
+
+test('a reload in the middle of a keyboard drag, or just after the drop, loses and duplicates no card', async ({ library, page }) => {
+  const canvas = await boardToDragOn(library, 'Reload while dragging');
 
   // Picked up and carried over Action, then the page reloads before the drop.
   await canvas.pickUpWithKeyboard('Outcome', 1);
@@ -120,25 +127,10 @@ test('a card let go with the mouse as the tab closes, before the board has shown
   library,
   page,
 }) => {
-  await library.goto();
-  const canvas = await library.createCanvas('Let go as the tab closed');
-  await canvas.addCard('Outcome', 'Outcome one', { paste: true });
-  await canvas.addCard('Outcome', 'Outcome two', { paste: true });
-  await canvas.openStep('Action');
-  await canvas.addCard('Action', 'Action one', { paste: true });
-  await canvas.expectSaved();
-  await canvas.openWholeBoard();
+  const canvas = await boardToDragOn(library, 'Let go as the tab closed');
   const url = page.url();
 
-  const handle = canvas.card('Outcome', 1).getByTitle(/^Drag to move/);
-  await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  const from = (await handle.boundingBox())!;
-  const to = (await canvas.card('Action', 1).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(from.x + ((to.x + to.width / 2 - from.x) * i) / 8, from.y + ((to.y + to.height / 4 - from.y) * i) / 8);
-  }
+  await canvas.carryWithMouse('Outcome', 1, { step: 'Action', n: 1 });
   await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
   // No further frame is drawn (as when the tab goes away first): the copy is put down, the card not yet moved.
   await page.evaluate(() => {

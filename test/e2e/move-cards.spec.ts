@@ -157,19 +157,8 @@ test.describe('moving cards', () => {
 
   test('with the mouse: the card moves under the pointer and drops where it is let go', async ({ page }) => {
     await canvas.openWholeBoard();
-    const handle = canvas.card('Outcome', 1).getByTitle(/^Drag to move/);
-    // Both cards mid-screen, clear of the edges where dragging scrolls the page.
-    await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    const from = (await handle.boundingBox())!;
-    const to = (await canvas.card('Action', 1).boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
     // Part of the way, then over the top half of Action's first card.
-    const steps = 8;
-    const target = { x: to.x + to.width / 2, y: to.y + to.height / 4 };
-    for (let i = 1; i <= steps; i++) {
-      await page.mouse.move(from.x + ((target.x - from.x) * i) / steps, from.y + ((target.y - from.y) * i) / steps);
-    }
+    const target = await canvas.carryWithMouse('Outcome', 1, { step: 'Action', n: 1 });
     // A copy of the card, large and lifted, is under the pointer, and the card's place is held.
     const overlay = page.locator('.drag-overlay');
     await expect(overlay).toBeVisible();

@@ -357,6 +357,26 @@ export class CanvasPage {
     await expect(this.dragAnnouncement).toContainText('Dropped.');
   }
 
+  /**
+   * Mouse drag, not let go: presses a card's ⠿ handle and moves the pointer in `steps` moves onto the
+   * top quarter of another card (both brought mid-screen first, clear of the edges where dragging scrolls
+   * the page). Returns where the pointer is; the caller lets go with `page.mouse.up()`.
+   */
+  async carryWithMouse(step: Step, n: number, onto: { step: Step; n: number }, steps = 8): Promise<{ x: number; y: number }> {
+    const handle = this.card(step, n).getByTitle(/^Drag to move/);
+    await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const from = (await handle.boundingBox())!;
+    const to = (await this.card(onto.step, onto.n).boundingBox())!;
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const target = { x: to.x + to.width / 2, y: to.y + to.height / 4 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= steps; i++) {
+      await this.page.mouse.move(start.x + ((target.x - start.x) * i) / steps, start.y + ((target.y - start.y) * i) / steps);
+    }
+    return target;
+  }
+
   /** Focuses a card and presses Space: it is picked up, and at first over its own place. */
   async pickUpWithKeyboard(step: Step, n: number): Promise<void> {
     await this.focusCard(step, n);
