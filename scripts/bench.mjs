@@ -360,6 +360,7 @@ async function typingBaseline(context, base) {
  */
 async function dragTimings(context, base) {
   const runs = [];
+  // Each run moves the next Outcome card to the top of Insight: the board differs by a card or so between runs.
   for (let run = 0; run < Math.min(RUNS, 5); run++) {
     const page = await throttledPage(context, 4);
     await openBoard(page, base, CANVAS_500, 500);
@@ -650,16 +651,23 @@ async function browserFigures(browser, base) {
     }
     const allMoved = drags.every((drag) => drag.moved === 'insight');
     if (!allMoved) console.log('  (a drag did not move the card: these figures do not describe a drag)');
+    const drawn = drags.map((drag) => (drag.drop.shown === undefined ? Infinity : drag.drop.shown - drag.drop.up));
     console.log(
-      `  median slowest input ${ms(median(slowest))} (goal ≤ 100 ms), worst ${ms(Math.max(...slowest))}   median worst frame ${ms(median(frames))} (goal: none over 200 ms), worst ${ms(Math.max(...frames))}`,
+      `  slowest input of all drags ${ms(Math.max(...slowest))} (goal ≤ 100 ms)   worst frame of all drags ${ms(Math.max(...frames))} (goal: none over 200 ms)   let go until drawn in its place: median ${ms(median(drawn))}`,
     );
     figure(
-      'Mouse drag, 500 cards, 4x: slowest input (median of drags)',
-      ms(median(slowest)),
+      'Mouse drag, 500 cards, 4x: slowest input (all drags)',
+      ms(Math.max(...slowest)),
       '≤ 100 ms',
-      median(slowest) <= 100 && allMoved,
+      Math.max(...slowest) <= 100 && allMoved,
     );
-    figure('Mouse drag, 500 cards, 4x: worst frame (median of drags)', ms(median(frames)), '≤ 200 ms', median(frames) <= 200 && allMoved);
+    figure(
+      'Mouse drag, 500 cards, 4x: worst frame (all drags)',
+      ms(Math.max(...frames)),
+      '≤ 200 ms',
+      Math.max(...frames) <= 200 && allMoved,
+    );
+    figure('  … let go until the card is drawn in its place (median)', ms(median(drawn)), 'none set', null);
   }
 
   if (!SKIP.has('restore')) {

@@ -20,13 +20,17 @@ let threadCards: Canvas['cards'] | null = null;
 let threadIndex = new Map<string, CardThread>();
 const NO_THREAD: CardThread = { serves: NO_IDS, servedBy: NO_IDS };
 
-/** Same links, steps and places on the board: only texts or colours changed, so the thread is the same. */
+/**
+ * Same links, steps and places on the board: only texts or colours changed, so the thread is the same. The order
+ * counts too: what serves a card is listed in board order.
+ */
 function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
   let count = 0;
   for (const id in after) {
     const a = before[id];
     const b = after[id]!;
-    if (!a || a.serves !== b.serves || a.step !== b.step || a.parkedAt !== b.parkedAt || a.deletedAt !== b.deletedAt) return false;
+    if (!a || a.serves !== b.serves || a.step !== b.step || a.order !== b.order || a.parkedAt !== b.parkedAt || a.deletedAt !== b.deletedAt)
+      return false;
     count++;
   }
   return count === sizeOf(before);

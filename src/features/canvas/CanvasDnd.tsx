@@ -9,7 +9,8 @@
  * step view the other steps in the side rail); where in a step the card
  * would land is worked out here, from the pointer or the arrow keys, and a
  * line shows it. A copy of the card follows the pointer (the drag overlay);
- * let go, it is put down at once and the card moves in the next frame.
+ * let go with a pointer, the copy is put down at once and the card moves in
+ * the task after that frame (a keyboard drop moves it at once).
  * Screen readers hear every place the card passes and where it lands.
  */
 import {
@@ -280,6 +281,8 @@ interface Landing {
   box: { left: number; top: number; width: number; height: number } | null;
 }
 const useLanding = create<{ landing: Landing | null }>(() => ({ landing: null }));
+/** Moves the card of a drop still landing, at once (none when no drop is landing). */
+let landPending: (() => void) | null = null;
 
 /** The dropped copy, put down flat where it was let go, until the board shows the card in its place. */
 function LandedCard() {
@@ -414,17 +417,27 @@ export function CanvasDnd({ children }: { children: ReactNode }) {
     const land = () => {
       if (landed) return;
       landed = true;
-      removeEventListener('pagehide', land);
-      document.removeEventListener('visibilitychange', land);
+      landPending = null;
+      clearTimeout(noFrame);
+      removeEventListener('pagehide', land, true);
+      document.removeEventListener('visibilitychange', land, true);
       // Unless the canvas was closed meanwhile: a card id means nothing in another canvas.
       drop(id, currentCanvas()?.id === canvasId ? target : null, mode);
       useLanding.setState({ landing: null });
     };
+    landPending = land;
     afterNextPaint(land);
-    // A page hidden or closed first paints no frame: the move goes in then, so it is saved with the rest.
-    addEventListener('pagehide', land);
-    document.addEventListener('visibilitychange', land);
+    // Should no frame come while the page is shown (a browser may hold frames back): not later than this.
+    const noFrame = setTimeout(land, 1000);
+    // Hidden or closed first, the page paints no frame: the move goes in at once, ahead of the page's own save
+    // on hiding (these listen in the capture phase, so they run first), and that save writes it.
+    addEventListener('pagehide', land, true);
+    document.addEventListener('visibilitychange', land, true);
   }
+
+  // Leaving the board while a drop is landing: the move goes in before the canvas closes (layout effects'
+  // clean-ups run before the canvas screen's own, which closes it).
+  useLayoutEffect(() => () => landPending?.(), []);
 
   return (
     <BeginDragContext.Provider value={begin}>

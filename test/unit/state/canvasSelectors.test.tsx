@@ -132,12 +132,12 @@ describe('the golden thread on each card', () => {
   };
 
   it('a move or a new link re-renders only the cards whose links changed, and each shows its links', async () => {
-    const [one, two, four] = ['One', 'Two', 'Four'].map(idOf) as [string, string, string];
+    const [one, two, three, four] = ['One', 'Two', 'Three', 'Four'].map(idOf) as [string, string, string, string];
     await setCanvas(linked(canvasNow(), four, one));
     expect(screen.getByTestId(four)).toHaveTextContent('serves 1');
     renders.clear();
-    // Two moves: the thread is worked out again, but One's and Four's links are what they were.
-    await setCanvas(moveCard(canvasNow(), two, { step: 'outcome', index: 2 }, 6));
+    // Three moves to another step: the thread is worked out again, but One's and Four's links are what they were.
+    await setCanvas(moveCard(canvasNow(), three, { step: 'insight', index: 0 }, 6));
     expect(renders.has(one)).toBe(false);
     expect(renders.has(four)).toBe(false);
     renders.clear();
@@ -145,6 +145,21 @@ describe('the golden thread on each card', () => {
     await setCanvas(linked(canvasNow(), four, two));
     expect(new Set(renders.keys())).toEqual(new Set([four, two]));
     expect(screen.getByTestId(four)).toHaveTextContent('serves 2');
+  });
+
+  it('what serves a card is listed in board order, also after a move within a step', async () => {
+    function ServedBy({ id }: { id: string }) {
+      const { servedBy } = useCardThread(id);
+      return <p data-testid="served-by">{servedBy.map((by) => canvasNow().cards[by]?.text).join(', ')}</p>;
+    }
+    const withFive = buildCanvas({ id: 'c1', cards: { outcome: ['One'], action: ['Four', 'Five'] } });
+    await setCanvas(withFive);
+    const [one, four, five] = ['One', 'Four', 'Five'].map(idOf) as [string, string, string];
+    render(<ServedBy id={one} />);
+    await setCanvas(linked(linked(canvasNow(), four, one), five, one));
+    expect(screen.getByTestId('served-by')).toHaveTextContent('Four, Five');
+    await setCanvas(moveCard(canvasNow(), five, { step: 'action', index: 0 }, 7));
+    expect(screen.getByTestId('served-by')).toHaveTextContent('Five, Four');
   });
 });
 
