@@ -123,6 +123,21 @@ test('a reload in the middle of a keyboard drag, or just after the drop, loses a
   await expect(library.progress('Reload while dragging')).toContainText('Cards: 3');
 });
 
+/**
+ * Carries Outcome's first card over Action's first with the mouse and lets go, with the frame callback that would
+ * move it never running (as when the tab goes away first): the copy is put down, the card not yet moved.
+ */
+async function letGoBeforeTheMove(canvas: CanvasPage, page: Page): Promise<void> {
+  await canvas.carryWithMouse('Outcome', 1, { step: 'Action', n: 1 });
+  await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.mouse.up();
+  // The put-down copy stays only until the card has moved: while it shows, the move is still to come.
+  await expect(page.locator('.drag-overlay--landed')).toBeVisible();
+}
+
 test('a card let go with the mouse as the tab closes, before the board has shown it moved, is moved when the canvas is opened again', async ({
   library,
   page,
@@ -130,16 +145,7 @@ test('a card let go with the mouse as the tab closes, before the board has shown
   const canvas = await boardToDragOn(library, 'Let go as the tab closed');
   const url = page.url();
 
-  await canvas.carryWithMouse('Outcome', 1, { step: 'Action', n: 1 });
-  await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
-  // The frame callback that would move the card never runs (as when the tab goes away first): the copy is put
-  // down, the card not yet moved.
-  await page.evaluate(() => {
-    window.requestAnimationFrame = () => 0;
-  });
-  await page.mouse.up();
-  // The put-down copy stays only until the card has moved: while it shows, the move is still to come.
-  await expect(page.locator('.drag-overlay--landed')).toBeVisible();
+  await letGoBeforeTheMove(canvas, page);
   const closed = page.waitForEvent('close');
   await page.close({ runBeforeUnload: true });
   await closed;
@@ -152,14 +158,7 @@ test('a card let go with the mouse as the tab closes, before the board has shown
 
 test('a card let go with the mouse just before leaving the board is moved, not lost with the board', async ({ library, page }) => {
   const canvas = await boardToDragOn(library, 'Let go, then left');
-  await canvas.carryWithMouse('Outcome', 1, { step: 'Action', n: 1 });
-  await expect(canvas.dragAnnouncement).toContainText('is over Action, position 1 of 2');
-  // As in the test above: the frame callback that would move the card never runs.
-  await page.evaluate(() => {
-    window.requestAnimationFrame = () => 0;
-  });
-  await page.mouse.up();
-  await expect(page.locator('.drag-overlay--landed')).toBeVisible();
+  await letGoBeforeTheMove(canvas, page);
   // Left at once for the library (as the browser's Back button or a link would; Playwright's own clicks wait for
   // frames that, here, never come).
   await page.evaluate(() => {
