@@ -6,6 +6,7 @@
 import type { Canvas } from '../domain/model';
 import { threadLinks } from '../domain/thread';
 import { useStore } from 'zustand';
+import { shallow } from 'zustand/vanilla/shallow';
 import { type CanvasState, useCanvasStore } from './canvasStore';
 import { keyedViews, sizeOf } from './canvasSelectors';
 
@@ -36,9 +37,6 @@ function sameLinks(before: Canvas['cards'], after: Canvas['cards']): boolean {
   return count === sizeOf(before);
 }
 
-/** Same ids in the same order. */
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
 /**
  * Every card's links, worked out once per change to the links (not per card, not per keystroke). A card
  * whose links came out the same keeps its entry, so a move re-renders only the cards whose links changed.
@@ -50,7 +48,7 @@ function threadIndexOf(canvas: Canvas): Map<string, CardThread> {
     threadIndex = threadLinks(canvas);
     for (const [id, links] of threadIndex) {
       const old = before.get(id);
-      if (old && sameIds(old.serves, links.serves) && sameIds(old.servedBy, links.servedBy)) threadIndex.set(id, old);
+      if (old && shallow(old.serves, links.serves) && shallow(old.servedBy, links.servedBy)) threadIndex.set(id, old);
     }
   }
   threadCards = canvas.cards;

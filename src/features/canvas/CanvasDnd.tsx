@@ -259,11 +259,20 @@ function DragSource({ armed, listenersRef }: { armed: Armed | null; listenersRef
   return null;
 }
 
-function DraggedCard({ id }: { id: string }) {
+/** Where on screen, in CSS pixels (a plain object: it is the put-down copy's style). */
+type ScreenRect = Pick<DOMRectReadOnly, 'left' | 'top' | 'width' | 'height'>;
+
+/** The copy of the card under the pointer; `putDownAt`, once let go: flat, where it was let go. */
+function DraggedCard({ id, putDownAt }: { id: string; putDownAt?: ScreenRect }) {
   const card = useCard(id);
   if (!card) return null;
   return (
-    <div className="card drag-overlay" data-colour={card.colour} aria-hidden="true">
+    <div
+      className={putDownAt ? 'card drag-overlay drag-overlay--landed' : 'card drag-overlay'}
+      data-colour={card.colour}
+      aria-hidden="true"
+      style={putDownAt}
+    >
       <div className="card__text" dir="auto">
         {card.text.trim() || 'Empty card'}
       </div>
@@ -278,7 +287,7 @@ function DraggedCard({ id }: { id: string }) {
 interface Landing {
   id: string;
   target: DropTarget;
-  box: { left: number; top: number; width: number; height: number } | null;
+  box: ScreenRect | null;
 }
 const useLanding = create<{ landing: Landing | null }>(() => ({ landing: null }));
 /** Moves the card of a drop still landing, at once (none when no drop is landing). */
@@ -287,24 +296,7 @@ let landPending: (() => void) | null = null;
 /** The dropped copy, put down flat where it was let go, until the board shows the card in its place. */
 function LandedCard() {
   const shown = useLanding((state) => state.landing);
-  return shown?.box ? <LandedCopy id={shown.id} box={shown.box} /> : null;
-}
-
-function LandedCopy({ id, box: { left, top, width, height } }: { id: string; box: NonNullable<Landing['box']> }) {
-  const card = useCard(id);
-  if (!card) return null;
-  return (
-    <div
-      className="card drag-overlay drag-overlay--landed"
-      data-colour={card.colour}
-      aria-hidden="true"
-      style={{ left, top, width, height }}
-    >
-      <div className="card__text" dir="auto">
-        {card.text.trim() || 'Empty card'}
-      </div>
-    </div>
-  );
+  return shown?.box ? <DraggedCard id={shown.id} putDownAt={shown.box} /> : null;
 }
 
 const DRAG_KEYS = new Set(['Space', 'Enter', 'Escape', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
