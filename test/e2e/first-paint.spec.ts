@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { CanvasPage, expect, test } from './fixtures';
+import { paintedBoxesOf } from './painted';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -65,7 +66,7 @@ test('the board shows from storage before the app loads, then the live board tak
   // User text is text: no image made of it, no script run.
   await expect(page.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
-  const boxes = () => page.locator('[data-card-id]').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().toJSON()));
+  const boxes = () => paintedBoxesOf(page.locator('[data-card-id]'));
   const painted = await boxes();
 
   app.release();

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page, Route } from '@playwright/test';
 import { CanvasPage, expect, test } from './fixtures';
+import { paintedBoxesAt, paintedBoxesOf } from './painted';
 
 const APP_CODE = /\/assets\/[^/]+\.js$/;
 
@@ -134,19 +135,14 @@ test('the live list replaces the served one without moving it', async ({ library
   await page.reload({ waitUntil: 'commit' });
   await expect(servedTitles(page)).toHaveCount(2);
   const boxes = () =>
-    page.evaluate(() =>
-      [
-        'h1',
-        '#canvas-list-heading',
-        '#canvas-filter',
-        '.canvas-list > li:nth-child(1)',
-        '.canvas-list > li:nth-child(2)',
-        '.canvas-list h3 a',
-      ].map((selector) => {
-        const box = document.querySelector(selector)!.getBoundingClientRect();
-        return { selector, x: box.x, y: box.y, width: box.width, height: box.height };
-      }),
-    );
+    paintedBoxesAt(page, [
+      'h1',
+      '#canvas-list-heading',
+      '#canvas-filter',
+      '.canvas-list > li:nth-child(1)',
+      '.canvas-list > li:nth-child(2)',
+      '.canvas-list h3 a',
+    ]);
   const served = await boxes();
   // Watched until the live list is in: the served list never gives way to "Loading…" or to nothing.
   await page.evaluate(() => {
@@ -165,13 +161,7 @@ test('the live list replaces the served one without moving it', async ({ library
 
 /** Where the reminder, the list's heading and its first canvas are on the page. */
 const reminderAndList = (page: Page) =>
-  page.evaluate(() =>
-    ['h1', '#backup-reminder-heading', '.banner .button-row', '#canvas-list-heading', '.canvas-list > li:nth-child(1)'].map((selector) => {
-      const element = document.querySelector(selector);
-      const box = element?.getBoundingClientRect();
-      return { selector, box: box && { x: box.x, y: box.y, width: box.width, height: box.height } };
-    }),
-  );
+  paintedBoxesAt(page, ['h1', '#backup-reminder-heading', '.banner .button-row', '#canvas-list-heading', '.canvas-list > li:nth-child(1)']);
 
 test('the backup reminder, when due, is in the served page in its place: nothing moves when the app takes over', async ({
   library,
@@ -258,12 +248,7 @@ test('a shared canvas is marked in the served list as in the live one', async ({
   await expect(served.filter({ hasText: 'Shared with me' }).locator('.canvas-item__meta')).toContainText('· Shared with you');
   await expect(served.filter({ hasText: 'Not shared' }).locator('.canvas-item__meta')).not.toContainText('Shared');
   const metas = () => page.locator('.canvas-list .canvas-item__meta').allTextContents();
-  // As painted: measured after a frame, when the browser has decided which `content-visibility: auto` items are on screen.
-  const boxes = () =>
-    page.locator('.canvas-list > li').evaluateAll(async (items) => {
-      await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
-      return items.map((item) => item.getBoundingClientRect().toJSON());
-    });
+  const boxes = () => paintedBoxesOf(page.locator('.canvas-list > li'));
   const [servedMetas, servedBoxes] = [await metas(), await boxes()];
   await app.release();
   await expect(page.locator('.prerendered')).toHaveCount(0);
