@@ -5,6 +5,7 @@
  * Debian's Chromium; "4x" is Chromium's CPU throttling (CDP
  * Emulation.setCPUThrottlingRate), standing in for an old council laptop.
  *
+ *  - the machine's speed, on a fixed piece of JavaScript (figures compare only at a similar speed);
  *  - JavaScript (gzip -9): every file, what a first visit loads, the total;
  *  - open a canvas of 500 cards (the whole board: navigation until every card
  *    is in the page) at 1x and 4x, and of 2,000 cards at 4x, as a returning
@@ -782,6 +783,28 @@ function lighthouseFigures(base) {
   figure('Lighthouse mobile: LCP', ms(middle.lcp), '≤ 1,200 ms', middle.lcp <= 1200);
 }
 
+/**
+ * How fast this machine is, on a fixed piece of JavaScript (lower is faster): machines differ from one run
+ * to the next, and a figure is only comparable with one taken at a similar speed and load.
+ */
+function machineSpeed() {
+  const cards = Array.from({ length: 100_000 }, (_, i) => ({
+    id: `card-${i}`,
+    text: `Card ${i}: a line of text`,
+    order: (i * 7919) % 100_000,
+  }));
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    JSON.parse(JSON.stringify(cards)).sort((a, b) => a.order - b.order);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+console.log(
+  `Machine speed: a fixed piece of JavaScript (100,000 cards to JSON and back, sorted) takes ${ms(machineSpeed())} (lower is faster).`,
+);
 console.log(
   `Load average when the bench started: ${loadavg()
     .map((l) => l.toFixed(1))
