@@ -31,13 +31,23 @@ export function sizeOf(map: object): number {
 let indexedCards: Canvas['cards'] | null = null;
 let stepIndex: Record<StepId, string[]> | null = null;
 
-/** Same cards, each in the same step, place and deleted state: only texts or colours changed. */
+/**
+ * Same cards, each in the same step and place, and on the board or off it (deleted, parked) as before.
+ * A parked card keeps its step, and may keep its order key (the parking lot's first key is a step's first).
+ */
 function sameOrdering(before: Canvas['cards'], after: Canvas['cards']): boolean {
   let count = 0;
   for (const id in after) {
     const a = before[id];
     const b = after[id]!;
-    if (!a || a.step !== b.step || a.order !== b.order || (a.deletedAt === null) !== (b.deletedAt === null)) return false;
+    if (
+      !a ||
+      a.step !== b.step ||
+      a.order !== b.order ||
+      (a.deletedAt === null) !== (b.deletedAt === null) ||
+      (a.parkedAt === null) !== (b.parkedAt === null)
+    )
+      return false;
     count++;
   }
   return count === sizeOf(before);

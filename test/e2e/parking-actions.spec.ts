@@ -73,6 +73,26 @@ test('park a card from its menu, write a parked item, bring one back: focus stay
   await canvas.expectCards('Outcome', ['Families stay housed', 'Cleaner air', 'Ask about school data']);
 });
 
+test('the first card of a step, parked while the parking lot is empty, leaves the step at once, and its count', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Parking the first');
+  await canvas.openStep('Action');
+  for (const text of ['Housing officers call first', 'A weekly list']) await canvas.addCard('Action', text, { paste: true });
+  await page.keyboard.press('Escape');
+  await expect(canvas.stepNavLink('Action')).toContainText('2 cards');
+
+  await canvas.focusCard('Action', 1);
+  await page.keyboard.press('m');
+  await chooseFromMenu(page, 'Park this card');
+  await expect(canvas.toast).toContainText('Card 1 in Action parked.');
+  await canvas.expectCards('Action', ['A weekly list']);
+  await expect(canvas.stepNavLink('Action')).toContainText('1 card ·');
+  await expectFocusOn(page, canvas.card('Action', 1));
+});
+
 test('actions: made directly with no owner or a past date (flagged, not refused), and from an open concern that is then resolved', async ({
   library,
   page,

@@ -6,7 +6,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCheckStatus, setGovernanceStatus } from '../../../src/domain/canvas';
-import { addVote, moveCard, setCardText } from '../../../src/domain/cards';
+import { addVote, bringBackCard, moveCard, parkCard, setCardText } from '../../../src/domain/cards';
 import { linkCards } from '../../../src/domain/thread';
 import { isRefusal, type Canvas } from '../../../src/domain/model';
 import {
@@ -194,6 +194,28 @@ describe('hooks that read the canvas less its texts', () => {
     await setCanvas(moveCard(canvasNow(), idOf('One'), { step: 'insight', index: 0 }, 4));
     expect(overview).toHaveTextContent('insight has 1 cards and 1 concerns');
     expect(overview).toHaveTextContent('insight ids 1');
+  });
+});
+
+describe('a card parked or brought back', () => {
+  // Parking keeps a card's step, and the first card parked takes the first key of the parking lot, which is
+  // the key the first card of a step has: only its being parked tells that it left the step.
+  it('leaves its step’s cards and count, and comes back to them, also when its order key stays the same', async () => {
+    const one = idOf('One');
+    await setCanvas(moveCard(canvasNow(), one, { step: 'insight', index: 0 }, 4));
+    const overview = screen.getByTestId('overview');
+    expect(overview).toHaveTextContent('insight has 1 cards and 0 concerns, open , insight ids 1');
+
+    const parked = parkCard(canvasNow(), one, 5);
+    if (isRefusal(parked)) throw new Error(parked.refused);
+    expect(parked.cards[one]!.order).toBe(canvasNow().cards[one]!.order);
+    await setCanvas(parked);
+    expect(overview).toHaveTextContent('insight has 0 cards and 0 concerns, open , insight ids 0');
+
+    const back = bringBackCard(canvasNow(), one, 6);
+    if (isRefusal(back)) throw new Error(back.refused);
+    await setCanvas(back);
+    expect(overview).toHaveTextContent('insight has 1 cards and 0 concerns, open , insight ids 1');
   });
 });
 
