@@ -19,6 +19,8 @@ export interface StepWrapUp {
   /** Ethics and governance checks under the step with a status other than "not yet discussed". */
   checksDiscussed: number;
   checkCount: number;
+  /** Of those, not yet discussed, by kind (the document lists the ethics ones; its governance tables, their own). */
+  undiscussed: { ethics: number; governance: number };
   openConcerns: CheckEntry[];
 }
 
@@ -62,6 +64,10 @@ export function wrapUp(canvas: Canvas, now: number): WrapUp {
       agreed: agreedCards(canvas, step),
       checksDiscussed: stepChecks.filter((entry) => entry.check.status !== 'not-discussed').length,
       checkCount: stepChecks.length,
+      undiscussed: {
+        ethics: stepChecks.filter((entry) => entry.kind === 'ethics' && entry.check.status === 'not-discussed').length,
+        governance: stepChecks.filter((entry) => entry.kind === 'governance' && entry.check.status === 'not-discussed').length,
+      },
       openConcerns: stepChecks.filter((entry) => isOpenConcern(entry.check)),
     };
   });
@@ -92,8 +98,10 @@ function missingItems(
     const name = STEP_NAMES[summary.step];
     if (!summary.cards.length) add('no-cards', summary.step, `${name}: no cards yet.`);
     else if (!summary.agreed.length) add('none-agreed', summary.step, `${name}: no card agreed yet.`);
-    const left = summary.checkCount - summary.checksDiscussed;
-    if (left) add('checks-not-discussed', summary.step, `${name}: ${plural(left, 'check')} not yet discussed.`);
+    const { ethics, governance } = summary.undiscussed;
+    const left = [ethics && plural(ethics, 'ethics check'), governance && plural(governance, '“before this goes live” check')];
+    if (ethics || governance)
+      add('checks-not-discussed', summary.step, `${name}: ${left.filter(Boolean).join(' and ')} not yet discussed.`);
     const unanswered = summary.openConcerns.filter((entry) => actionItemsForConcern(canvas, entry.key).length === 0);
     if (unanswered.length)
       add('concern-without-action', summary.step, `${name}: ${plural(unanswered.length, 'open concern')} with no action yet.`);

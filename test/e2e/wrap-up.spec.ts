@@ -47,7 +47,7 @@ test('the wrap-up shows what is agreed, open and missing, and the workshop detai
 
   const missing = page.getByRole('region', { name: /^Still to settle before taking this forward/ });
   await expect(missing.getByRole('listitem')).toContainText([
-    'Outcome: 4 checks not yet discussed.',
+    'Outcome: 4 ethics checks not yet discussed.',
     'Outcome: 1 open concern with no action yet.',
     'Action: no cards yet.',
   ]);

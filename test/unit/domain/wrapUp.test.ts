@@ -50,15 +50,16 @@ describe('wrapUp', () => {
     canvas = applied(addActionItem(canvas, { id: 'late', text: 'Overdue and unowned', due: '2026-03-01' }, T0));
     canvas = applied(addDataset(canvas, { id: 'd', name: 'Records' }, T0));
     expect(wrapUp(canvas, NOW).missing.map((item) => item.message)).toEqual([
-      'Outcome: 5 checks not yet discussed.',
+      'Outcome: 5 ethics checks not yet discussed.',
       'Action: no card agreed yet.',
-      'Action: 4 checks not yet discussed.',
+      'Action: 4 ethics checks not yet discussed.',
       'Action: 1 open concern with no action yet.',
       'Insight: no cards yet.',
-      'Insight: 12 checks not yet discussed.',
+      // The ethics checks the document lists, and the governance ones its tables show, each counted as such.
+      'Insight: 5 ethics checks and 7 “before this goes live” checks not yet discussed.',
       'Insight: 1 open concern with no action yet.',
       'Enablers: no cards yet.',
-      'Enablers: 14 checks not yet discussed.',
+      'Enablers: 5 ethics checks and 9 “before this goes live” checks not yet discussed.',
       'Data inventory: 1 data set with gaps to close.',
       'Action log: 1 action with no owner yet.',
       'Action log: 1 action overdue.',
