@@ -189,6 +189,23 @@ export function clearVotes(canvas: Canvas, now: number): Canvas {
   return changed.length ? withCards(canvas, changed, now) : canvas;
 }
 
+/** Each card's votes, of the cards that have any: what `clearVotes` takes away, for `restoreVotes`. */
+export function votesOnCards(canvas: Canvas): Record<string, number> {
+  const votes: Record<string, number> = {};
+  for (const card of Object.values(canvas.cards)) if (card.deletedAt === null && card.votes > 0) votes[card.id] = card.votes;
+  return votes;
+}
+
+/** Puts back votes taken away by `clearVotes`, on the cards still on the canvas (a card deleted since keeps none). */
+export function restoreVotes(canvas: Canvas, votes: Record<string, number>, now: number): Canvas {
+  const changed = Object.entries(votes).flatMap(([id, count]) => {
+    const card = liveCard(canvas, id);
+    const restored = Math.min(Math.max(0, Math.trunc(count)), LIMITS.votesPerCard);
+    return card && card.votes !== restored ? [{ ...card, votes: restored, updatedAt: now }] : [];
+  });
+  return changed.length ? withCards(canvas, changed, now) : canvas;
+}
+
 /** All votes on cards on the board and in the parking lot. */
 export function totalVotes(canvas: Canvas): number {
   let total = 0;

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { focusedElement } from './keyboard';
 import { CanvasPage } from './pages/CanvasPage';
 import { ImportPanel } from './pages/ImportPanel';
+import { WorkshopPage } from './pages/WorkshopPage';
 import { inFreshProfile } from './profile';
 import { LibraryPage, expect, test } from './fixtures';
 
@@ -150,4 +151,32 @@ test('votes and agreed marks survive a reload, reach a second tab, undo and redo
     await expect(votesOn(restored, 1)).toHaveText('4 votes');
     await expect(agreedOn(restored, 2)).toBeVisible();
   });
+});
+
+test('clearing every vote for a new round says how many went, and its Undo puts them back', async ({ library, page }) => {
+  const canvas = await threeOutcomes(library);
+  await canvas.focusCard('Outcome', 1);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await canvas.focusCard('Outcome', 3);
+  await page.keyboard.press('+');
+  await expect(votesOn(canvas, 1)).toHaveText('2 votes');
+
+  const workshop = new WorkshopPage(page);
+  await workshop.open();
+  await expect(page.getByText('3 votes on the canvas.')).toBeVisible();
+  const clear = page.getByRole('button', { name: 'Clear all votes for a new round' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('0 votes on the canvas.')).toBeVisible();
+  await expect(canvas.toast).toContainText('3 votes cleared for a new round.');
+  // The button has nothing left to clear, and keeps focus.
+  await expect(clear).toHaveAttribute('aria-disabled', 'true');
+  await expectFocusOn(page, clear);
+
+  await canvas.toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('3 votes on the canvas.')).toBeVisible();
+  await canvas.stepByStepLink.click();
+  await expect(votesOn(canvas, 1)).toHaveText('2 votes');
+  await expect(votesOn(canvas, 3)).toHaveText('1 vote');
 });

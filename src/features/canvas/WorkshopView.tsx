@@ -6,14 +6,14 @@
 import { useId, useState } from 'react';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { setPlannedMinutes, setVotesPerPerson, setWorkshopDetails } from '../../domain/canvas';
-import { clearVotes, totalVotes } from '../../domain/cards';
+import { totalVotes } from '../../domain/cards';
 import { STEP_GUIDANCE } from '../../domain/guidance';
 import { type Canvas, LIMITS, STEP_IDS, type WorkshopDetails } from '../../domain/model';
 import { formatClock, resetWorkshopTimer, stepClock, workshopClock } from '../../domain/timer';
 import { useOpenCanvas } from '../../state/canvasSelectors';
 import { useIsParticipant } from '../../state/sharingStore';
 import { useCanvasStore } from '../../state/canvasStore';
-import { attempt } from './cardActions';
+import { attempt, clearAllVotes } from './cardActions';
 import { ActionLog } from './ActionLog';
 import { ParkingLot } from './ParkingLot';
 import { StepTimer, minutesText, useNow } from './StepTimer';
@@ -173,12 +173,7 @@ function Voting({ canvas }: { canvas: Canvas }) {
       <p>
         {total} {total === 1 ? 'vote' : 'votes'} on the canvas.
       </p>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-disabled={total === 0}
-        onClick={() => total > 0 && useCanvasStore.getState().edit((c, t) => clearVotes(c, t))}
-      >
+      <button type="button" className="button button--secondary" aria-disabled={total === 0} onClick={clearAllVotes}>
         Clear all votes for a new round
       </button>
     </section>

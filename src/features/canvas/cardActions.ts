@@ -5,14 +5,18 @@ import {
   type MoveCommand,
   addCard,
   addVote,
+  clearVotes,
   exampleCards,
   keepAsOwnCard,
   parkCard,
   removeAllExamples,
   removeVote,
+  restoreVotes,
   setAgreed,
   setVotes,
   sortStepByVotes,
+  totalVotes,
+  votesOnCards,
   applyMoveCommand,
   cardPosition,
   deleteCard,
@@ -40,6 +44,20 @@ export function addCardTo(step: StepId): string {
 
 export function editCardText(id: string, text: string): void {
   edit((canvas, now) => setCardText(canvas, id, text, now), `card-text:${id}`);
+}
+
+/** Clears every vote for a new round; the message that says so offers them back (a mistaken click wipes a round). */
+export function clearAllVotes(): void {
+  const canvas = getOpenCanvas();
+  const total = canvas ? totalVotes(canvas) : 0;
+  if (!canvas || total === 0) return;
+  const before = votesOnCards(canvas);
+  edit((current, now) => clearVotes(current, now));
+  showToast({
+    message: `${total} ${total === 1 ? 'vote' : 'votes'} cleared for a new round.`,
+    actionLabel: 'Undo',
+    onAction: () => edit((current, now) => restoreVotes(current, before, now)),
+  });
 }
 
 export function changeCardColour(id: string, colour: CardColour): void {

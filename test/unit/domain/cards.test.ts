@@ -11,6 +11,8 @@ import {
   cardsByVotes,
   cardsInStep,
   clearVotes,
+  restoreVotes,
+  votesOnCards,
   countLiveCards,
   deleteCard,
   exampleCards,
@@ -302,6 +304,20 @@ describe('dot votes', () => {
     expect(totalVotes(voted)).toBe(7);
     expect(totalVotes(clearVotes(voted, LATER))).toBe(0);
     expect(clearVotes(canvas, LATER)).toBe(canvas);
+  });
+
+  it('votes cleared for a new round can be put back, on the cards still there', () => {
+    let voted = applied(setVotes(canvas, 'outcome-3', 5, LATER));
+    voted = applied(setVotes(voted, 'outcome-1', 2, LATER));
+    const before = votesOnCards(voted);
+    expect(before).toEqual({ 'outcome-1': 2, 'outcome-3': 5 });
+    const cleared = clearVotes(voted, LATER);
+    const restored = restoreVotes(cleared, before, LATER + 1);
+    expect(cardsInStep(restored, 'outcome').map((card) => card.votes)).toEqual([2, 0, 5]);
+    expect(restoreVotes(restored, before, LATER + 2)).toBe(restored);
+    // A card deleted in between gets none back; the others do.
+    const deleted = deleteCard(cleared, 'outcome-3', LATER + 1);
+    expect(totalVotes(restoreVotes(deleted, before, LATER + 2))).toBe(2);
   });
 });
 
