@@ -78,6 +78,31 @@ test('the address names the canvas and step, so Back, Forward and reload land on
   await canvas.expectOnStep('Outcome');
 });
 
+test('“Step by step” goes back to the step the room was on, from any other view', async ({ library, page }) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Back to the step');
+  await canvas.openStep('Insight');
+  await canvas.openWholeBoard();
+  await canvas.stepByStepLink.click();
+  await canvas.expectOnStep('Insight');
+  // Keyboard: from the concerns view, the link is one Enter away, and it still leads to Insight.
+  await canvas.openConcerns();
+  await canvas.stepByStepLink.focus();
+  await page.keyboard.press('Enter');
+  await canvas.expectOnStep('Insight');
+  await canvas.goToNextStep();
+  await canvas.expectOnStep('Enablers');
+  await canvas.openWholeBoard();
+  await canvas.stepByStepLink.click();
+  await canvas.expectOnStep('Enablers');
+  // Another canvas starts at its first step.
+  await library.goto();
+  const other = await library.createCanvas('Another canvas');
+  await other.openWholeBoard();
+  await other.stepByStepLink.click();
+  await other.expectOnStep('Outcome');
+});
+
 test('an address that leads nowhere says so, with a way back', async ({ library, page }) => {
   await page.goto('/#/no/such/page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();

@@ -11,6 +11,7 @@ import { LIMITS, type StepId, isStepId } from '../../domain/model';
 import { takePresentButtonFocus } from './PresentView';
 import { CANVAS_VIEW_LINKS } from './boardText';
 import { CombinedEditsNotice } from './CombinedEditsNotice';
+import { redoLast, undoLast } from './undoRedo';
 import { useFieldPrivacy } from './useFieldPrivacy';
 import { SharingControls } from '../sharing/SharingControls';
 import { useIsParticipant, useLockedReason } from '../../state/sharingStore';
@@ -18,6 +19,9 @@ import './CanvasHeader.css';
 
 /** Line breaks (pasted) become spaces, as a one-line text field makes them. */
 const singleLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+/** The step each canvas was last shown at in this tab: "Step by step" goes back there, where the room was working. */
+const lastStepShown = new Map<string, StepId>();
 
 /** Title, description and the canvas toolbar: views, undo/redo, concerns, export. */
 export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view: string; step?: string }) {
@@ -37,6 +41,11 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
   });
   const mod = isMac() ? '⌘' : 'Ctrl+';
   const participant = useIsParticipant();
+  const stepShown = view === 'step' && isStepId(step) ? step : null;
+  useEffect(() => {
+    if (stepShown) lastStepShown.set(canvasId, stepShown);
+  }, [canvasId, stepShown]);
+  const stepByStep = stepShown ?? lastStepShown.get(canvasId) ?? 'outcome';
   // In a shared canvas, the title and description are the facilitator's unless they allow otherwise.
   const detailsLocked = useLockedReason('meta', 'title');
 
@@ -103,7 +112,11 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
         {/* Switching views keeps focus here, like tabs; the new view is announced. */}
         <nav className="segmented" aria-label="Canvas views" data-keeps-focus="">
           {CANVAS_VIEW_LINKS.map((link) => (
-            <Link key={link.view} href={`/canvas/${canvasId}/${link.path}`} aria-current={view === link.view ? 'page' : undefined}>
+            <Link
+              key={link.view}
+              href={`/canvas/${canvasId}/${link.path}${link.view === 'step' ? `/${stepByStep}` : ''}`}
+              aria-current={view === link.view ? 'page' : undefined}
+            >
               {link.label({ concerns, participant })}
             </Link>
           ))}
@@ -120,7 +133,7 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
             aria-disabled={!canUndo}
             aria-keyshortcuts="Control+Z Meta+Z"
             title={`Undo (${mod}Z)`}
-            onClick={() => canUndo && useCanvasStore.getState().undo()}
+            onClick={undoLast}
           >
             ↶ Undo
           </button>
@@ -130,7 +143,7 @@ export function CanvasHeader({ canvasId, view, step }: { canvasId: string; view:
             aria-disabled={!canRedo}
             aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
             title={`Redo (${mod}Shift+Z)`}
-            onClick={() => canRedo && useCanvasStore.getState().redo()}
+            onClick={redoLast}
           >
             ↷ Redo
           </button>

@@ -36,13 +36,13 @@ export function examplesSentence(count: number): string {
   return `${count} ${count === 1 ? 'card is an example' : 'cards are examples'} from the template, marked “Example”. Keep any you want (the card’s menu: “Keep as our own card”), then remove the rest.`;
 }
 
-/** The canvas's views, in the toolbar's order; the path after `/canvas/<id>/`. */
+/** The canvas's views, in the toolbar's order; the path after `/canvas/<id>/` (for the step view, the step follows). */
 export const CANVAS_VIEW_LINKS: readonly {
   view: string;
   path: string;
   label: (options: { concerns: number; participant: boolean }) => string;
 }[] = [
-  { view: 'step', path: 'step/outcome', label: () => 'Step by step' },
+  { view: 'step', path: 'step', label: () => 'Step by step' },
   { view: 'board', path: 'board', label: () => 'Whole board' },
   // A participant gets the parking lot and the action log there, not the facilitator's agenda, timer and details.
   { view: 'workshop', path: 'workshop', label: ({ participant }) => (participant ? 'Parking lot and actions' : 'Workshop') },

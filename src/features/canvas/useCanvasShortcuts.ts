@@ -8,11 +8,11 @@ import { useLocation } from 'wouter';
 import { openShortcutSheet } from '../../components/ShortcutSheet';
 import { STEP_IDS, type StepId, isStepId } from '../../domain/model';
 import { type Shortcut, useShortcuts } from '../../lib/shortcuts';
-import { useCanvasStore } from '../../state/canvasStore';
 import { useIsParticipant } from '../../state/sharingStore';
 import { addCardTo } from './cardActions';
 import { CARD_COMMANDS } from './cardCommands';
 import { toggleTimer } from './StepTimer';
+import { redoLast, undoLast } from './undoRedo';
 
 const CANVAS = 'Anywhere on a canvas';
 const CARD = 'On a card';
@@ -54,14 +54,14 @@ export function useCanvasShortcuts(canvasId: string, view: string, step: string 
   const shortcuts = useMemo(() => {
     const list: Shortcut[] = [
       { id: 'shortcuts', keys: ['?'], label: 'Show keyboard shortcuts', group: CANVAS, run: openShortcutSheet },
-      { id: 'undo', keys: ['Mod+z'], label: 'Undo', group: CANVAS, inFields: true, run: () => useCanvasStore.getState().undo() },
+      { id: 'undo', keys: ['Mod+z'], label: 'Undo', group: CANVAS, inFields: true, run: undoLast },
       {
         id: 'redo',
         keys: ['Mod+Shift+z', 'Mod+y'],
         label: 'Redo',
         group: CANVAS,
         inFields: true,
-        run: () => useCanvasStore.getState().redo(),
+        run: redoLast,
       },
     ];
     const current = isStepId(step) ? step : null;
