@@ -32,8 +32,9 @@ test('undo and redo, with Ctrl+Z / Ctrl+Shift+Z and with the buttons', async ({ 
   await expect(canvas.toast).toContainText('Card deleted.');
   await canvas.undoButton.click();
   await canvas.expectCards('Outcome', ['Alpha and more', 'Beta']);
-  // Said aloud; and the message offering to bring the card back goes, with nothing left for it to do.
+  // The button keeps focus, to be pressed again; said aloud; and the message offering to bring the card back goes, with nothing left for it to do.
   await expect(page.getByTestId('canvas-announcer')).toHaveText('Undone.');
+  await expect(canvas.undoButton).toBeFocused();
   await expect(canvas.toast).toHaveCount(0);
   await canvas.redoButton.click();
   await canvas.expectCards('Outcome', ['Beta']);
