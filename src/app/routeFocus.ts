@@ -27,6 +27,25 @@ function focusIsLost(main: HTMLElement): boolean {
   return !main.contains(active) && !active.closest('[data-keeps-focus], [role="dialog"], dialog');
 }
 
+/** A window this short, in CSS pixels, is a 1280 by 720 projector zoomed to 125 % or more (150 %: 853 by 480). */
+const SHORT_WINDOW = 600;
+
+/**
+ * Views switched with links that keep focus, on a short window, open with at most their heading in sight,
+ * under the canvas's title, description and the links themselves: then the links go to the top of the
+ * window, still in sight with focus on one, and the view comes into sight under them. (On a taller window
+ * the page stays put: the title and description stay in sight.)
+ */
+function bringViewIntoSight(main: HTMLElement, active: Element): void {
+  const links = active.closest<HTMLElement>('[data-keeps-focus]');
+  if (!links) return;
+  const heading = Array.from(main.querySelectorAll<HTMLElement>('h2')).find(
+    (candidate) => links.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING && candidate.getClientRects().length > 0,
+  );
+  if (heading && window.innerHeight < SHORT_WINDOW && heading.getBoundingClientRect().top > window.innerHeight / 2)
+    links.scrollIntoView({ block: 'start' });
+}
+
 /** Moves focus or announces the screen after each route change; returns the announcement to show. */
 export function useRouteFocus(location: string): string {
   const [announcement, setAnnouncement] = useState('');
@@ -50,6 +69,7 @@ export function useRouteFocus(location: string): string {
         heading.focus();
         setAnnouncement('');
       } else if (document.activeElement !== heading) {
+        if (document.activeElement) bringViewIntoSight(main, document.activeElement);
         setAnnouncement(document.title);
       }
     };

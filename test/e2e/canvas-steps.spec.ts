@@ -103,6 +103,31 @@ test('“Step by step” goes back to the step the room was on, from any other v
   await other.expectOnStep('Outcome');
 });
 
+test('on a projector at 150 % (853 by 480) a view opened from the view links comes into sight under them; on a laptop nothing scrolls', async ({
+  library,
+  page,
+}) => {
+  await library.goto();
+  const canvas = await library.createCanvas('Seen from the back of the room');
+  await page.setViewportSize({ width: 853, height: 480 });
+  const workshopLink = canvas.views.getByRole('link', { name: 'Workshop', exact: true });
+  await workshopLink.focus();
+  await page.keyboard.press('Enter');
+  // More of the view than its heading: the first of its sections.
+  await expect(page.getByRole('heading', { level: 3, name: 'Agenda and timer' })).toBeInViewport({ ratio: 1 });
+  await expect(workshopLink).toBeFocused();
+  await expect(workshopLink).toBeInViewport({ ratio: 1 });
+  await canvas.stepByStepLink.click();
+  await expect(page.locator('#main h2', { hasText: /^Outcome$/ })).toBeInViewport({ ratio: 1 });
+  await expect(canvas.stepByStepLink).toBeInViewport({ ratio: 1 });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await workshopLink.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Run the workshop' })).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('an address that leads nowhere says so, with a way back', async ({ library, page }) => {
   await page.goto('/#/no/such/page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
