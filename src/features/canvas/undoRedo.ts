@@ -12,18 +12,14 @@ function dismissMessages(): void {
   for (const toast of useToasts.getState().toasts) dismissToast(toast.id);
 }
 
-export function undoLast(): void {
+function travel(direction: 'undo' | 'redo'): void {
   const store = useCanvasStore.getState();
-  if (!canUndo(store.undoStack)) return announce('Nothing to undo.');
-  store.undo();
+  const possible = direction === 'undo' ? canUndo(store.undoStack) : canRedo(store.undoStack);
+  if (!possible) return announce(`Nothing to ${direction}.`);
+  store[direction]();
   dismissMessages();
-  announce('Undone.');
+  announce(direction === 'undo' ? 'Undone.' : 'Redone.');
 }
 
-export function redoLast(): void {
-  const store = useCanvasStore.getState();
-  if (!canRedo(store.undoStack)) return announce('Nothing to redo.');
-  store.redo();
-  dismissMessages();
-  announce('Redone.');
-}
+export const undoLast = () => travel('undo');
+export const redoLast = () => travel('redo');
