@@ -190,16 +190,16 @@ export function clearVotes(canvas: Canvas, now: number): Canvas {
 }
 
 /** Each card's votes, of the cards that have any: what `clearVotes` takes away, for `restoreVotes`. */
-export function votesOnCards(canvas: Canvas): Record<string, number> {
-  const votes: Record<string, number> = {};
-  for (const card of Object.values(canvas.cards)) if (card.deletedAt === null && card.votes > 0) votes[card.id] = card.votes;
-  return votes;
+export function votesOnCards(canvas: Canvas): ReadonlyArray<readonly [id: string, votes: number]> {
+  return Object.values(canvas.cards)
+    .filter((card) => card.votes > 0)
+    .map((card) => [card.id, card.votes] as const);
 }
 
-/** Puts back votes taken away by `clearVotes`, on the cards still on the canvas (a card deleted since keeps none). */
-export function restoreVotes(canvas: Canvas, votes: Record<string, number>, now: number): Canvas {
-  const changed = Object.entries(votes).flatMap(([id, count]) => {
-    const card = liveCard(canvas, id);
+/** Puts back votes taken away by `clearVotes`, on the cards still in the canvas. */
+export function restoreVotes(canvas: Canvas, votes: ReadonlyArray<readonly [id: string, votes: number]>, now: number): Canvas {
+  const changed = votes.flatMap(([id, count]) => {
+    const card = recordOf(canvas.cards, id);
     const restored = Math.min(Math.max(0, Math.trunc(count)), LIMITS.votesPerCard);
     return card && card.votes !== restored ? [{ ...card, votes: restored, updatedAt: now }] : [];
   });
