@@ -49,6 +49,15 @@ test('undo and redo, with Ctrl+Z / Ctrl+Shift+Z and with the buttons', async ({ 
   await canvas.expectCards('Outcome', ['Alpha and more']);
   await canvas.toast.getByRole('button', { name: 'Undo', exact: true }).click();
   await canvas.expectCards('Outcome', ['Alpha and more', 'Beta']);
+  // Ctrl+Z with focus on a message: the message stays, and focus on it, rather than falling to the page.
+  await canvas.deleteCard('Outcome', 2);
+  const dismiss = canvas.toast.getByRole('button', { name: 'Dismiss message' });
+  await dismiss.focus();
+  await page.keyboard.press('Control+Z');
+  await canvas.expectCards('Outcome', ['Alpha and more', 'Beta']);
+  await expect(dismiss).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(canvas.toast).toHaveCount(0);
 
   // Undo covers ethics checks and moves too.
   await canvas.setCheck('Outcome', 'Trust', 'Concern raised');

@@ -8,7 +8,9 @@ import { canRedo, canUndo } from '../../domain/undo';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
 
+/** Unless focus is on the message (its own Undo, or its ✕): taken away, focus would fall to the page. */
 function dismissMessages(): void {
+  if (document.activeElement?.closest('.toasts')) return;
   for (const toast of useToasts.getState().toasts) dismissToast(toast.id);
 }
 
