@@ -345,7 +345,7 @@ function undiscussedSection({ canvas }: Built): Section {
   return section(
     'not-discussed',
     SECTION_TITLES.undiscussed,
-    items.length ? [list(items)] : [paragraph(text('Every check has been discussed.'))],
+    items.length ? [list(items)] : [paragraph(text('Every ethics check has been discussed.'))],
   );
 }
 

@@ -133,7 +133,7 @@ describe('canvasToMarkdown: the empty and the finished canvas', () => {
     );
     const { root } = exported({ checks });
     expect(section(root, 'Open concerns').map(plainText)).toEqual(['No concerns raised.']);
-    expect(section(root, 'Checks not yet discussed').map(plainText)).toEqual(['Every check has been discussed.']);
+    expect(section(root, 'Checks not yet discussed').map(plainText)).toEqual(['Every ethics check has been discussed.']);
   });
 });
 
