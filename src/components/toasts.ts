@@ -30,7 +30,7 @@ function start(id: number): void {
 export function showToast(toast: Omit<Toast, 'id'>): void {
   const id = nextId++;
   // One at a time: a workshop screen should not fill with messages.
-  for (const old of useToasts.getState().toasts) dismissToast(old.id);
+  dismissToasts();
   useToasts.setState({ toasts: [{ ...toast, id }] });
   timers.set(id, { timeout: null, remaining: TOAST_MS, started: Date.now() });
   start(id);
@@ -54,4 +54,9 @@ export function dismissToast(id: number): void {
   if (timer?.timeout) clearTimeout(timer.timeout);
   timers.delete(id);
   useToasts.setState((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
+}
+
+/** Takes every message away. */
+export function dismissToasts(): void {
+  for (const toast of useToasts.getState().toasts) dismissToast(toast.id);
 }

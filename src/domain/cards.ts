@@ -200,8 +200,7 @@ export function votesOnCards(canvas: Canvas): ReadonlyArray<readonly [id: string
 export function restoreVotes(canvas: Canvas, votes: ReadonlyArray<readonly [id: string, votes: number]>, now: number): Canvas {
   const changed = votes.flatMap(([id, count]) => {
     const card = recordOf(canvas.cards, id);
-    const restored = Math.min(Math.max(0, Math.trunc(count)), LIMITS.votesPerCard);
-    return card && card.votes !== restored ? [{ ...card, votes: restored, updatedAt: now }] : [];
+    return card && card.votes !== count ? [{ ...card, votes: count, updatedAt: now }] : [];
   });
   return changed.length ? withCards(canvas, changed, now) : canvas;
 }

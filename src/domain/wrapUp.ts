@@ -58,15 +58,16 @@ export function wrapUp(canvas: Canvas, now: number): WrapUp {
   const checks = allChecks(canvas);
   const steps = STEP_IDS.map((step): StepWrapUp => {
     const stepChecks = checks.filter((entry) => entry.step === step);
+    const undiscussed = stepChecks.filter((entry) => entry.check.status === 'not-discussed');
     return {
       step,
       cards: cardsInStep(canvas, step),
       agreed: agreedCards(canvas, step),
-      checksDiscussed: stepChecks.filter((entry) => entry.check.status !== 'not-discussed').length,
+      checksDiscussed: stepChecks.length - undiscussed.length,
       checkCount: stepChecks.length,
       undiscussed: {
-        ethics: stepChecks.filter((entry) => entry.kind === 'ethics' && entry.check.status === 'not-discussed').length,
-        governance: stepChecks.filter((entry) => entry.kind === 'governance' && entry.check.status === 'not-discussed').length,
+        ethics: undiscussed.filter((entry) => entry.kind === 'ethics').length,
+        governance: undiscussed.filter((entry) => entry.kind === 'governance').length,
       },
       openConcerns: stepChecks.filter((entry) => isOpenConcern(entry.check)),
     };
@@ -99,9 +100,10 @@ function missingItems(
     if (!summary.cards.length) add('no-cards', summary.step, `${name}: no cards yet.`);
     else if (!summary.agreed.length) add('none-agreed', summary.step, `${name}: no card agreed yet.`);
     const { ethics, governance } = summary.undiscussed;
-    const left = [ethics && plural(ethics, 'ethics check'), governance && plural(governance, '“before this goes live” check')];
-    if (ethics || governance)
-      add('checks-not-discussed', summary.step, `${name}: ${left.filter(Boolean).join(' and ')} not yet discussed.`);
+    const left = [ethics && plural(ethics, 'ethics check'), governance && plural(governance, '“before this goes live” check')].filter(
+      Boolean,
+    );
+    if (left.length) add('checks-not-discussed', summary.step, `${name}: ${left.join(' and ')} not yet discussed.`);
     const unanswered = summary.openConcerns.filter((entry) => actionItemsForConcern(canvas, entry.key).length === 0);
     if (unanswered.length)
       add('concern-without-action', summary.step, `${name}: ${plural(unanswered.length, 'open concern')} with no action yet.`);

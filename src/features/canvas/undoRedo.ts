@@ -3,15 +3,14 @@
  * which step was taken back), and the message on screen goes, since its own Undo, or what it reports,
  * is about a state of the canvas that has just been taken back or redone.
  */
-import { dismissToast, useToasts } from '../../components/toasts';
+import { dismissToasts } from '../../components/toasts';
 import { canRedo, canUndo } from '../../domain/undo';
 import { useCanvasStore } from '../../state/canvasStore';
 import { announce } from './announcer';
 
 /** Unless focus is on the message (its own Undo, or its ✕): taken away, focus would fall to the page. */
 function dismissMessages(): void {
-  if (document.activeElement?.closest('.toasts')) return;
-  for (const toast of useToasts.getState().toasts) dismissToast(toast.id);
+  if (!document.activeElement?.closest('.toasts')) dismissToasts();
 }
 
 function travel(direction: 'undo' | 'redo'): void {
